@@ -1,0 +1,148 @@
+package eu.clustercalls.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.clustercalls.audit.AuditService;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.company.Company;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.notification.NotificationService;
+import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.support.ConflictException;
+import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.NotFoundException;
+
+/** SMEs apply to calls, follow their applications and answer clarification requests. */
+@Service
+public class ApplicationService {
+
+    private final ApplicationRepository applications;
+    private final CallService calls;
+    private final CompanyService companies;
+    private final ClusterOrganisationService organisations;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+
+    ApplicationService(ApplicationRepository applications, CallService calls, CompanyService companies,
+            ClusterOrganisationService organisations, AuditService audit, NotificationService notifications,
+            RuntimeService runtimeService, TaskService taskService, ClusterCallsProperties properties, Clock clock) {
+        this.applications = applications;
+        this.calls = calls;
+        this.companies = companies;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the application and starts its process, or refuses with the reason and stores nothing. The company
+     * row is locked so that two submissions of the same company cannot both pass the one-per-call check.
+     */
+    @Transactional
+    public Application apply(Long callId, String username, ApplyCommand command) {
+        FundingCall call = calls.getPublic(callId);
+        Instant now = clock.instant();
+        if (!call.acceptsApplicationsAt(now, properties.timeZone())) {
+            throw new ConflictException(now.isBefore(call.getClosesAt())
+                    ? "The call " + call.getTitle() + " opens on " + Formats.date(call.getOpensOn()) + "."
+                    : "The call " + call.getTitle() + " closed on "
+                            + Formats.dateTime(call.getClosesAt().atZone(properties.timeZone()))
+                            + "; applications are no longer accepted.");
+        }
+        Company company = companies.lock(companyOf(username, command.companyId()).getId());
+        applications.findFirstByCallIdAndCompanyIdOrderById(callId, company.getId()).ifPresent(existing -> {
+            throw new ConflictException(company.getLegalName() + " has already applied to this call ("
+                    + existing.reference() + "); a company can apply only once per call.");
+        });
+        LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
+        if (call.isMembersOnly() && companies.membership(company.getId(), call.getClusterId())
+                .filter(m -> m.isValidOn(today)).isEmpty()) {
+            throw new ForbiddenException(company.getLegalName() + " is not a member of "
+                    + organisations.get(call.getClusterId()).getName() + "; this call is open to members only.");
+        }
+        if (command.requestedAmount().compareTo(call.getMaxGrant()) > 0) {
+            throw new InvalidInputException("requestedAmount",
+                    "At most " + Formats.euros(call.getMaxGrant()) + " can be requested in this call.");
+        }
+        Application application = applications.save(new Application(callId, company.getId(), call.getClusterId(),
+                username, now, command.motivation().strip(), command.targetMarkets().strip(),
+                command.exportExperience().strip(), command.requestedAmount(), command.participants(),
+                command.declarations()));
+        audit.record(application, username, "APPLICATION_SUBMITTED", null, null);
+        notifications.queue(company.getContacts(), NotificationType.APPLICATION_RECEIVED, application,
+                "Application received: " + call.getTitle(),
+                "We received application " + application.reference() + " of " + company.getLegalName()
+                        + " to " + call.getTitle() + ". Its eligibility is checked next.");
+        var instance = runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.reference(),
+                Variables.putValue(ApplicationProcess.VAR_APPLICATION_ID, application.getId())
+                        .putValue(ApplicationProcess.VAR_CALL_ID, callId));
+        application.attachProcess(instance.getId());
+        return application;
+    }
+
+    private Company companyOf(String username, Long companyId) {
+        List<Company> own = companies.companiesOf(username);
+        if (companyId == null) {
+            if (own.size() == 1) {
+                return own.get(0);
+            }
+            throw own.isEmpty()
+                    ? new ForbiddenException("Your user does not act for any company, so it cannot apply.")
+                    : new InvalidInputException("companyId", "You act for several companies: please say which one applies.");
+        }
+        return own.stream().filter(c -> c.getId().equals(companyId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("companyId", "You do not act for company " + companyId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Application> applicationsOf(String username) {
+        List<Long> companyIds = companies.companiesOf(username).stream().map(Company::getId).toList();
+        return companyIds.isEmpty() ? List.of() : applications.findByCompanyIdInOrderBySubmittedAtDesc(companyIds);
+    }
+
+    /** An application of one of the user's companies; anyone else's reads as not found. */
+    @Transactional(readOnly = true)
+    public Application applicationOf(String username, Long applicationId) {
+        return applications.findById(applicationId)
+                .filter(a -> companies.get(a.getCompanyId()).hasContact(username))
+                .orElseThrow(() -> new NotFoundException("You have no application " + applicationId + "."));
+    }
+
+    /** Completes the SME's clarification task; the task's listener stores the answer. */
+    @Transactional
+    public void answerClarification(String username, Long applicationId, String answer) {
+        Application application = applicationOf(username, applicationId);
+        Task task = taskService.createTaskQuery()
+                .processInstanceId(application.getProcessInstanceId())
+                .taskDefinitionKey(ApplicationProcess.TASK_ANSWER_CLARIFICATION)
+                .singleResult();
+        if (task == null) {
+            throw new ConflictException("There is no open clarification request for " + application.reference() + ".");
+        }
+        taskService.complete(task.getId(), Map.of(ApplicationProcess.VAR_CLARIFICATION_ANSWER, answer));
+    }
+}

@@ -1,0 +1,9 @@
+package eu.clustercalls.application;
+
+public enum ApplicationStatus {
+    SUBMITTED,
+    IN_REVIEW,
+    CLARIFICATION_REQUESTED,
+    ELIGIBLE,
+    INELIGIBLE
+}

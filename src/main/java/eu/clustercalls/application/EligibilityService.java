@@ -1,0 +1,353 @@
+package eu.clustercalls.application;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.clustercalls.application.ApplicationProcess.ReviewDecision;
+import eu.clustercalls.audit.AuditService;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.company.Company;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.company.Membership;
+import eu.clustercalls.company.SmeFigures;
+import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.notification.NotificationService;
+import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.security.Roles;
+import eu.clustercalls.security.StaffDirectory;
+import eu.clustercalls.support.ConflictException;
+import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.NotFoundException;
+
+/**
+ * Eligibility of an application: the automatic verdict of the decision table processes/eligibility.dmn, the
+ * reviewer's confirmation or override, and the clarification round with the SME.
+ */
+@Service
+public class EligibilityService {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    private final ApplicationRepository applications;
+    private final ClarificationRequestRepository clarifications;
+    private final CallService calls;
+    private final CompanyService companies;
+    private final ClusterOrganisationService organisations;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final StaffDirectory staff;
+    private final DecisionService decisionService;
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+
+    EligibilityService(ApplicationRepository applications, ClarificationRequestRepository clarifications,
+            CallService calls, CompanyService companies, ClusterOrganisationService organisations, AuditService audit,
+            NotificationService notifications, StaffDirectory staff, DecisionService decisionService,
+            ClusterCallsProperties properties, Clock clock) {
+        this.applications = applications;
+        this.clarifications = clarifications;
+        this.calls = calls;
+        this.companies = companies;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.staff = staff;
+        this.decisionService = decisionService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Evaluates the eligibility rules, stores the failed ones with their reasons; returns the verdict. */
+    @Transactional
+    public boolean assess(Long applicationId) {
+        Application application = get(applicationId);
+        VariableMap facts = facts(application);
+        List<EligibilityReason> failed = decisionService
+                .evaluateDecisionTableByKey(ApplicationProcess.ELIGIBILITY_DECISION)
+                .variables(facts)
+                .evaluate()
+                .getResultList().stream()
+                .map(row -> new EligibilityReason((String) row.get("reasonCode"), fill((String) row.get("reason"), facts)))
+                .toList();
+        application.recordAutomaticVerdict(failed);
+        audit.record(application, "system", "ELIGIBILITY_CHECKED", failed.isEmpty() ? "eligible" : "ineligible",
+                failed.isEmpty() ? null : failed.stream().map(EligibilityReason::message).collect(Collectors.joining(" ")));
+        return failed.isEmpty();
+    }
+
+    /** The facts the decision table reads (see processes/eligibility.dmn for the names). */
+    VariableMap facts(Application application) {
+        FundingCall call = calls.get(application.getCallId());
+        Company company = companies.get(application.getCompanyId());
+        ZoneId zone = properties.timeZone();
+        Membership membership = companies.membership(company.getId(), call.getClusterId()).orElse(null);
+        SmeFigures figures = company.smeFigures();
+        LocalDate submittedOn = application.getSubmittedAt().atZone(zone).toLocalDate();
+        Declarations declarations = application.getDeclarations();
+        return Variables.createVariables()
+                .putValue("companyName", company.getLegalName())
+                .putValue("clusterName", organisations.get(call.getClusterId()).getName())
+                .putValue("membersOnly", call.isMembersOnly())
+                .putValue("membershipValidFrom", membership == null ? null : membership.getValidFrom())
+                .putValue("membershipValidUntil", membership == null ? null : membership.getValidUntil())
+                .putValue("closingDate", call.closingDate(zone))
+                .putValue("staffHeadcount", figures.staffHeadcount())
+                .putValue("annualTurnover", figures.annualTurnover())
+                .putValue("balanceSheetTotal", figures.balanceSheetTotal())
+                .putValue("deMinimisApplies", call.isDeMinimisApplies())
+                .putValue("aidLastThreeYears", companies.aidInThreeYearsUntil(company.getId(), submittedOn))
+                .putValue("requestedAmount", application.getRequestedAmount())
+                .putValue("deMinimisCeiling", properties.deMinimisCeiling())
+                .putValue("earlierApplications", applications.countEarlierOfSameCompany(application.getId()))
+                .putValue("declaresSmeStatus", declarations.smeStatus())
+                .putValue("declaresDeMinimis", declarations.deMinimis())
+                .putValue("declaresNoDoubleFunding", declarations.noDoubleFunding())
+                .putValue("declaresDataProtection", declarations.dataProtection())
+                .putValue("submittedAt", application.getSubmittedAt().atZone(zone))
+                .putValue("closingAt", call.getClosesAt().atZone(zone));
+    }
+
+    /** Puts the facts, formatted for people, into a reason's {placeholders}. */
+    static String fill(String template, Map<String, Object> facts) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder text = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            matcher.appendReplacement(text, Matcher.quoteReplacement(
+                    facts.containsKey(name) ? display(name, facts.get(name)) : matcher.group()));
+        }
+        matcher.appendTail(text);
+        return text.toString();
+    }
+
+    private static String display(String name, Object value) {
+        if (value == null) {
+            return "none";
+        }
+        if (value instanceof BigDecimal amount) {
+            return name.equals("staffHeadcount") ? Formats.number(amount) : Formats.euros(amount);
+        }
+        if (value instanceof LocalDate date) {
+            return Formats.date(date);
+        }
+        if (value instanceof ZonedDateTime time) {
+            return Formats.dateTime(time);
+        }
+        return value.toString();
+    }
+
+    /** What the reviewer sees in form_eligibility_review. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> reviewView(Long applicationId) {
+        Application application = get(applicationId);
+        FundingCall call = calls.get(application.getCallId());
+        Company company = companies.get(application.getCompanyId());
+        SmeFigures figures = company.smeFigures();
+        String summary = String.join("  \n",
+                "**Call:** " + call.getTitle() + " (" + call.reference() + ")",
+                "**Applicant:** " + company.getLegalName() + ", " + company.getCity() + " (" + company.getCountry()
+                        + "), VAT " + company.getVatNumber(),
+                "**Size:** " + figures.size().label() + " — staff " + Formats.number(figures.staffHeadcount())
+                        + ", turnover " + Formats.euros(figures.annualTurnover()) + ", balance sheet "
+                        + Formats.euros(figures.balanceSheetTotal()) + " (" + company.getEnterpriseType().name().toLowerCase()
+                        + " enterprise)",
+                "**Requested:** " + Formats.euros(application.getRequestedAmount()) + " · **Participants:** "
+                        + application.getParticipants().stream().map(p -> p.fullName() + " (" + p.jobTitle() + ")")
+                                .collect(Collectors.joining(", ")),
+                "**Target markets:** " + application.getTargetMarkets(),
+                "**Motivation:** " + application.getMotivation(),
+                "**Export experience:** " + application.getExportExperience());
+        String reasons = application.getEligibilityReasons().isEmpty()
+                ? "Every eligibility rule is met."
+                : application.getEligibilityReasons().stream().map(r -> "- " + r.message()).collect(Collectors.joining("\n"));
+        Map<String, Object> view = new HashMap<>();
+        view.put("applicationReference", application.reference());
+        view.put("applicationSummary", summary);
+        view.put("autoVerdict", Boolean.TRUE.equals(application.getAutoEligible()) ? "eligible" : "not eligible");
+        view.put("autoReasons", reasons);
+        view.put("clarificationHistory", clarificationHistory(applicationId));
+        return view;
+    }
+
+    private String clarificationHistory(Long applicationId) {
+        List<String> lines = new ArrayList<>();
+        for (ClarificationRequest request : clarifications.findByApplicationIdOrderByRequestedAt(applicationId)) {
+            lines.add("**Question** (" + request.getRequestedBy() + ", " + Formats.dateTime(request.getRequestedAt()
+                    .atZone(properties.timeZone())) + "): " + request.getQuestion());
+            lines.add(request.getAnswer() != null
+                    ? "**Answer** (" + request.getAnsweredBy() + "): " + request.getAnswer()
+                    : request.isExpired() ? "**No answer in time.**" : "**Awaiting the answer.**");
+        }
+        return lines.isEmpty() ? "" : "#### Clarification\n\n" + String.join("  \n", lines);
+    }
+
+    /**
+     * Records the reviewer's decision. Returns the final verdict, or null when the reviewer asked for
+     * clarification (the application then waits for the SME).
+     */
+    @Transactional
+    public Boolean recordReview(Long applicationId, String reviewer, String decision, String reason, String question) {
+        Application application = get(applicationId);
+        staff.require(reviewer, Roles.ELIGIBILITY_REVIEWERS, application.tenantId(), "decide on eligibility");
+        ReviewDecision choice = parseDecision(decision);
+        if (application.getStatus() != ApplicationStatus.IN_REVIEW) {
+            throw new ConflictException(application.reference() + " is not awaiting an eligibility review.");
+        }
+        boolean automatic = Boolean.TRUE.equals(application.getAutoEligible());
+        switch (choice) {
+            case CONFIRM -> {
+                application.decideEligibility(automatic, reviewer, clock.instant(), null);
+                audit.record(application, reviewer, "ELIGIBILITY_CONFIRMED", verdict(automatic), null);
+                return automatic;
+            }
+            case OVERRIDE -> {
+                String why = required(reason, ApplicationProcess.VAR_REVIEW_REASON, "Please give the reason for the override.");
+                application.decideEligibility(!automatic, reviewer, clock.instant(), why);
+                audit.record(application, reviewer, "ELIGIBILITY_OVERRIDDEN", verdict(!automatic), why);
+                return !automatic;
+            }
+            case CLARIFY -> {
+                String asked = required(question, ApplicationProcess.VAR_CLARIFICATION_QUESTION,
+                        "Please write the question to the SME.");
+                ClarificationRequest request = clarifications.save(new ClarificationRequest(applicationId, asked,
+                        reviewer, clock.instant(), clock.instant().atZone(properties.timeZone())
+                                .plus(properties.clarificationPeriod()).toInstant()));
+                application.awaitClarification();
+                audit.record(application, reviewer, "CLARIFICATION_REQUESTED", null, asked);
+                notifications.queue(contactUsers(applicationId), NotificationType.CLARIFICATION_REQUESTED, application,
+                        "Question about your application " + application.reference(),
+                        "The eligibility reviewer asks: " + asked + "\nPlease answer before "
+                                + Formats.dateTime(request.getDueAt().atZone(properties.timeZone()))
+                                + "; without an answer the application is not eligible.");
+                return null;
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private static ReviewDecision parseDecision(String decision) {
+        try {
+            return ReviewDecision.valueOf(String.valueOf(decision));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(ApplicationProcess.VAR_REVIEW_DECISION,
+                    "Please choose to confirm, override or ask for clarification.");
+        }
+    }
+
+    private static String required(String text, String field, String message) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, message);
+        }
+        if (text.length() > 2000) {
+            throw new InvalidInputException(field, "Please keep it under 2,000 characters.");
+        }
+        return text.strip();
+    }
+
+    /** The open clarification question of an application. */
+    @Transactional(readOnly = true)
+    public String openQuestion(Long applicationId) {
+        return openRequest(applicationId).getQuestion();
+    }
+
+    @Transactional
+    public void recordClarificationAnswer(Long applicationId, String answeredBy, String answer) {
+        Application application = get(applicationId);
+        if (!companies.get(application.getCompanyId()).hasContact(answeredBy)) {
+            throw new ForbiddenException("Only the applicant company's users can answer its clarification request.");
+        }
+        if (answer == null || answer.isBlank()) {
+            throw new InvalidInputException(ApplicationProcess.VAR_CLARIFICATION_ANSWER, "Please write your answer.");
+        }
+        if (answer.length() > 4000) {
+            throw new InvalidInputException(ApplicationProcess.VAR_CLARIFICATION_ANSWER,
+                    "Please keep your answer under 4,000 characters.");
+        }
+        openRequest(applicationId).answer(answer.strip(), answeredBy, clock.instant());
+        application.backInReview();
+        audit.record(application, answeredBy, "CLARIFICATION_ANSWERED", null, answer.strip());
+    }
+
+    /** No answer before the deadline: the application is ineligible. */
+    @Transactional
+    public void expireClarification(Long applicationId) {
+        Application application = get(applicationId);
+        ClarificationRequest request = openRequest(applicationId);
+        request.expire();
+        String reason = "No answer to the clarification request of "
+                + Formats.dateTime(request.getRequestedAt().atZone(properties.timeZone())) + " before its deadline, "
+                + Formats.dateTime(request.getDueAt().atZone(properties.timeZone())) + ".";
+        application.decideEligibility(false, "system", clock.instant(), reason);
+        audit.record(application, "system", "CLARIFICATION_EXPIRED", verdict(false), reason);
+    }
+
+    @Transactional
+    public void notifyResult(Long applicationId) {
+        Application application = get(applicationId);
+        FundingCall call = calls.get(application.getCallId());
+        boolean eligible = Boolean.TRUE.equals(application.getEligible());
+        String body = eligible
+                ? "Application " + application.reference() + " to " + call.getTitle()
+                        + " is eligible. The selection committee evaluates it next."
+                : "Application " + application.reference() + " to " + call.getTitle() + " is not eligible:\n"
+                        + String.join("\n", reasonsShownToApplicant(application));
+        notifications.queue(contactUsers(applicationId), NotificationType.ELIGIBILITY_RESULT, application,
+                "Eligibility of your application " + application.reference(), body);
+    }
+
+    /** The reasons of a final "not eligible", as the applicant reads them. */
+    public static List<String> reasonsShownToApplicant(Application application) {
+        if (application.getEligible() == null || application.getEligible()) {
+            return List.of();
+        }
+        if (application.getDecisionReason() != null) {
+            return List.of(application.getDecisionReason());
+        }
+        return application.getEligibilityReasons().stream().map(EligibilityReason::message).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> contactUsers(Long applicationId) {
+        return List.copyOf(companies.get(get(applicationId).getCompanyId()).getContacts());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClarificationRequest> clarificationsOf(Long applicationId) {
+        return clarifications.findByApplicationIdOrderByRequestedAt(applicationId);
+    }
+
+    private ClarificationRequest openRequest(Long applicationId) {
+        return clarifications.findByApplicationIdOrderByRequestedAt(applicationId).stream()
+                .filter(ClarificationRequest::isOpen).findFirst()
+                .orElseThrow(() -> new ConflictException("There is no open clarification request."));
+    }
+
+    private Application get(Long applicationId) {
+        return applications.findById(applicationId)
+                .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
+    }
+
+    private static String verdict(boolean eligible) {
+        return eligible ? "eligible" : "ineligible";
+    }
+}

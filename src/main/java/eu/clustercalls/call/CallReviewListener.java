@@ -1,0 +1,44 @@
+package eu.clustercalls.call;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import eu.clustercalls.security.CurrentUser;
+
+/**
+ * "Review and publish call": shows the draft in the form, refuses the drafter as reviewer (on claim and on
+ * completion, so the engine enforces it, not only the form) and records the decision.
+ */
+@Component("callReviewListener")
+class CallReviewListener implements TaskListener {
+
+    private final CallService calls;
+    private final CurrentUser currentUser;
+
+    CallReviewListener(CallService calls, CurrentUser currentUser) {
+        this.calls = calls;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long callId = (Long) task.getVariable(FundingCallProcess.VAR_CALL_ID);
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> task.setVariablesLocal(calls.reviewView(callId));
+            case EVENTNAME_ASSIGNMENT -> {
+                if (task.getAssignee() != null) {
+                    calls.checkMayReview(callId, task.getAssignee());
+                }
+            }
+            case EVENTNAME_COMPLETE -> {
+                boolean published = calls.review(callId, currentUser.require(),
+                        (String) task.getVariable(FundingCallProcess.VAR_REVIEW_DECISION),
+                        (String) task.getVariable(FundingCallProcess.VAR_REVIEW_COMMENT));
+                task.getExecution().removeVariable(FundingCallProcess.VAR_REVIEW_COMMENT);
+                task.getExecution().setVariable(FundingCallProcess.VAR_PUBLISHED, published);
+            }
+            default -> throw new IllegalStateException("Unexpected task event " + task.getEventName());
+        }
+    }
+}

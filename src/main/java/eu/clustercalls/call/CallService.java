@@ -1,0 +1,282 @@
+package eu.clustercalls.call;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.clustercalls.audit.AuditService;
+import eu.clustercalls.call.FundingCallProcess.ReviewDecision;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.notification.NotificationService;
+import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.security.Roles;
+import eu.clustercalls.security.StaffDirectory;
+import eu.clustercalls.support.ConflictException;
+import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.NotFoundException;
+
+/** The life of a call: drafted, reviewed by a second call manager, published, extended or closed. */
+@Service
+public class CallService {
+
+    /** Financial support to third parties: at most €60,000 per third party (EU grant rules). */
+    static final BigDecimal THIRD_PARTY_CAP = BigDecimal.valueOf(60_000);
+
+    /** A call closes at the end of its closing day (whole seconds: stores round sub-second parts). */
+    private static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
+
+    private final FundingCallRepository calls;
+    private final CompanyService companies;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final StaffDirectory staff;
+    private final RuntimeService runtimeService;
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+
+    CallService(FundingCallRepository calls, CompanyService companies, AuditService audit,
+            NotificationService notifications, StaffDirectory staff, RuntimeService runtimeService,
+            ClusterCallsProperties properties, Clock clock) {
+        this.calls = calls;
+        this.companies = companies;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.staff = staff;
+        this.runtimeService = runtimeService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public FundingCall draft(CallDraft draft, String drafter, String clusterId, String processInstanceId) {
+        if (clusterId == null) {
+            throw new ForbiddenException("Your user is not assigned to exactly one cluster organisation, so the call "
+                    + "cannot be attributed to a cluster. Ask the administrator to fix your cluster membership.");
+        }
+        staff.require(drafter, Roles.CALL_MANAGERS, clusterId, "draft calls");
+        checkDraft(draft);
+        FundingCall call = calls.save(new FundingCall(clusterId, draft, endOfDay(draft.closesOn()), drafter, clock.instant()));
+        call.attachProcess(processInstanceId);
+        audit.record(call, drafter, "CALL_DRAFTED", null, null);
+        return call;
+    }
+
+    private void checkDraft(CallDraft draft) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (draft.title().length() > 200) {
+            problems.put("title", "The title can have at most 200 characters.");
+        }
+        if (!draft.destinationCountry().matches("[A-Z]{2}")) {
+            problems.put("destinationCountry", "Please enter the two-letter country code, e.g. CA or IT.");
+        }
+        if (draft.slots() < 1 || draft.slots() > 1000) {
+            problems.put("slots", "A call has between 1 and 1,000 slots.");
+        }
+        if (draft.maxGrant().signum() <= 0 || draft.maxGrant().compareTo(THIRD_PARTY_CAP) > 0) {
+            problems.put("maxGrant", "The maximum grant must be more than €0 and at most €60,000 per SME.");
+        }
+        if (draft.closesOn().isBefore(draft.opensOn())) {
+            problems.put("closesOn", "The call must close on or after the day it opens.");
+        }
+        if (!draft.closesOn().isBefore(draft.activityStart())) {
+            problems.put("closesOn", "The call must close before the activity starts.");
+        }
+        if (draft.activityEnd().isBefore(draft.activityStart())) {
+            problems.put("activityEndDate", "The activity cannot end before it starts.");
+        }
+        if (draft.closesOn().isBefore(today())) {
+            problems.put("closesOn", "The closing date is in the past.");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Four eyes: the drafter may not take or complete the review of their own call. */
+    @Transactional(readOnly = true)
+    public void checkMayReview(Long callId, String reviewer) {
+        FundingCall call = get(callId);
+        if (call.getDraftedBy().equals(reviewer)) {
+            throw new ForbiddenException("You drafted " + call.reference() + " yourself; another call manager must "
+                    + "review and publish it.");
+        }
+    }
+
+    /** Records the reviewer's decision; returns whether the call is published. */
+    @Transactional
+    public boolean review(Long callId, String reviewer, String decision, String comment) {
+        FundingCall call = get(callId);
+        checkMayReview(callId, reviewer);
+        staff.require(reviewer, Roles.CALL_MANAGERS, call.getClusterId(), "review and publish calls");
+        ReviewDecision choice = parseDecision(decision);
+        if (choice == ReviewDecision.PUBLISH) {
+            call.publish(reviewer, clock.instant());
+            audit.record(call, reviewer, "CALL_PUBLISHED", "published", blankToNull(comment));
+            return true;
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputException(FundingCallProcess.VAR_REVIEW_COMMENT,
+                    "Please give the reason for rejecting the call.");
+        }
+        call.reject(reviewer, comment.strip());
+        audit.record(call, reviewer, "CALL_REJECTED", "rejected", comment.strip());
+        return false;
+    }
+
+    private static ReviewDecision parseDecision(String decision) {
+        try {
+            return ReviewDecision.valueOf(String.valueOf(decision));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(FundingCallProcess.VAR_REVIEW_DECISION, "Please choose to publish or reject the call.");
+        }
+    }
+
+    @Transactional
+    public void notifyMembersOfPublication(Long callId) {
+        FundingCall call = get(callId);
+        notifications.queue(companies.memberContacts(call.getClusterId(), today()), NotificationType.CALL_PUBLISHED, call,
+                "New call: " + call.getTitle(),
+                "A new call is open: " + call.getTitle() + ". " + call.getSlots() + " slots, up to "
+                        + Formats.euros(call.getMaxGrant()) + " per SME. Applications close on "
+                        + Formats.dateTime(call.getClosesAt().atZone(zone())) + ".");
+    }
+
+    @Transactional
+    public void closeEarly(Long callId, String actor, String reason) {
+        FundingCall call = get(callId);
+        staff.require(actor, Roles.CALL_MANAGERS, call.getClusterId(), "close a call early");
+        requirePublished(call);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Please give the reason for closing the call early.");
+        }
+        call.moveClosingTo(clock.instant());
+        audit.record(call, actor, "CALL_CLOSED_EARLY", "closed early", reason.strip());
+        runtimeService.createMessageCorrelation(FundingCallProcess.MESSAGE_CLOSED_EARLY)
+                .processInstanceId(call.getProcessInstanceId())
+                .correlate();
+    }
+
+    @Transactional
+    public void extend(Long callId, String actor, LocalDate newClosingDate, String reason) {
+        FundingCall call = get(callId);
+        staff.require(actor, Roles.CALL_MANAGERS, call.getClusterId(), "extend a call");
+        requirePublished(call);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (newClosingDate == null || !newClosingDate.isAfter(call.closingDate(zone()))) {
+            problems.put("closingDate", "The new closing date must be after the current one, "
+                    + Formats.date(call.closingDate(zone())) + ".");
+        } else if (!newClosingDate.isBefore(call.getActivityStart())) {
+            problems.put("closingDate", "The call must close before the activity starts on "
+                    + Formats.date(call.getActivityStart()) + ".");
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.put("reason", "Please give the reason for the extension.");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        LocalDate previous = call.closingDate(zone());
+        call.moveClosingTo(endOfDay(newClosingDate));
+        audit.record(call, actor, "CALL_EXTENDED", "closing date " + previous + " → " + newClosingDate, reason.strip());
+        runtimeService.createMessageCorrelation(FundingCallProcess.MESSAGE_CLOSING_EXTENDED)
+                .processInstanceId(call.getProcessInstanceId())
+                .correlate();
+    }
+
+    @Transactional
+    public void notifyMembersOfExtension(Long callId) {
+        FundingCall call = get(callId);
+        notifications.queue(companies.memberContacts(call.getClusterId(), today()), NotificationType.CALL_EXTENDED, call,
+                "More time to apply: " + call.getTitle(),
+                "The call " + call.getTitle() + " now closes on " + Formats.dateTime(call.getClosesAt().atZone(zone())) + ".");
+    }
+
+    /** Closes the call for applications; idempotent, as a timer and a message may both lead here. */
+    @Transactional
+    public void close(Long callId) {
+        FundingCall call = get(callId);
+        if (call.getStatus() == CallStatus.CLOSED) {
+            return;
+        }
+        call.close(clock.instant());
+        audit.record(call, "system", "CALL_CLOSED", "closed for applications", null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<FundingCall> openCalls() {
+        Instant now = clock.instant();
+        return calls.findByStatusAndClosesAtAfterOrderByClosesAt(CallStatus.PUBLISHED, now).stream()
+                .filter(call -> call.acceptsApplicationsAt(now, zone()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public FundingCall get(Long callId) {
+        return calls.findById(callId).orElseThrow(() -> new NotFoundException("There is no call " + callId + "."));
+    }
+
+    /** A call the public may see: published or closed, never a draft or a rejected one. */
+    @Transactional(readOnly = true)
+    public FundingCall getPublic(Long callId) {
+        FundingCall call = get(callId);
+        if (call.getStatus() != CallStatus.PUBLISHED && call.getStatus() != CallStatus.CLOSED) {
+            throw new NotFoundException("There is no call " + callId + ".");
+        }
+        return call;
+    }
+
+    /** What the reviewer of a draft sees in form_review_call. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> reviewView(Long callId) {
+        FundingCall call = get(callId);
+        String summary = String.join("  \n",
+                "**Reference:** " + call.reference() + " · **EU project:** " + call.getEuProject(),
+                "**Activity:** " + call.getActivityType().label() + " in " + call.getDestinationCity() + " ("
+                        + call.getDestinationCountry() + "), " + Formats.date(call.getActivityStart()) + " – "
+                        + Formats.date(call.getActivityEnd()),
+                "**Applications:** open " + Formats.date(call.getOpensOn()) + ", close "
+                        + Formats.dateTime(call.getClosesAt().atZone(zone())),
+                "**Slots:** " + call.getSlots() + " · **Maximum grant per SME:** " + Formats.euros(call.getMaxGrant())
+                        + " · **Reimbursement:** " + call.getReimbursementModel().label(),
+                "**Members only:** " + (call.isMembersOnly() ? "yes" : "no") + " · **De minimis aid:** "
+                        + (call.isDeMinimisApplies() ? "yes" : "no"),
+                call.getDescription() == null ? "" : "\n" + call.getDescription());
+        return Map.of("callTitle", call.getTitle(), "callSummary", summary, FundingCallProcess.VAR_DRAFTER, call.getDraftedBy());
+    }
+
+    private void requirePublished(FundingCall call) {
+        if (call.getStatus() != CallStatus.PUBLISHED) {
+            throw new ConflictException(call.reference() + " is " + call.getStatus().name().toLowerCase()
+                    + ", not open for applications.");
+        }
+    }
+
+    private Instant endOfDay(LocalDate day) {
+        return day.atTime(LAST_SECOND).atZone(zone()).toInstant();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    ZoneId zone() {
+        return properties.timeZone();
+    }
+}

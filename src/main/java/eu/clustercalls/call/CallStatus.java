@@ -1,0 +1,8 @@
+package eu.clustercalls.call;
+
+public enum CallStatus {
+    DRAFT,
+    PUBLISHED,
+    REJECTED,
+    CLOSED
+}

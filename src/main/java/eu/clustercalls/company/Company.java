@@ -1,0 +1,126 @@
+package eu.clustercalls.company;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+
+/** A member company (or one that wants to be): its SME figures and the users who act for it. */
+@Entity
+public class Company {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "company_seq")
+    @SequenceGenerator(name = "company_seq", sequenceName = "company_seq", allocationSize = 50)
+    private Long id;
+
+    private String legalName;
+    private String vatNumber;
+    private String country;
+    private String city;
+    private String naceCode;
+    private BigDecimal staffHeadcount;
+    private BigDecimal annualTurnover;
+    private BigDecimal balanceSheetTotal;
+    @Enumerated(EnumType.STRING)
+    private EnterpriseType enterpriseType;
+    private Instant createdAt;
+
+    @ElementCollection
+    @CollectionTable(name = "company_related_enterprise", joinColumns = @JoinColumn(name = "company_id"))
+    @OrderColumn(name = "position")
+    private List<RelatedEnterprise> relatedEnterprises = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "company_contact", joinColumns = @JoinColumn(name = "company_id"))
+    @Column(name = "username")
+    private Set<String> contacts = new LinkedHashSet<>();
+
+    protected Company() {
+    }
+
+    Company(String legalName, String vatNumber, String country, String city, String naceCode, SmeFigures ownFigures,
+            List<RelatedEnterprise> relatedEnterprises, Instant createdAt) {
+        this.legalName = legalName;
+        this.vatNumber = vatNumber;
+        this.country = country;
+        this.city = city;
+        this.naceCode = naceCode;
+        this.staffHeadcount = ownFigures.staffHeadcount();
+        this.annualTurnover = ownFigures.annualTurnover();
+        this.balanceSheetTotal = ownFigures.balanceSheetTotal();
+        this.relatedEnterprises.addAll(relatedEnterprises);
+        this.enterpriseType = relatedEnterprises.stream().anyMatch(r -> r.getRelation() == RelatedEnterprise.Relation.LINKED)
+                ? EnterpriseType.LINKED
+                : relatedEnterprises.isEmpty() ? EnterpriseType.AUTONOMOUS : EnterpriseType.PARTNER;
+        this.createdAt = createdAt;
+    }
+
+    /** The figures that decide SME status: own, plus partner enterprises pro rata and linked enterprises in full. */
+    public SmeFigures smeFigures() {
+        SmeFigures total = new SmeFigures(staffHeadcount, annualTurnover, balanceSheetTotal);
+        for (RelatedEnterprise related : relatedEnterprises) {
+            total = total.plus(related.figures(), related.countedShare());
+        }
+        return total;
+    }
+
+    void addContact(String username) {
+        contacts.add(username);
+    }
+
+    public boolean hasContact(String username) {
+        return contacts.contains(username);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getLegalName() {
+        return legalName;
+    }
+
+    public String getVatNumber() {
+        return vatNumber;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public String getNaceCode() {
+        return naceCode;
+    }
+
+    public EnterpriseType getEnterpriseType() {
+        return enterpriseType;
+    }
+
+    public List<RelatedEnterprise> getRelatedEnterprises() {
+        return List.copyOf(relatedEnterprises);
+    }
+
+    public Set<String> getContacts() {
+        return Set.copyOf(contacts);
+    }
+}

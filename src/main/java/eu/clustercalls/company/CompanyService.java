@@ -1,0 +1,102 @@
+package eu.clustercalls.company;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.NotFoundException;
+
+/** Companies, the users who act for them, their cluster memberships and their de minimis ledger. */
+@Service
+public class CompanyService {
+
+    private final CompanyRepository companies;
+    private final MembershipRepository memberships;
+    private final AidRecordRepository aidRecords;
+    private final Clock clock;
+
+    CompanyService(CompanyRepository companies, MembershipRepository memberships, AidRecordRepository aidRecords,
+            Clock clock) {
+        this.companies = companies;
+        this.memberships = memberships;
+        this.aidRecords = aidRecords;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Company register(String legalName, String vatNumber, String country, String city, String naceCode,
+            SmeFigures ownFigures, List<RelatedEnterprise> relatedEnterprises) {
+        VatNumbers.problem(country, vatNumber).ifPresent(problem -> {
+            throw new InvalidInputException("vatNumber", problem);
+        });
+        String vat = VatNumbers.normalise(vatNumber);
+        if (companies.existsByVatNumber(vat)) {
+            throw new InvalidInputException("vatNumber", "A company with VAT number " + vat + " is already registered.");
+        }
+        return companies.save(new Company(legalName, vat, country, city, naceCode, ownFigures, relatedEnterprises,
+                clock.instant()));
+    }
+
+    @Transactional
+    public void addContact(Long companyId, String username) {
+        get(companyId).addContact(username);
+    }
+
+    @Transactional
+    public Membership recordMembership(Long companyId, String clusterId, String memberNumber, LocalDate validFrom,
+            LocalDate validUntil) {
+        return memberships.save(new Membership(companyId, clusterId, memberNumber, validFrom, validUntil));
+    }
+
+    @Transactional
+    public void recordDeclaredAid(Long companyId, LocalDate grantedOn, BigDecimal amount, String grantingBody) {
+        aidRecords.save(new AidRecord(companyId, grantedOn, amount, grantingBody, AidRecord.Source.DECLARED, null));
+    }
+
+    @Transactional(readOnly = true)
+    public Company get(Long companyId) {
+        return companies.findById(companyId).orElseThrow(() -> new NotFoundException("No company " + companyId + "."));
+    }
+
+    /** Locks the company row until the transaction ends. */
+    @Transactional
+    public Company lock(Long companyId) {
+        return companies.lockById(companyId).orElseThrow(() -> new NotFoundException("No company " + companyId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Company> companiesOf(String username) {
+        return companies.findByContact(username);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Membership> membership(Long companyId, String clusterId) {
+        return memberships.findByCompanyIdAndClusterId(companyId, clusterId);
+    }
+
+    /** Contact users of the companies that are members of the cluster on that day. */
+    @Transactional(readOnly = true)
+    public List<String> memberContacts(String clusterId, LocalDate day) {
+        List<Long> memberIds = memberships.findByClusterId(clusterId).stream()
+                .filter(m -> m.isValidOn(day))
+                .map(Membership::getCompanyId)
+                .toList();
+        return companies.findAllById(memberIds).stream()
+                .flatMap(c -> c.getContacts().stream())
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** Aid in the rolling three years that end on that day (Regulation (EU) 2023/2831, Article 3(2)). */
+    @Transactional(readOnly = true)
+    public BigDecimal aidInThreeYearsUntil(Long companyId, LocalDate day) {
+        return aidRecords.sumGranted(companyId, day.minusYears(3), day);
+    }
+}

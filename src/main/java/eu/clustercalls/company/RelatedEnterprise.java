@@ -1,0 +1,55 @@
+package eu.clustercalls.company;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+/** A partner (25–50 % holding) or linked (over 50 %) enterprise whose figures count towards the SME test. */
+@Embeddable
+public class RelatedEnterprise {
+
+    public enum Relation { PARTNER, LINKED }
+
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private Relation relation;
+    private BigDecimal sharePercent;
+    private BigDecimal staffHeadcount;
+    private BigDecimal annualTurnover;
+    private BigDecimal balanceSheetTotal;
+
+    protected RelatedEnterprise() {
+    }
+
+    public RelatedEnterprise(String name, Relation relation, BigDecimal sharePercent, SmeFigures figures) {
+        this.name = name;
+        this.relation = relation;
+        this.sharePercent = sharePercent;
+        this.staffHeadcount = figures.staffHeadcount();
+        this.annualTurnover = figures.annualTurnover();
+        this.balanceSheetTotal = figures.balanceSheetTotal();
+    }
+
+    /** Article 6: partner enterprises in proportion to the holding, linked enterprises in full. */
+    BigDecimal countedShare() {
+        return relation == Relation.LINKED ? BigDecimal.ONE : sharePercent.movePointLeft(2);
+    }
+
+    SmeFigures figures() {
+        return new SmeFigures(staffHeadcount, annualTurnover, balanceSheetTotal);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Relation getRelation() {
+        return relation;
+    }
+
+    public BigDecimal getSharePercent() {
+        return sharePercent;
+    }
+}

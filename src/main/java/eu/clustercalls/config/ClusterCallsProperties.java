@@ -1,0 +1,25 @@
+package eu.clustercalls.config;
+
+import java.math.BigDecimal;
+import java.time.Period;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the installation.
+ *
+ * @param timeZone               zone in which call dates are read (a call closes at the end of its closing day)
+ * @param deMinimisCeiling       de minimis ceiling over a rolling three years (Regulation (EU) 2023/2831: €300,000)
+ * @param clarificationPeriod    how long an SME has to answer a clarification request
+ * @param callReviewPeriod       due date of "Review and publish call" after the draft
+ * @param eligibilityReviewPeriod due date of "Review eligibility" after the automatic check
+ */
+@ConfigurationProperties("clustercalls")
+public record ClusterCallsProperties(
+        ZoneId timeZone,
+        BigDecimal deMinimisCeiling,
+        Period clarificationPeriod,
+        Period callReviewPeriod,
+        Period eligibilityReviewPeriod) {
+}

@@ -1,0 +1,36 @@
+package eu.clustercalls.config;
+
+import java.time.Clock;
+import java.time.Period;
+import java.util.Date;
+
+import org.springframework.stereotype.Component;
+
+/** Due dates and timer durations used by the BPMN models (as {@code ${deadlines.…}}). */
+@Component("deadlines")
+public class Deadlines {
+
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+
+    Deadlines(ClusterCallsProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public String clarificationPeriod() {
+        return properties.clarificationPeriod().toString();
+    }
+
+    public Date callReviewDue() {
+        return dueIn(properties.callReviewPeriod());
+    }
+
+    public Date eligibilityReviewDue() {
+        return dueIn(properties.eligibilityReviewPeriod());
+    }
+
+    private Date dueIn(Period period) {
+        return Date.from(clock.instant().atZone(properties.timeZone()).plus(period).toInstant());
+    }
+}

@@ -1,0 +1,300 @@
+package eu.clustercalls.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.application.ApplyCommand;
+import eu.clustercalls.application.Declarations;
+import eu.clustercalls.application.Participant;
+import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.company.Company;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.company.RelatedEnterprise;
+import eu.clustercalls.company.SmeFigures;
+import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.organisation.ClusterOrganisationRepository;
+import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.security.Roles;
+
+/**
+ * Demo clusters, companies, users, calls and applications for the embedded default (profile "demo" only; the
+ * postgres profile never loads it). Seeded once, in one transaction, through the same services and processes as
+ * real use; the demo users are printed at every start.
+ */
+@Component
+@Profile("demo")
+@Order(2)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String AEI = "aei-textils";
+
+    private final ClusterOrganisationService organisations;
+    private final ClusterOrganisationRepository organisationRepository;
+    private final CompanyService companies;
+    private final ApplicationService applications;
+    private final IdentityService identityService;
+    private final FormService formService;
+    private final RepositoryService repositoryService;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    DemoData(ClusterOrganisationService organisations, ClusterOrganisationRepository organisationRepository,
+            CompanyService companies, ApplicationService applications, IdentityService identityService,
+            FormService formService, RepositoryService repositoryService, TaskService taskService,
+            RuntimeService runtimeService, ClusterCallsProperties properties, Clock clock,
+            TransactionTemplate transactions) {
+        this.organisations = organisations;
+        this.organisationRepository = organisationRepository;
+        this.companies = companies;
+        this.applications = applications;
+        this.identityService = identityService;
+        this.formService = formService;
+        this.repositoryService = repositoryService;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.properties = properties;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (organisationRepository.count() == 0) {
+            transactions.executeWithoutResult(status -> seed());
+        }
+        printUsers();
+    }
+
+    private void seed() {
+        log.info("Seeding the demo data");
+        groups();
+        organisations.register(AEI, "AEI Tèxtils", "ES");
+        organisations.register("tuscany-fashion", "Next Technology Tecnotessile / OTIR2020 – Tuscany Fashion Cluster", "IT");
+        organisations.register("fomentex", "FOMENTEX", "ES");
+        organisations.register("clutex", "CLUTEX", "CZ");
+        organisations.register("aecim", "AECIM / Madrid Cluster de Automoción", "ES");
+        organisations.register("slovak-plastic", "Slovak Plastic Cluster", "SK");
+        organisations.register("eu-vri", "EU-VRi", "DE");
+        for (DemoUser user : DemoUser.ALL) {
+            user(user);
+        }
+
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        LocalDate montrealCloses = today.plusDays(30);
+
+        Company vallès = company("Teixits Vallès SL", "ESB08123456", "Terrassa", "13.20",
+                figures(8, "1200000", "900000"), List.of(), "marta.puig");
+        companies.recordMembership(vallès.getId(), AEI, "AEI-0112", LocalDate.of(2019, 3, 1), null);
+        companies.recordDeclaredAid(vallès.getId(), today.minusMonths(14), new BigDecimal("12000.00"),
+                "ACCIÓ – Generalitat de Catalunya");
+
+        Company filats = company("Filats Terrassa SA", "ESA08234567", "Terrassa", "13.10",
+                figures(35, "6500000", "4800000"), List.of(), "jordi.vidal");
+        companies.recordMembership(filats.getId(), AEI, "AEI-0031", LocalDate.of(2015, 1, 1), null);
+        companies.recordDeclaredAid(filats.getId(), today.minusYears(2), new BigDecimal("150000.00"),
+                "Ministerio de Industria, Comercio y Turismo");
+
+        Company acabats = company("Acabats Tècnics SL", "ESB08345678", "Sabadell", "13.30",
+                figures(120, "28000000", "22000000"),
+                List.of(new RelatedEnterprise("Tintes Industriales del Vallès SA", RelatedEnterprise.Relation.PARTNER,
+                        new BigDecimal("40"), figures(90, "15000000", "12000000"))), null);
+        companies.recordMembership(acabats.getId(), AEI, "AEI-0077", LocalDate.of(2017, 6, 1), null);
+
+        Company grup = company("Grup Tèxtil Industrial SA", "ESA08456789", "Mataró", "13.92",
+                figures(180, "62000000", "48000000"),
+                List.of(new RelatedEnterprise("Grup Tèxtil Logística SL", RelatedEnterprise.Relation.LINKED,
+                        new BigDecimal("100"), figures(100, "9000000", "6000000"))), "pau.ferrer");
+        companies.recordMembership(grup.getId(), AEI, "AEI-0005", LocalDate.of(2010, 1, 1), null);
+
+        Company estampats = company("Estampats Sabadell SL", "ESB08567890", "Sabadell", "13.30",
+                figures(22, "3100000", "2400000"), List.of(), "laia.soler");
+        companies.recordMembership(estampats.getId(), AEI, "AEI-0140", LocalDate.of(2020, 9, 1),
+                montrealCloses.minusDays(10));
+
+        Company pratese = company("Tessitura Pratese srl", "IT01234567897", "Prato", "13.20",
+                figures(14, "2600000", "1900000"), List.of(), "giulia.bianchi");
+        companies.recordMembership(pratese.getId(), "tuscany-fashion", "TFC-221", LocalDate.of(2018, 1, 1), null);
+        companies.recordMembership(pratese.getId(), AEI, "AEI-0201", LocalDate.of(2023, 5, 1), null);
+
+        long montreal = publishedCall(Map.of(
+                "title", "ADMANTEX2i – Business mission to Montreal",
+                "euProject", "ADMANTEX2i",
+                "description", "A business mission of textile SMEs to Montreal: B2B meetings with Canadian buyers and "
+                        + "visits to technical-textile manufacturers.",
+                "activityType", "BUSINESS_MISSION",
+                "destinationCity", "Montreal", "destinationCountry", "CA",
+                "destinationLatitude", 45.5017, "destinationLongitude", -73.5673,
+                "activityStartDate", next(MonthDay.of(11, 6), montrealCloses).toString(),
+                "activityEndDate", next(MonthDay.of(11, 10), montrealCloses).toString()),
+                today.minusDays(7), montrealCloses, 5, "2000", "ACTUAL_COSTS_CAPPED", true);
+        LocalDate atlantaCloses = today.plusDays(45);
+        publishedCall(Map.of(
+                "title", "TEXGLOBAL – Delegation to Techtextil North America, Atlanta",
+                "euProject", "TEXGLOBAL",
+                "description", "A delegation of 3 SMEs to Techtextil North America, with a shared stand.",
+                "activityType", "TRADE_FAIR",
+                "destinationCity", "Atlanta", "destinationCountry", "US",
+                "destinationLatitude", 33.7490, "destinationLongitude", -84.3880,
+                "activityStartDate", next(MonthDay.of(8, 4), atlantaCloses).toString(),
+                "activityEndDate", next(MonthDay.of(8, 6), atlantaCloses).toString()),
+                today.minusDays(3), atlantaCloses, 3, "1500", "UNIT_COST_DISTANCE_BAND", false);
+        LocalDate milanCloses = today.plusDays(60);
+        startCall("anna.roca", draft(Map.of(
+                "title", "Hi-Tech-TEX ClusterXchange – ITMA Milan",
+                "euProject", "Hi-Tech-TEX",
+                "description", "ClusterXchange visits to ITMA in Milan for SMEs of the Hi-Tech-TEX partnership.",
+                "activityType", "EXCHANGE",
+                "destinationCity", "Milan", "destinationCountry", "IT",
+                "destinationLatitude", 45.4642, "destinationLongitude", 9.19,
+                "activityStartDate", milanCloses.plusDays(30).toString(),
+                "activityEndDate", milanCloses.plusDays(33).toString()),
+                today, milanCloses, 6, "1800", "LUMP_SUM", true));
+
+        apply(montreal, "marta.puig", "1800.00", true,
+                "Canada is our first target outside Europe: CETA removes tariffs on our technical fabrics.");
+        apply(montreal, "pau.ferrer", "2000.00", true,
+                "We want to open a sales office in Quebec for our home-textile lines.");
+        apply(montreal, "laia.soler", "1500.00", true,
+                "Printed fabrics for Canadian fashion brands; we met two buyers at Texworld.");
+    }
+
+    private void groups() {
+        Map<String, String> names = Map.of(
+                Roles.SME, "SME users", Roles.CALL_MANAGERS, "Call managers",
+                Roles.ELIGIBILITY_REVIEWERS, "Eligibility reviewers", Roles.EVALUATORS, "Evaluators",
+                Roles.FINANCE, "Finance officers", Roles.ADMIN, "Administrators");
+        names.forEach((id, name) -> {
+            if (identityService.createGroupQuery().groupId(id).count() == 0) {
+                Group group = identityService.newGroup(id);
+                group.setName(name);
+                group.setType(Roles.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        });
+    }
+
+    private void user(DemoUser demo) {
+        var user = identityService.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@demo.clustercalls.eu");
+        user.setPassword(demo.password());
+        identityService.saveUser(user);
+        identityService.createMembership(demo.id(), demo.group());
+        if (!Roles.SME.equals(demo.group()) && !Roles.ADMIN.equals(demo.group())) {
+            identityService.createTenantUserMembership(AEI, demo.id());
+        }
+    }
+
+    private Company company(String name, String vat, String city, String nace, SmeFigures figures,
+            List<RelatedEnterprise> related, String contact) {
+        Company company = companies.register(name, vat, vat.substring(0, 2), city, nace, figures, related);
+        if (contact != null) {
+            companies.addContact(company.getId(), contact);
+        }
+        return company;
+    }
+
+    private static SmeFigures figures(int staff, String turnover, String balanceSheet) {
+        return new SmeFigures(BigDecimal.valueOf(staff), new BigDecimal(turnover), new BigDecimal(balanceSheet));
+    }
+
+    private static Map<String, Object> draft(Map<String, Object> what, LocalDate opensOn, LocalDate closesOn, int slots,
+            String maxGrant, String model, boolean membersOnly) {
+        Map<String, Object> form = new HashMap<>(what);
+        form.put("opensOn", opensOn.toString());
+        form.put("closesOn", closesOn.toString());
+        form.put("slots", slots);
+        form.put("maxGrant", Double.valueOf(maxGrant));
+        form.put("reimbursementModel", model);
+        form.put("membersOnly", membersOnly);
+        form.put("deMinimisApplies", true);
+        return form;
+    }
+
+    /** Drafted by one call manager, published by the other, as the four-eyes rule requires. */
+    private long publishedCall(Map<String, Object> what, LocalDate opensOn, LocalDate closesOn, int slots,
+            String maxGrant, String model, boolean membersOnly) {
+        String processInstanceId = startCall("anna.roca", draft(what, opensOn, closesOn, slots, maxGrant, model, membersOnly));
+        Task review = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        // The reviewer claims the task first: Tasklist users do, and it exercises the four-eyes check on claim.
+        asUser("oriol.serra", () -> {
+            taskService.claim(review.getId(), "oriol.serra");
+            taskService.complete(review.getId(), Map.of(FundingCallProcess.VAR_REVIEW_DECISION, "PUBLISH"));
+        });
+        return (Long) runtimeService.getVariable(processInstanceId, FundingCallProcess.VAR_CALL_ID);
+    }
+
+    private String startCall(String drafter, Map<String, Object> form) {
+        String definitionId = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(FundingCallProcess.KEY).latestVersion().singleResult().getId();
+        String[] instanceId = new String[1];
+        asUser(drafter, () -> instanceId[0] = formService.submitStartForm(definitionId, form).getId());
+        return instanceId[0];
+    }
+
+    private void apply(long callId, String username, String amount, boolean declarations, String motivation) {
+        applications.apply(callId, username, new ApplyCommand(null, motivation,
+                "Canada, United States", "We export to France, Italy and Morocco; 30 % of our turnover is exported.",
+                new BigDecimal(amount), List.of(new Participant(DemoUser.byId(username).fullName(), "Export manager")),
+                new Declarations(declarations, declarations, declarations, declarations)));
+    }
+
+    private void asUser(String userId, Runnable action) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        List<String> tenants = identityService.createTenantQuery().userMember(userId).list().stream()
+                .map(tenant -> tenant.getId()).toList();
+        identityService.setAuthentication(userId, groups, tenants);
+        try {
+            action.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static LocalDate next(MonthDay day, LocalDate after) {
+        LocalDate candidate = day.atYear(after.getYear());
+        return candidate.isAfter(after.plusDays(14)) ? candidate : day.atYear(after.getYear() + 1);
+    }
+
+    private ZoneId zone() {
+        return properties.timeZone();
+    }
+
+    private void printUsers() {
+        StringBuilder table = new StringBuilder("\n\nClusterCalls demo users (profile 'demo'; sign in at "
+                + "http://localhost:8080/camunda and to the API at http://localhost:8080/api):\n");
+        for (DemoUser user : DemoUser.ALL) {
+            table.append(String.format("  %-16s %-16s %-22s %s%n", user.id(), user.password(), user.group(),
+                    user.fullName()));
+        }
+        log.info(table.toString());
+    }
+}

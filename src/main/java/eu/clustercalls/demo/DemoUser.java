@@ -1,0 +1,30 @@
+package eu.clustercalls.demo;
+
+import java.util.List;
+
+import eu.clustercalls.security.Roles;
+
+/** One demo user per role (two call managers, as a call needs a drafter and a different reviewer). */
+record DemoUser(String id, String firstName, String lastName, String group, String password) {
+
+    static final List<DemoUser> ALL = List.of(
+            new DemoUser("marta.puig", "Marta", "Puig", Roles.SME, "sme-demo"),
+            new DemoUser("jordi.vidal", "Jordi", "Vidal", Roles.SME, "sme-demo"),
+            new DemoUser("pau.ferrer", "Pau", "Ferrer", Roles.SME, "sme-demo"),
+            new DemoUser("laia.soler", "Laia", "Soler", Roles.SME, "sme-demo"),
+            new DemoUser("giulia.bianchi", "Giulia", "Bianchi", Roles.SME, "sme-demo"),
+            new DemoUser("anna.roca", "Anna", "Roca", Roles.CALL_MANAGERS, "manager-demo"),
+            new DemoUser("oriol.serra", "Oriol", "Serra", Roles.CALL_MANAGERS, "manager-demo"),
+            new DemoUser("roser.camps", "Roser", "Camps", Roles.ELIGIBILITY_REVIEWERS, "reviewer-demo"),
+            new DemoUser("eva.marti", "Eva", "Martí", Roles.EVALUATORS, "evaluator-demo"),
+            new DemoUser("joan.riera", "Joan", "Riera", Roles.FINANCE, "finance-demo"),
+            new DemoUser("admin", "Ada", "Admin", Roles.ADMIN, "admin-demo"));
+
+    static DemoUser byId(String id) {
+        return ALL.stream().filter(user -> user.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    String fullName() {
+        return firstName + " " + lastName;
+    }
+}

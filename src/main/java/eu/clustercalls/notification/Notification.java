@@ -1,0 +1,84 @@
+package eu.clustercalls.notification;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+
+/** An outbox row: a message to one user, written with the change that causes it and sent later by a job. */
+@Entity
+public class Notification {
+
+    public enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_seq")
+    @SequenceGenerator(name = "notification_seq", sequenceName = "notification_seq", allocationSize = 50)
+    private Long id;
+
+    private Instant createdAt;
+    private String tenantId;
+    private String recipient;
+    private String type;
+    private String entityType;
+    private String entityId;
+    private String subject;
+    private String body;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private int attempts;
+    private Instant sentAt;
+
+    protected Notification() {
+    }
+
+    Notification(Instant createdAt, String tenantId, String recipient, NotificationType type, String entityType,
+            String entityId, String subject, String body) {
+        this.createdAt = createdAt;
+        this.tenantId = tenantId;
+        this.recipient = recipient;
+        this.type = type.name();
+        this.entityType = entityType;
+        this.entityId = entityId;
+        this.subject = subject;
+        this.body = body;
+        this.status = Status.PENDING;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getEntityType() {
+        return entityType;
+    }
+
+    public String getEntityId() {
+        return entityId;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+}

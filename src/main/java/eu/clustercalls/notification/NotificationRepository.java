@@ -1,0 +1,12 @@
+package eu.clustercalls.notification;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface NotificationRepository extends JpaRepository<Notification, Long> {
+
+    List<Notification> findByEntityTypeAndEntityIdOrderById(String entityType, String entityId);
+
+    List<Notification> findByRecipientAndTypeOrderById(String recipient, String type);
+}

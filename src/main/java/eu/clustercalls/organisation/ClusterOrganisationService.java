@@ -1,0 +1,35 @@
+package eu.clustercalls.organisation;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.clustercalls.support.NotFoundException;
+
+/** Cluster organisations are Camunda tenants: creating one creates both. */
+@Service
+public class ClusterOrganisationService {
+
+    private final ClusterOrganisationRepository organisations;
+    private final IdentityService identityService;
+
+    ClusterOrganisationService(ClusterOrganisationRepository organisations, IdentityService identityService) {
+        this.organisations = organisations;
+        this.identityService = identityService;
+    }
+
+    @Transactional
+    public ClusterOrganisation register(String tenantId, String name, String country) {
+        if (identityService.createTenantQuery().tenantId(tenantId).count() == 0) {
+            var tenant = identityService.newTenant(tenantId);
+            tenant.setName(name);
+            identityService.saveTenant(tenant);
+        }
+        return organisations.save(new ClusterOrganisation(tenantId, name, country));
+    }
+
+    @Transactional(readOnly = true)
+    public ClusterOrganisation get(String id) {
+        return organisations.findById(id).orElseThrow(() -> new NotFoundException("No cluster organisation " + id + "."));
+    }
+}

@@ -1,0 +1,43 @@
+package eu.clustercalls.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs users in to the application's API against Camunda's identity service, the one user store of ClusterCalls
+ * (passwords hashed and salted by the engine, which also delays repeated failures). Groups become authorities.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identityService;
+
+    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (username == null || credentials == null
+                || !identityService.checkPassword(username, credentials.toString())) {
+            throw new BadCredentialsException("Wrong user name or password.");
+        }
+        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list()
+                .stream().map(group -> new SimpleGrantedAuthority(group.getId())).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
