@@ -10,6 +10,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -42,7 +43,7 @@ public class Application implements Audited {
     @Embedded
     private Declarations declarations;
 
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "application_participant", joinColumns = @JoinColumn(name = "application_id"))
     @OrderColumn(name = "position")
     private List<Participant> participants = new ArrayList<>();
@@ -51,7 +52,7 @@ public class Application implements Audited {
     private ApplicationStatus status;
     private Boolean autoEligible;
 
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "application_eligibility_reason", joinColumns = @JoinColumn(name = "application_id"))
     @OrderColumn(name = "position")
     private List<EligibilityReason> eligibilityReasons = new ArrayList<>();

@@ -12,6 +12,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -41,12 +42,12 @@ public class Company {
     private EnterpriseType enterpriseType;
     private Instant createdAt;
 
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "company_related_enterprise", joinColumns = @JoinColumn(name = "company_id"))
     @OrderColumn(name = "position")
     private List<RelatedEnterprise> relatedEnterprises = new ArrayList<>();
 
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "company_contact", joinColumns = @JoinColumn(name = "company_id"))
     @Column(name = "username")
     private Set<String> contacts = new LinkedHashSet<>();

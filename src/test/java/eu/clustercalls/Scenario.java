@@ -1,0 +1,268 @@
+package eu.clustercalls;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.context.TestComponent;
+
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.application.ApplyCommand;
+import eu.clustercalls.application.Declarations;
+import eu.clustercalls.application.Participant;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.company.Company;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.company.RelatedEnterprise;
+import eu.clustercalls.company.SmeFigures;
+import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.security.Roles;
+
+/**
+ * Builds what a test needs through the application's own services and processes: clusters with their staff,
+ * companies with their users and memberships, published calls and applications. Every name is unique, so tests
+ * sharing a Spring context (and its database) do not see each other's data.
+ */
+@TestComponent
+public class Scenario {
+
+    public static final String PASSWORD = "test-password";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final ClusterOrganisationService organisations;
+    private final CompanyService companies;
+    private final CallService calls;
+    private final ApplicationService applications;
+    private final IdentityService identityService;
+    private final FormService formService;
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+
+    Scenario(ClusterOrganisationService organisations, CompanyService companies, CallService calls,
+            ApplicationService applications, IdentityService identityService, FormService formService,
+            RepositoryService repositoryService, RuntimeService runtimeService, TaskService taskService,
+            ManagementService managementService, ClusterCallsProperties properties, Clock clock) {
+        this.organisations = organisations;
+        this.companies = companies;
+        this.calls = calls;
+        this.applications = applications;
+        this.identityService = identityService;
+        this.formService = formService;
+        this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A cluster (tenant) with two call managers and an eligibility reviewer. */
+    public record Cluster(String id, String name, String manager, String secondManager, String reviewer) {
+    }
+
+    public static int next() {
+        return SEQUENCE.incrementAndGet();
+    }
+
+    public Cluster cluster() {
+        int n = next();
+        String id = "cluster-" + n;
+        String name = "Test Cluster " + n;
+        organisations.register(id, name, "ES");
+        return new Cluster(id, name, staff(Roles.CALL_MANAGERS, id), staff(Roles.CALL_MANAGERS, id),
+                staff(Roles.ELIGIBILITY_REVIEWERS, id));
+    }
+
+    /** A staff user of that group in that cluster. */
+    public String staff(String group, String tenantId) {
+        String userId = group.replace("-", "") + "-" + next();
+        user(userId, group);
+        identityService.createTenantUserMembership(tenantId, userId);
+        return userId;
+    }
+
+    /** A user with that group and no cluster. */
+    public String user(String userId, String group) {
+        ensureGroup(group);
+        var user = identityService.newUser(userId);
+        user.setFirstName(userId);
+        user.setLastName("Test");
+        user.setEmail(userId + "@test.clustercalls.eu");
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(userId, group);
+        return userId;
+    }
+
+    private void ensureGroup(String group) {
+        if (identityService.createGroupQuery().groupId(group).count() == 0) {
+            identityService.saveGroup(identityService.newGroup(group));
+        }
+    }
+
+    /** A new SME user acting for a new autonomous company with these figures. */
+    public Company company(SmeFigures figures, List<RelatedEnterprise> related) {
+        int n = next();
+        Company company = companies.register("Test Company " + n + " SL", String.format("ESB%07d9", n), "ES",
+                "Terrassa", "13.20", figures, related);
+        String contact = user("sme-" + n, Roles.SME);
+        companies.addContact(company.getId(), contact);
+        return companies.get(company.getId());
+    }
+
+    /** A micro enterprise, member of the cluster since 2020 with no end date. */
+    public Company memberCompany(Cluster cluster) {
+        Company company = company(figures(8, "1200000", "900000"), List.of());
+        companies.recordMembership(company.getId(), cluster.id(), "M-" + company.getId(), LocalDate.of(2020, 1, 1), null);
+        return company;
+    }
+
+    public static SmeFigures figures(int staff, String turnover, String balanceSheet) {
+        return new SmeFigures(BigDecimal.valueOf(staff), new BigDecimal(turnover), new BigDecimal(balanceSheet));
+    }
+
+    /** The only contact user of a company made by this scenario. */
+    public static String contactOf(Company company) {
+        return company.getContacts().iterator().next();
+    }
+
+    /** Valid values of form_draft_call: open since yesterday, closing in 30 days, activity in 60. */
+    public Map<String, Object> callForm() {
+        LocalDate today = today();
+        Map<String, Object> form = new HashMap<>();
+        form.put("title", "Business mission to Montreal " + next());
+        form.put("euProject", "ADMANTEX2i");
+        form.put("description", "B2B meetings with Canadian buyers.");
+        form.put("activityType", "BUSINESS_MISSION");
+        form.put("destinationCity", "Montreal");
+        form.put("destinationCountry", "CA");
+        form.put("destinationLatitude", 45.5017);
+        form.put("destinationLongitude", -73.5673);
+        form.put("activityStartDate", today.plusDays(60).toString());
+        form.put("activityEndDate", today.plusDays(64).toString());
+        form.put("opensOn", today.minusDays(1).toString());
+        form.put("closesOn", today.plusDays(30).toString());
+        form.put("slots", 3L);
+        form.put("maxGrant", 2000.0);
+        form.put("reimbursementModel", "ACTUAL_COSTS_CAPPED");
+        form.put("membersOnly", true);
+        form.put("deMinimisApplies", true);
+        return form;
+    }
+
+    /** Submits the start form of funding-call as that call manager; returns the process instance id. */
+    public String draftCall(String drafter, Map<String, Object> form) {
+        String definitionId = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(FundingCallProcess.KEY).latestVersion().singleResult().getId();
+        return as(drafter, () -> formService.submitStartForm(definitionId, form).getId());
+    }
+
+    /** Drafted by the cluster's manager, published by its second manager, members notified. */
+    public FundingCall publishedCall(Cluster cluster) {
+        return publishedCall(cluster, form -> { });
+    }
+
+    public FundingCall publishedCall(Cluster cluster, Consumer<Map<String, Object>> customise) {
+        Map<String, Object> form = callForm();
+        customise.accept(form);
+        String processInstanceId = draftCall(cluster.manager(), form);
+        Task review = reviewTask(processInstanceId);
+        as(cluster.secondManager(), () -> taskService.complete(review.getId(),
+                Map.of(FundingCallProcess.VAR_REVIEW_DECISION, "PUBLISH")));
+        runJobs();
+        return calls.get(callId(processInstanceId));
+    }
+
+    public Task reviewTask(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(FundingCallProcess.TASK_REVIEW_CALL).singleResult();
+    }
+
+    public Long callId(String processInstanceId) {
+        return (Long) runtimeService.getVariable(processInstanceId, FundingCallProcess.VAR_CALL_ID);
+    }
+
+    /** A complete application with every declaration given. */
+    public static ApplyCommand applyCommand(BigDecimal amount) {
+        return applyCommand(amount, new Declarations(true, true, true, true));
+    }
+
+    public static ApplyCommand applyCommand(BigDecimal amount, Declarations declarations) {
+        return new ApplyCommand(null, "We want to meet Canadian buyers of technical textiles.", "Canada",
+                "Exports to France and Italy.", amount, List.of(new Participant("Marta Puig", "Export manager")),
+                declarations);
+    }
+
+    /** Applies as the company's contact user and runs the automatic eligibility check. */
+    public Application apply(FundingCall call, Company company, BigDecimal amount) {
+        Application application = applications.apply(call.getId(), contactOf(company), applyCommand(amount));
+        runJobs();
+        return application;
+    }
+
+    /** Executes every job that is due now (async continuations; timers only once their time has come). */
+    public void runJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("Jobs keep coming: is a process looping?");
+    }
+
+    /** Runs the action signed in to the engine as that user, with their groups and clusters (as Tasklist does). */
+    public <T> T as(String userId, Supplier<T> action) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        List<String> tenants = identityService.createTenantQuery().userMember(userId).list().stream()
+                .map(Tenant::getId).toList();
+        identityService.setAuthentication(userId, groups, tenants);
+        try {
+            return action.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    public void as(String userId, Runnable action) {
+        as(userId, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    public ZoneId zone() {
+        return properties.timeZone();
+    }
+}
