@@ -95,7 +95,8 @@ class ApplicationController {
             @DecimalMin(value = "0.01", message = "The requested amount must be more than €0.")
             @Digits(integer = 9, fraction = 2, message = "The requested amount must be in euros and cents.") BigDecimal requestedAmount,
             @NotEmpty(message = "Please name at least one participant.")
-            @Size(max = 5, message = "At most 5 participants per company.") List<@Valid ParticipantRequest> participants,
+            @Size(max = 5, message = "At most 5 participants per company.")
+            List<@NotNull(message = "Please give the participant's full name and job title.") @Valid ParticipantRequest> participants,
             @NotNull(message = "Please answer the declarations.") @Valid DeclarationsRequest declarations) {
 
         ApplyCommand toCommand() {

@@ -6,6 +6,8 @@ public final class ApplicationProcess {
     public static final String KEY = "application";
     public static final String ELIGIBILITY_DECISION = "eligibility";
 
+    public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
+
     public static final String VAR_APPLICATION_ID = "applicationId";
     public static final String VAR_CALL_ID = "callId";
     public static final String VAR_AUTO_ELIGIBLE = "autoEligible";
@@ -22,7 +24,8 @@ public final class ApplicationProcess {
     public static final String TIMER_CLARIFICATION_EXPIRED = "timer_clarification_expired";
     public static final String TASK_EXPIRE_CLARIFICATION = "task_expire_clarification";
     public static final String TASK_NOTIFY_ELIGIBILITY_RESULT = "task_notify_eligibility_result";
-    public static final String END_ELIGIBLE = "end_eligible";
+    public static final String MESSAGE_EVENT_SELECTION_DECIDED = "message_selection_decided";
+    public static final String END_SELECTION_DECIDED = "end_selection_decided";
     public static final String END_INELIGIBLE = "end_ineligible";
 
     /** Decisions offered by form_eligibility_review. */

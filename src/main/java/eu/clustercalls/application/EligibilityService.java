@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,9 @@ import eu.clustercalls.support.NotFoundException;
 public class EligibilityService {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** The engine keeps a text variable in a column of 4,000 characters. */
+    private static final int VARIABLE_TEXT_LIMIT = 4000;
+    private static final String SHORTENED = "… (earlier rounds not shown here; they are in the application's record)";
 
     private final ApplicationRepository applications;
     private final ClarificationRequestRepository clarifications;
@@ -173,32 +178,55 @@ public class EligibilityService {
                         + " enterprise)",
                 "**Requested:** " + Formats.euros(application.getRequestedAmount()) + " · **Participants:** "
                         + application.getParticipants().stream().map(p -> p.fullName() + " (" + p.jobTitle() + ")")
-                                .collect(Collectors.joining(", ")),
-                "**Target markets:** " + application.getTargetMarkets(),
-                "**Motivation:** " + application.getMotivation(),
-                "**Export experience:** " + application.getExportExperience());
+                                .collect(Collectors.joining(", ")));
         String reasons = application.getEligibilityReasons().isEmpty()
                 ? "Every eligibility rule is met."
                 : application.getEligibilityReasons().stream().map(r -> "- " + r.message()).collect(Collectors.joining("\n"));
         Map<String, Object> view = new HashMap<>();
         view.put("applicationReference", application.reference());
         view.put("applicationSummary", summary);
+        // Free texts each in a variable of their own: the engine stores a text variable in at most 4,000 characters.
+        view.put("targetMarkets", application.getTargetMarkets());
+        view.put("motivation", application.getMotivation());
+        view.put("exportExperience", application.getExportExperience());
         view.put("autoVerdict", Boolean.TRUE.equals(application.getAutoEligible()) ? "eligible" : "not eligible");
         view.put("autoReasons", reasons);
-        view.put("clarificationHistory", clarificationHistory(applicationId));
+        view.putAll(clarificationView(applicationId));
         return view;
     }
 
-    private String clarificationHistory(Long applicationId) {
-        List<String> lines = new ArrayList<>();
-        for (ClarificationRequest request : clarifications.findByApplicationIdOrderByRequestedAt(applicationId)) {
-            lines.add("**Question** (" + request.getRequestedBy() + ", " + Formats.dateTime(request.getRequestedAt()
-                    .atZone(properties.timeZone())) + "): " + request.getQuestion());
-            lines.add(request.getAnswer() != null
-                    ? "**Answer** (" + request.getAnsweredBy() + "): " + request.getAnswer()
-                    : request.isExpired() ? "**No answer in time.**" : "**Awaiting the answer.**");
+    /**
+     * The clarification rounds: the latest question and answer in full (each fits an engine text variable, which
+     * holds at most 4,000 characters), earlier rounds newest first as far as they fit.
+     */
+    private Map<String, Object> clarificationView(Long applicationId) {
+        List<ClarificationRequest> rounds = new ArrayList<>(clarifications.findByApplicationIdOrderByRequestedAt(applicationId));
+        if (rounds.isEmpty()) {
+            return Map.of();
         }
-        return lines.isEmpty() ? "" : "#### Clarification\n\n" + String.join("  \n", lines);
+        Collections.reverse(rounds);
+        ClarificationRequest latest = rounds.get(0);
+        StringBuilder earlier = new StringBuilder();
+        for (ClarificationRequest request : rounds.subList(1, rounds.size())) {
+            String round = "**" + asked(request) + "** " + request.getQuestion() + "  \n" + answerOf(request) + "\n\n";
+            if (earlier.length() + round.length() > VARIABLE_TEXT_LIMIT - SHORTENED.length()) {
+                earlier.append(SHORTENED);
+                break;
+            }
+            earlier.append(round);
+        }
+        return Map.of("lastQuestionAsked", asked(latest), "lastQuestion", latest.getQuestion(),
+                "lastAnswer", answerOf(latest), "earlierClarifications", earlier.toString());
+    }
+
+    private String asked(ClarificationRequest request) {
+        return "Asked by " + request.getRequestedBy() + " on "
+                + Formats.dateTime(request.getRequestedAt().atZone(properties.timeZone())) + ":";
+    }
+
+    private static String answerOf(ClarificationRequest request) {
+        return request.getAnswer() != null ? request.getAnswer()
+                : request.isExpired() ? "No answer in time." : "Awaiting the answer.";
     }
 
     /**
@@ -229,6 +257,7 @@ public class EligibilityService {
             case CLARIFY -> {
                 String asked = required(question, ApplicationProcess.VAR_CLARIFICATION_QUESTION,
                         "Please write the question to the SME.");
+                // The boundary timer of task_answer_clarification fires at this stored deadline (clarificationDue).
                 ClarificationRequest request = clarifications.save(new ClarificationRequest(applicationId, asked,
                         reviewer, clock.instant(), clock.instant().atZone(properties.timeZone())
                                 .plus(properties.clarificationPeriod()).toInstant()));
@@ -262,6 +291,12 @@ public class EligibilityService {
             throw new InvalidInputException(field, "Please keep it under 2,000 characters.");
         }
         return text.strip();
+    }
+
+    /** When the open clarification request expires: the time its boundary timer fires and the SME was told. */
+    @Transactional(readOnly = true)
+    public Date clarificationDue(Long applicationId) {
+        return Date.from(openRequest(applicationId).getDueAt());
     }
 
     /** The open clarification question of an application. */

@@ -6,7 +6,7 @@ import java.util.Date;
 
 import org.springframework.stereotype.Component;
 
-/** Due dates and timer durations used by the BPMN models (as {@code ${deadlines.…}}). */
+/** Due dates of user tasks in the BPMN models (as {@code ${deadlines.…}}). */
 @Component("deadlines")
 public class Deadlines {
 
@@ -16,10 +16,6 @@ public class Deadlines {
     Deadlines(ClusterCallsProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-    }
-
-    public String clarificationPeriod() {
-        return properties.clarificationPeriod().toString();
     }
 
     public Date callReviewDue() {

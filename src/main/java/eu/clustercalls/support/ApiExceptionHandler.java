@@ -1,5 +1,7 @@
 package eu.clustercalls.support;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,12 +11,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every failure of the JSON API into a problem document a person can read; never a stack trace. */
 @RestControllerAdvice(basePackages = "eu.clustercalls")
@@ -37,7 +44,50 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return fieldProblem(Map.of(fieldPath(mismatch), expected(mismatch.getTargetType())));
+        }
         return problem(HttpStatus.BAD_REQUEST, "The request body is missing, is not valid JSON, or a value has the wrong type.");
+    }
+
+    /** The field as bean validation names it: {@code declarations.smeStatus}, {@code participants[0].fullName}. */
+    private static String fieldPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "This value has the wrong type.";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "Please enter a number, such as 1500.00.";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "Please answer true or false.";
+        }
+        if (type == LocalDate.class) {
+            return "Please enter a date as YYYY-MM-DD, such as 2026-12-21.";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "Please give a list.";
+        }
+        if (type == String.class) {
+            return "Please enter text.";
+        }
+        return "This value has the wrong type.";
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Please send the request body as JSON (Content-Type: application/json).");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -72,10 +122,43 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
+            // A request Spring MVC itself refuses (a missing parameter, a content type it cannot produce): the
+            // client's mistake, with Spring's own explanation, not a failure on our side.
+            HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
+            String detail = error.getBody().getDetail();
+            return problem(status, detail != null ? detail : status.getReasonPhrase() + ".");
+        }
+        ProblemDetail refused = refusalWithin(e);
+        if (refused != null) {
+            return refused;
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing was saved. Please try again; if it persists, quote reference " + reference + ".");
+    }
+
+    /**
+     * The engine wraps what a task listener throws (ENGINE-03051): a refusal of ours inside it is still the
+     * client's problem, answered as such.
+     */
+    private ProblemDetail refusalWithin(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalidInput(invalid);
+            }
+            if (cause instanceof ConflictException conflict) {
+                return conflict(conflict);
+            }
+            if (cause instanceof ForbiddenException forbidden) {
+                return forbidden(forbidden);
+            }
+            if (cause instanceof NotFoundException notFound) {
+                return notFound(notFound);
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail fieldProblem(Map<String, String> errors) {
