@@ -1,0 +1,139 @@
+package eu.clustercalls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The embedded default as a newcomer starts it: default ("demo") profile with its demo data, a real server and a
+ * real HTTP client. Only the database is a fresh H2 file under target/, so that ./data is left alone.
+ * <p>
+ * The engine keeps its default name "default", as in a real start: the engine REST API without an engine name in
+ * the path ({@code /engine-rest/process-definition}) serves only the engine of that name (the test profile's
+ * unique engine names would make it answer 404). Closed after the class, so "default" is free again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class StartupTest {
+
+    private static final String DATABASE = "./target/startup-test-" + UUID.randomUUID() + "/clustercalls";
+
+    @DynamicPropertySource
+    static void freshDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    @Test
+    void tasklistServesItsSignInPage() throws Exception {
+        HttpResponse<String> page = get("/camunda/app/tasklist/", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<title>Camunda Tasklist</title>").doesNotContain("$APP_ROOT", "$BASE");
+    }
+
+    @Test
+    void tasklistsScriptsAreServed() throws Exception {
+        HttpResponse<String> script = get("/camunda/app/tasklist/camunda-tasklist-bootstrap.js", null);
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).isNotBlank();
+    }
+
+    @Test
+    void theEngineRestApiAsksForCredentials() throws Exception {
+        assertThat(get("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
+        // Another user than the administrator: after a wrong password the engine locks the user for a few seconds.
+        assertThat(get("/engine-rest/process-definition", basic("joan.riera", "wrong-password")).statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/process-definition", basic("nobody", "admin-demo")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theDemoAdministratorReadsTheDeployedProcesses() throws Exception {
+        HttpResponse<String> definitions = get("/engine-rest/process-definition", basic("admin", "admin-demo"));
+
+        assertThat(definitions.statusCode()).isEqualTo(200);
+        JsonNode list = json.readTree(definitions.body());
+        assertThat(list.findValuesAsText("key")).contains("funding-call", "application");
+    }
+
+    @Test
+    void theOpenCallsIncludeTheMontrealDemoCall() throws Exception {
+        HttpResponse<String> calls = get("/api/calls", null);
+
+        assertThat(calls.statusCode()).isEqualTo(200);
+        JsonNode list = json.readTree(calls.body());
+        assertThat(list.findValuesAsText("title")).contains("ADMANTEX2i – Business mission to Montreal");
+        assertThat(list.findValuesAsText("destinationCity")).contains("Montreal");
+    }
+
+    @Test
+    void aDemoSmeUserSeesItsApplication() throws Exception {
+        HttpResponse<String> applications = get("/api/applications", basic("marta.puig", "sme-demo"));
+
+        assertThat(applications.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(applications.body()).findValuesAsText("callTitle"))
+                .containsExactly("ADMANTEX2i – Business mission to Montreal");
+    }
+
+    @Test
+    void theApiDescriptionIsPublished() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode description = json.readTree(docs.body());
+        assertThat(description.get("openapi").asText()).startsWith("3.");
+        assertThat(description.get("paths").has("/api/calls")).isTrue();
+        assertThat(description.get("paths").has("/api/calls/{callId}/applications")).isTrue();
+    }
+
+    @Test
+    void theHealthCheckSaysUp() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).get("status").asText()).isEqualTo("UP");
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
