@@ -69,6 +69,17 @@ class StartupTest {
     }
 
     @Test
+    void cockpitLoadsThePathTakenPlugin() throws Exception {
+        HttpResponse<String> config = get("/camunda/app/cockpit/scripts/config.js", null);
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("customScripts", "scripts/clustercalls/path-taken.js");
+        HttpResponse<String> plugin = get("/camunda/app/cockpit/scripts/clustercalls/path-taken.js", null);
+        assertThat(plugin.statusCode()).isEqualTo(200);
+        assertThat(plugin.body()).contains("cockpit.processInstance.runtime.tab", "cockpit.processInstance.diagram.plugin",
+                "/history/activity-instance");
+    }
+
+    @Test
     void theEngineRestApiAsksForCredentials() throws Exception {
         assertThat(get("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
         // Another user than the administrator: after a wrong password the engine locks the user for a few seconds.

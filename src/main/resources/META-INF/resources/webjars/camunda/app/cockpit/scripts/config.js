@@ -1,0 +1,4 @@
+// ClusterCalls' Cockpit configuration: replaces the webapp's empty default.
+export default {
+  customScripts: ['scripts/clustercalls/path-taken.js']
+};
