@@ -1,5 +1,7 @@
 package eu.clustercalls.application;
 
+import static eu.clustercalls.ApiResponses.body;
+import static eu.clustercalls.ApiResponses.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -613,19 +615,7 @@ class ApplicationControllerTest {
         return problem;
     }
 
-    /** The response's JSON, after checking its status and that it gives no stack trace away. */
-    private JsonNode body(MvcResult result, int status) throws Exception {
-        String content = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).as(content).isEqualTo(status);
-        assertThat(content).doesNotContain("at eu.", "Exception", "\tat ");
-        return json.readTree(content);
-    }
 
-    private static List<String> fieldNames(JsonNode errors) {
-        List<String> names = new ArrayList<>();
-        errors.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 
     private static List<Long> ids(JsonNode list) {
         List<Long> ids = new ArrayList<>();

@@ -23,21 +23,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.Scenario.Cluster;
 import eu.clustercalls.application.ApplicationProcess.ReviewDecision;
@@ -62,12 +61,11 @@ import eu.clustercalls.support.NotFoundException;
  * clarification round with the SME, answered or timed out. Each test checks the path and what it leaves behind.
  */
 @ClusterCallsTest
+@ExtendWith(ProcessAssertions.class)
 class ApplicationProcessTest {
 
     private static final BigDecimal REQUESTED = new BigDecimal("1500");
 
-    @Autowired
-    ProcessEngine processEngine;
     @Autowired
     Scenario scenario;
     @Autowired
@@ -86,17 +84,6 @@ class ApplicationProcessTest {
     TaskService taskService;
     @Autowired
     ClusterCallsProperties properties;
-
-    @BeforeEach
-    void initAssertions() {
-        BpmnAwareTests.init(processEngine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
-    }
 
     // --- eligible --------------------------------------------------------------------------------------------
 
@@ -193,11 +180,7 @@ class ApplicationProcessTest {
                 .hasMessageContaining(Roles.ELIGIBILITY_REVIEWERS);
         assertThat(instance).isWaitingAtExactly(ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
         assertThat(task(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, instance)).hasId(review.getId());
-        Application unchanged = stored(application);
-        assertThat(unchanged.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
-        assertThat(unchanged.getEligible()).isNull();
-        assertThat(audit.trailOf(unchanged)).extracting(AuditEvent::getAction)
-                .containsExactly("APPLICATION_SUBMITTED", "ELIGIBILITY_CHECKED");
+        assertStillAwaitingTheFirstReview(application);
     }
 
     // --- ineligible, one rule at a time ------------------------------------------------------------------------
@@ -369,11 +352,7 @@ class ApplicationProcessTest {
         assertThat(task(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, instance)).hasId(review.getId());
         assertThat(instance).variables().doesNotContainKeys(ApplicationProcess.VAR_ELIGIBLE,
                 ApplicationProcess.VAR_REVIEW_DECISION);
-        Application unchanged = stored(application);
-        assertThat(unchanged.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
-        assertThat(unchanged.getEligible()).isNull();
-        assertThat(audit.trailOf(unchanged)).extracting(AuditEvent::getAction)
-                .containsExactly("APPLICATION_SUBMITTED", "ELIGIBILITY_CHECKED");
+        assertStillAwaitingTheFirstReview(application);
     }
 
     // --- clarification ---------------------------------------------------------------------------------------
@@ -679,5 +658,14 @@ class ApplicationProcessTest {
             }
         }
         return thrown;
+    }
+
+    /** Nothing was decided: the application is in review with only its submission and automatic check on record. */
+    private void assertStillAwaitingTheFirstReview(Application application) {
+        Application unchanged = stored(application);
+        assertThat(unchanged.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(unchanged.getEligible()).isNull();
+        assertThat(audit.trailOf(unchanged)).extracting(AuditEvent::getAction)
+                .containsExactly("APPLICATION_SUBMITTED", "ELIGIBILITY_CHECKED");
     }
 }

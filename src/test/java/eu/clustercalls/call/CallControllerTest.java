@@ -1,5 +1,6 @@
 package eu.clustercalls.call;
 
+import static eu.clustercalls.ApiResponses.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -331,13 +332,6 @@ class CallControllerTest {
         return json.writeValueAsString(Map.of("closingDate", closingDate.toString(), "reason", reason));
     }
 
-    /** The response's JSON, after checking its status and that it gives nothing away. */
-    private JsonNode body(MvcResult result, int status) throws Exception {
-        String content = result.getResponse().getContentAsString();
-        assertThat(result.getResponse().getStatus()).as(content).isEqualTo(status);
-        assertThat(content).doesNotContain("at eu.", "Exception", "\tat ");
-        return json.readTree(content);
-    }
 
     private static List<Long> ids(JsonNode list) {
         List<Long> ids = new ArrayList<>();

@@ -26,18 +26,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.Scenario.Cluster;
 import eu.clustercalls.audit.AuditEvent;
@@ -54,12 +53,11 @@ import eu.clustercalls.support.InvalidInputException;
 
 /** Every path of processes/funding-call.bpmn, with what each leaves in the database, the audit trail and the outbox. */
 @ClusterCallsTest
+@ExtendWith(ProcessAssertions.class)
 class FundingCallProcessTest {
 
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
-    @Autowired
-    ProcessEngine processEngine;
     @Autowired
     Scenario scenario;
     @Autowired
@@ -74,17 +72,6 @@ class FundingCallProcessTest {
     NotificationRepository notifications;
     @Autowired
     TaskService taskService;
-
-    @BeforeEach
-    void initAssertions() {
-        BpmnAwareTests.init(processEngine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
-    }
 
     // --- published -------------------------------------------------------------------------------------------
 
