@@ -138,6 +138,10 @@ class DemoData implements ApplicationRunner {
         companies.recordMembership(estampats.getId(), AEI, "AEI-0140", LocalDate.of(2020, 9, 1),
                 montrealCloses.minusDays(10));
 
+        Company rubi = company("Confeccions Rubí SL", "ESB08678901", "Rubí", "14.13",
+                figures(6, "700000", "450000"), List.of(), "nuria.pons");
+        companies.recordMembership(rubi.getId(), AEI, "AEI-0098", LocalDate.of(2016, 2, 1), today.minusMonths(2));
+
         Company pratese = company("Tessitura Pratese srl", "IT01234567897", "Prato", "13.20",
                 figures(14, "2600000", "1900000"), List.of(), "giulia.bianchi");
         companies.recordMembership(pratese.getId(), "tuscany-fashion", "TFC-221", LocalDate.of(2018, 1, 1), null);

@@ -12,6 +12,7 @@ record DemoUser(String id, String firstName, String lastName, String group, Stri
             new DemoUser("jordi.vidal", "Jordi", "Vidal", Roles.SME, "sme-demo"),
             new DemoUser("pau.ferrer", "Pau", "Ferrer", Roles.SME, "sme-demo"),
             new DemoUser("laia.soler", "Laia", "Soler", Roles.SME, "sme-demo"),
+            new DemoUser("nuria.pons", "Núria", "Pons", Roles.SME, "sme-demo"),
             new DemoUser("giulia.bianchi", "Giulia", "Bianchi", Roles.SME, "sme-demo"),
             new DemoUser("anna.roca", "Anna", "Roca", Roles.CALL_MANAGERS, "manager-demo"),
             new DemoUser("oriol.serra", "Oriol", "Serra", Roles.CALL_MANAGERS, "manager-demo"),
