@@ -62,6 +62,15 @@ public class Application implements Audited {
     private Instant eligibilityDecidedAt;
     private String decisionReason;
     private String processInstanceId;
+    private Instant completeAt;
+    private BigDecimal finalScore;
+    private String finalScoreBy;
+    private String finalScoreReason;
+    private Integer ranking;
+    @Enumerated(EnumType.STRING)
+    private Selection selection;
+    private String selectionReason;
+    private Instant confirmationDueAt;
     @Version
     private long version;
 
@@ -100,8 +109,13 @@ public class Application implements Audited {
         this.status = ApplicationStatus.IN_REVIEW;
     }
 
-    void decideEligibility(boolean eligible, String decidedBy, Instant decidedAt, String reason) {
+    /**
+     * @param completeAt when the application became complete: its submission, or the last answer to a
+     *                   clarification request (ties in the ranking go to the earlier complete application)
+     */
+    void decideEligibility(boolean eligible, String decidedBy, Instant decidedAt, String reason, Instant completeAt) {
         this.eligible = eligible;
+        this.completeAt = completeAt;
         this.eligibilityDecidedBy = decidedBy;
         this.eligibilityDecidedAt = decidedAt;
         this.decisionReason = reason;
@@ -114,6 +128,50 @@ public class Application implements Audited {
 
     void backInReview() {
         this.status = ApplicationStatus.IN_REVIEW;
+    }
+
+    public void startEvaluation() {
+        this.status = ApplicationStatus.IN_EVALUATION;
+    }
+
+    public void recordFinalScore(BigDecimal score, String setBy, String reason) {
+        this.finalScore = score;
+        this.finalScoreBy = setBy;
+        this.finalScoreReason = reason;
+        this.status = ApplicationStatus.EVALUATED;
+    }
+
+    /** The proposal of the ranking, or a call manager's move with its reason. */
+    public void place(Integer ranking, Selection selection, String reason) {
+        this.ranking = ranking;
+        this.selection = selection;
+        this.selectionReason = reason;
+    }
+
+    /** The selection is published: on the main list the SME has until the due time to confirm. */
+    public void announce(Instant confirmationDueAt) {
+        this.status = switch (selection) {
+            case MAIN -> ApplicationStatus.SELECTED;
+            case RESERVE -> ApplicationStatus.RESERVE;
+            case REJECTED -> ApplicationStatus.NOT_SELECTED;
+        };
+        this.confirmationDueAt = selection == Selection.MAIN ? confirmationDueAt : null;
+    }
+
+    /** Promoted from the reserve list to a freed slot. */
+    public void promote(Instant confirmationDueAt) {
+        this.selection = Selection.MAIN;
+        this.status = ApplicationStatus.SELECTED;
+        this.confirmationDueAt = confirmationDueAt;
+    }
+
+    /** The activity is over and no slot came free: a reserve application ends not selected. */
+    public void releaseFromReserve() {
+        this.status = ApplicationStatus.NOT_SELECTED;
+    }
+
+    public void answerParticipation(ApplicationStatus answer) {
+        this.status = answer;
     }
 
     @Override
@@ -201,6 +259,38 @@ public class Application implements Audited {
 
     public String getDecisionReason() {
         return decisionReason;
+    }
+
+    public Instant getCompleteAt() {
+        return completeAt;
+    }
+
+    public BigDecimal getFinalScore() {
+        return finalScore;
+    }
+
+    public String getFinalScoreBy() {
+        return finalScoreBy;
+    }
+
+    public String getFinalScoreReason() {
+        return finalScoreReason;
+    }
+
+    public Integer getRanking() {
+        return ranking;
+    }
+
+    public Selection getSelection() {
+        return selection;
+    }
+
+    public String getSelectionReason() {
+        return selectionReason;
+    }
+
+    public Instant getConfirmationDueAt() {
+        return confirmationDueAt;
     }
 
     public String getProcessInstanceId() {

@@ -7,6 +7,8 @@ public final class ApplicationProcess {
     public static final String ELIGIBILITY_DECISION = "eligibility";
 
     public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
+    public static final String MESSAGE_PROMOTED = "Promoted";
+    public static final String MESSAGE_RESERVE_RELEASED = "ReserveReleased";
 
     public static final String VAR_APPLICATION_ID = "applicationId";
     public static final String VAR_CALL_ID = "callId";
@@ -16,6 +18,21 @@ public final class ApplicationProcess {
     public static final String VAR_REVIEW_REASON = "reviewReason";
     public static final String VAR_CLARIFICATION_QUESTION = "clarificationQuestion";
     public static final String VAR_CLARIFICATION_ANSWER = "clarificationAnswer";
+    public static final String VAR_EVALUATION_SLOT = "evaluationSlot";
+    public static final String VAR_EVALUATOR = "evaluator";
+    public static final String VAR_CONFLICT_DECLARED = "conflictDeclared";
+    public static final String VAR_CONSENSUS_NEEDED = "consensusNeeded";
+    public static final String VAR_SELECTION = "selection";
+    public static final String VAR_PARTICIPATION_CONFIRMED = "participationConfirmed";
+
+    /** Fields of form_evaluate, form_consensus and form_confirm_participation. */
+    public static final String FIELD_CONFLICT_OF_INTEREST = "conflictOfInterest";
+    public static final String FIELD_CONFLICT_REASON = "conflictReason";
+    public static final String FIELD_EVALUATION_COMMENT = "evaluationComment";
+    public static final String FIELD_FINAL_SCORE = "finalScore";
+    public static final String FIELD_CONSENSUS_REASON = "consensusReason";
+    public static final String FIELD_PARTICIPATION = "participation";
+    public static final String FIELD_DECLINE_REASON = "declineReason";
 
     public static final String START_APPLICATION_SUBMITTED = "start_application_submitted";
     public static final String TASK_CHECK_ELIGIBILITY = "task_check_eligibility";
@@ -24,12 +41,30 @@ public final class ApplicationProcess {
     public static final String TIMER_CLARIFICATION_EXPIRED = "timer_clarification_expired";
     public static final String TASK_EXPIRE_CLARIFICATION = "task_expire_clarification";
     public static final String TASK_NOTIFY_ELIGIBILITY_RESULT = "task_notify_eligibility_result";
+    public static final String SUBPROCESS_EVALUATION = "subprocess_evaluation";
+    public static final String TASK_PICK_EVALUATOR = "task_pick_evaluator";
+    public static final String TASK_EVALUATE = "task_evaluate";
+    public static final String TASK_ADD_EVALUATOR = "task_add_evaluator";
+    public static final String TASK_SETTLE_SCORE = "task_settle_score";
+    public static final String TASK_CONSENSUS = "task_consensus";
     public static final String MESSAGE_EVENT_SELECTION_DECIDED = "message_selection_decided";
-    public static final String END_SELECTION_DECIDED = "end_selection_decided";
+    public static final String END_NOT_SELECTED = "end_not_selected";
+    public static final String MESSAGE_EVENT_PROMOTED = "message_promoted";
+    public static final String MESSAGE_EVENT_RESERVE_RELEASED = "message_reserve_released";
+    public static final String END_RESERVE_RELEASED = "end_reserve_released";
+    public static final String TASK_CONFIRM_PARTICIPATION = "task_confirm_participation";
+    public static final String TIMER_CONFIRMATION_EXPIRED = "timer_confirmation_expired";
+    public static final String TASK_RECORD_NO_ANSWER = "task_record_no_answer";
+    public static final String TASK_RELEASE_SLOT = "task_release_slot";
+    public static final String END_SLOT_RELEASED = "end_slot_released";
+    public static final String END_PARTICIPATION_CONFIRMED = "end_participation_confirmed";
     public static final String END_INELIGIBLE = "end_ineligible";
 
     /** Decisions offered by form_eligibility_review. */
     public enum ReviewDecision { CONFIRM, OVERRIDE, CLARIFY }
+
+    /** Answers offered by form_confirm_participation. */
+    public enum Participation { CONFIRM, DECLINE }
 
     private ApplicationProcess() {
     }

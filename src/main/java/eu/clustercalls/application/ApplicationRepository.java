@@ -1,5 +1,7 @@
 package eu.clustercalls.application;
 
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +13,17 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
     Optional<Application> findFirstByCallIdAndCompanyIdOrderById(Long callId, Long companyId);
 
     List<Application> findByCompanyIdInOrderBySubmittedAtDesc(List<Long> companyIds);
+
+    List<Application> findByCallIdAndStatus(Long callId, ApplicationStatus status);
+
+    List<Application> findByCallIdAndSelectionIsNotNullOrderByRanking(Long callId);
+
+    Optional<Application> findFirstByCallIdAndStatusOrderByRanking(Long callId, ApplicationStatus status);
+
+    long countByCallIdAndStatusIn(Long callId, Collection<ApplicationStatus> statuses);
+
+    @Query("select coalesce(sum(a.requestedAmount), 0) from Application a where a.callId = :callId and a.status in :statuses")
+    BigDecimal sumRequested(Long callId, Collection<ApplicationStatus> statuses);
 
     /** Applications of the same company to the same call submitted before this one. */
     @Query("""

@@ -5,5 +5,13 @@ public enum ApplicationStatus {
     IN_REVIEW,
     CLARIFICATION_REQUESTED,
     ELIGIBLE,
-    INELIGIBLE
+    INELIGIBLE,
+    IN_EVALUATION,
+    EVALUATED,
+    SELECTED,
+    RESERVE,
+    NOT_SELECTED,
+    CONFIRMED,
+    DECLINED,
+    LAPSED
 }

@@ -1,33 +1,35 @@
 package eu.clustercalls.application;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.security.CurrentUser;
+import eu.clustercalls.support.FormTaskListener;
 
 /** "Review eligibility": shows the application and the automatic verdict, and records the reviewer's decision. */
 @Component("eligibilityReviewListener")
-class EligibilityReviewListener implements TaskListener {
+class EligibilityReviewListener extends FormTaskListener {
 
     private final EligibilityService eligibility;
     private final CurrentUser currentUser;
 
     EligibilityReviewListener(EligibilityService eligibility, CurrentUser currentUser) {
+        super(ApplicationProcess.VAR_APPLICATION_ID);
         this.eligibility = eligibility;
         this.currentUser = currentUser;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        Long applicationId = (Long) task.getVariable(ApplicationProcess.VAR_APPLICATION_ID);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariablesLocal(eligibility.reviewView(applicationId));
-            return;
-        }
+    protected Map<String, ?> view(Long applicationId) {
+        return eligibility.reviewView(applicationId);
+    }
+
+    @Override
+    protected void complete(DelegateTask task, Long applicationId) {
         Boolean eligible = eligibility.recordReview(applicationId, currentUser.require(),
                 (String) task.getVariable(ApplicationProcess.VAR_REVIEW_DECISION),
                 (String) task.getVariable(ApplicationProcess.VAR_REVIEW_REASON),

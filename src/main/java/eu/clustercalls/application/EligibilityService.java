@@ -2,6 +2,7 @@ package eu.clustercalls.application;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -11,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,11 +66,12 @@ public class EligibilityService {
     private final DecisionService decisionService;
     private final ClusterCallsProperties properties;
     private final Clock clock;
+    private final ApplicationViews views;
 
     EligibilityService(ApplicationRepository applications, ClarificationRequestRepository clarifications,
             CallService calls, CompanyService companies, ClusterOrganisationService organisations, AuditService audit,
             NotificationService notifications, StaffDirectory staff, DecisionService decisionService,
-            ClusterCallsProperties properties, Clock clock) {
+            ClusterCallsProperties properties, Clock clock, ApplicationViews views) {
         this.applications = applications;
         this.clarifications = clarifications;
         this.calls = calls;
@@ -80,6 +83,7 @@ public class EligibilityService {
         this.decisionService = decisionService;
         this.properties = properties;
         this.clock = clock;
+        this.views = views;
     }
 
     /** Evaluates the eligibility rules, stores the failed ones with their reasons; returns the verdict. */
@@ -165,30 +169,10 @@ public class EligibilityService {
     @Transactional(readOnly = true)
     public Map<String, Object> reviewView(Long applicationId) {
         Application application = get(applicationId);
-        FundingCall call = calls.get(application.getCallId());
-        Company company = companies.get(application.getCompanyId());
-        SmeFigures figures = company.smeFigures();
-        String summary = String.join("  \n",
-                "**Call:** " + call.getTitle() + " (" + call.reference() + ")",
-                "**Applicant:** " + company.getLegalName() + ", " + company.getCity() + " (" + company.getCountry()
-                        + "), VAT " + company.getVatNumber(),
-                "**Size:** " + figures.size().label() + " — staff " + Formats.number(figures.staffHeadcount())
-                        + ", turnover " + Formats.euros(figures.annualTurnover()) + ", balance sheet "
-                        + Formats.euros(figures.balanceSheetTotal()) + " (" + company.getEnterpriseType().name().toLowerCase()
-                        + " enterprise)",
-                "**Requested:** " + Formats.euros(application.getRequestedAmount()) + " · **Participants:** "
-                        + application.getParticipants().stream().map(p -> p.fullName() + " (" + p.jobTitle() + ")")
-                                .collect(Collectors.joining(", ")));
         String reasons = application.getEligibilityReasons().isEmpty()
                 ? "Every eligibility rule is met."
                 : application.getEligibilityReasons().stream().map(r -> "- " + r.message()).collect(Collectors.joining("\n"));
-        Map<String, Object> view = new HashMap<>();
-        view.put("applicationReference", application.reference());
-        view.put("applicationSummary", summary);
-        // Free texts each in a variable of their own: the engine stores a text variable in at most 4,000 characters.
-        view.put("targetMarkets", application.getTargetMarkets());
-        view.put("motivation", application.getMotivation());
-        view.put("exportExperience", application.getExportExperience());
+        Map<String, Object> view = new HashMap<>(views.describe(applicationId));
         view.put("autoVerdict", Boolean.TRUE.equals(application.getAutoEligible()) ? "eligible" : "not eligible");
         view.put("autoReasons", reasons);
         view.putAll(clarificationView(applicationId));
@@ -244,13 +228,13 @@ public class EligibilityService {
         boolean automatic = Boolean.TRUE.equals(application.getAutoEligible());
         switch (choice) {
             case CONFIRM -> {
-                application.decideEligibility(automatic, reviewer, clock.instant(), null);
+                application.decideEligibility(automatic, reviewer, clock.instant(), null, completeAt(application));
                 audit.record(application, reviewer, "ELIGIBILITY_CONFIRMED", verdict(automatic), null);
                 return automatic;
             }
             case OVERRIDE -> {
                 String why = required(reason, ApplicationProcess.VAR_REVIEW_REASON, "Please give the reason for the override.");
-                application.decideEligibility(!automatic, reviewer, clock.instant(), why);
+                application.decideEligibility(!automatic, reviewer, clock.instant(), why, completeAt(application));
                 audit.record(application, reviewer, "ELIGIBILITY_OVERRIDDEN", verdict(!automatic), why);
                 return !automatic;
             }
@@ -272,6 +256,13 @@ public class EligibilityService {
             }
             default -> throw new IllegalStateException();
         }
+    }
+
+    /** Submitted, or completed by the last answer to a clarification request. */
+    private Instant completeAt(Application application) {
+        return clarifications.findByApplicationIdOrderByRequestedAt(application.getId()).stream()
+                .map(ClarificationRequest::getAnsweredAt).filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(application.getSubmittedAt());
     }
 
     private static ReviewDecision parseDecision(String decision) {
@@ -332,7 +323,7 @@ public class EligibilityService {
         String reason = "No answer to the clarification request of "
                 + Formats.dateTime(request.getRequestedAt().atZone(properties.timeZone())) + " before its deadline, "
                 + Formats.dateTime(request.getDueAt().atZone(properties.timeZone())) + ".";
-        application.decideEligibility(false, "system", clock.instant(), reason);
+        application.decideEligibility(false, "system", clock.instant(), reason, null);
         audit.record(application, "system", "CLARIFICATION_EXPIRED", verdict(false), reason);
     }
 

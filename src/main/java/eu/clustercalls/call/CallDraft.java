@@ -27,13 +27,18 @@ public record CallDraft(
         BigDecimal maxGrant,
         ReimbursementModel reimbursementModel,
         boolean membersOnly,
-        boolean deMinimisApplies) {
+        boolean deMinimisApplies,
+        List<Criterion> criteria,
+        BigDecimal scoreThreshold,
+        int evaluatorsPerApplication,
+        BigDecimal budget) {
 
     /** Keys of the start form's fields; they are removed from the process once the call is stored. */
     public static final List<String> FORM_FIELDS = List.of("title", "euProject", "description", "activityType",
             "destinationCity", "destinationCountry", "destinationLatitude", "destinationLongitude",
             "activityStartDate", "activityEndDate", "opensOn", "closesOn", "slots", "maxGrant",
-            "reimbursementModel", "membersOnly", "deMinimisApplies");
+            "reimbursementModel", "membersOnly", "deMinimisApplies", "maxRelevance", "maxReadiness",
+            "maxRepresentation", "scoreThreshold", "evaluatorsPerApplication", "budget");
 
     /** Reads the submitted form; every missing or malformed field is reported at once. */
     public static CallDraft fromForm(Map<String, Object> form) {
@@ -55,7 +60,13 @@ public record CallDraft(
                 in.decimal("maxGrant", "the maximum grant", true),
                 in.choice("reimbursementModel", ReimbursementModel.class, "the reimbursement model"),
                 in.flag("membersOnly"),
-                in.flag("deMinimisApplies"));
+                in.flag("deMinimisApplies"),
+                Criterion.rubric(in.wholeOr("maxRelevance", "the points for relevance", 10),
+                        in.wholeOr("maxReadiness", "the points for readiness", 10),
+                        in.wholeOr("maxRepresentation", "the points for representation", 5)),
+                in.decimalOr("scoreThreshold", "the threshold", BigDecimal.valueOf(15)),
+                in.wholeOr("evaluatorsPerApplication", "the number of evaluators", 2),
+                in.decimal("budget", "the budget", false));
         in.failIfProblems();
         return draft;
     }
@@ -104,6 +115,19 @@ public record CallDraft(
                 return 0;
             }
             return value.intValue();
+        }
+
+        /** A whole number the form pre-fills; the default stands where the field is left out. */
+        int wholeOr(String key, String what, int defaultValue) {
+            return blank(key) ? defaultValue : whole(key, what);
+        }
+
+        BigDecimal decimalOr(String key, String what, BigDecimal defaultValue) {
+            return blank(key) ? defaultValue : decimal(key, what, true);
+        }
+
+        private boolean blank(String key) {
+            return form.get(key) == null || form.get(key).toString().isBlank();
         }
 
         LocalDate date(String key, String what) {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -96,6 +97,22 @@ public class CallService {
         }
         if (draft.activityEnd().isBefore(draft.activityStart())) {
             problems.put("activityEndDate", "The activity cannot end before it starts.");
+        }
+        for (Criterion criterion : draft.criteria()) {
+            if (criterion.maxPoints() < 1 || criterion.maxPoints() > 100) {
+                problems.put("max" + criterion.code().charAt(0) + criterion.code().substring(1).toLowerCase(),
+                        criterion.name() + " is scored out of 1 to 100 points.");
+            }
+        }
+        int maxScore = draft.criteria().stream().mapToInt(Criterion::maxPoints).sum();
+        if (draft.scoreThreshold().signum() <= 0 || draft.scoreThreshold().compareTo(BigDecimal.valueOf(maxScore)) > 0) {
+            problems.put("scoreThreshold", "The threshold must be more than 0 and at most the total of " + maxScore + " points.");
+        }
+        if (draft.evaluatorsPerApplication() < 1 || draft.evaluatorsPerApplication() > 5) {
+            problems.put("evaluatorsPerApplication", "Each application is scored by 1 to 5 evaluators.");
+        }
+        if (draft.budget() != null && draft.budget().compareTo(draft.maxGrant()) < 0) {
+            problems.put("budget", "The budget must cover at least one maximum grant.");
         }
         if (draft.closesOn().isBefore(today())) {
             problems.put("closesOn", "The closing date is in the past.");
@@ -215,6 +232,19 @@ public class CallService {
         audit.record(call, "system", "CALL_CLOSED", "closed for applications", null);
     }
 
+    /** Locks the call's row until the transaction ends (promotions from its reserve list take turns). */
+    @Transactional
+    public FundingCall lock(Long callId) {
+        return calls.lockById(callId).orElseThrow(() -> new NotFoundException("There is no call " + callId + "."));
+    }
+
+    @Transactional
+    public void markResultsPublished(Long callId, String actor) {
+        FundingCall call = get(callId);
+        call.publishResults();
+        audit.record(call, actor, "RESULTS_PUBLISHED", null, null);
+    }
+
     @Transactional(readOnly = true)
     public List<FundingCall> openCalls() {
         Instant now = clock.instant();
@@ -232,7 +262,7 @@ public class CallService {
     @Transactional(readOnly = true)
     public FundingCall getPublic(Long callId) {
         FundingCall call = get(callId);
-        if (call.getStatus() != CallStatus.PUBLISHED && call.getStatus() != CallStatus.CLOSED) {
+        if (call.getStatus() == CallStatus.DRAFT || call.getStatus() == CallStatus.REJECTED) {
             throw new NotFoundException("There is no call " + callId + ".");
         }
         return call;
@@ -252,7 +282,12 @@ public class CallService {
                 "**Slots:** " + call.getSlots() + " · **Maximum grant per SME:** " + Formats.euros(call.getMaxGrant())
                         + " · **Reimbursement:** " + call.getReimbursementModel().label(),
                 "**Members only:** " + (call.isMembersOnly() ? "yes" : "no") + " · **De minimis aid:** "
-                        + (call.isDeMinimisApplies() ? "yes" : "no"),
+                        + (call.isDeMinimisApplies() ? "yes" : "no") + " · **Budget:** "
+                        + Formats.euros(call.effectiveBudget()),
+                "**Rubric:** " + call.getCriteria().stream().map(c -> c.name() + " " + c.maxPoints())
+                        .collect(Collectors.joining(", ")) + " = " + call.maxScore() + " points, threshold "
+                        + Formats.number(call.getScoreThreshold()) + " · **Evaluators per application:** "
+                        + call.getEvaluatorsPerApplication(),
                 call.getDescription() == null ? "" : "\n" + call.getDescription());
         return Map.of("callTitle", call.getTitle(), "callSummary", summary, FundingCallProcess.VAR_DRAFTER, call.getDraftedBy());
     }

@@ -4,5 +4,6 @@ public enum CallStatus {
     DRAFT,
     PUBLISHED,
     REJECTED,
-    CLOSED
+    CLOSED,
+    RESULTS_PUBLISHED
 }

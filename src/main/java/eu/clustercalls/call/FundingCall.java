@@ -4,13 +4,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
@@ -45,6 +52,15 @@ public class FundingCall implements Audited {
     private ReimbursementModel reimbursementModel;
     private boolean membersOnly;
     private boolean deMinimisApplies;
+    private int evaluatorsPerApplication;
+    private BigDecimal scoreThreshold;
+    private BigDecimal budget;
+
+    /** Fixed when the call is drafted; nothing changes it afterwards. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "call_criterion", joinColumns = @JoinColumn(name = "call_id"))
+    @OrderColumn(name = "position")
+    private List<Criterion> criteria = new ArrayList<>();
     @Enumerated(EnumType.STRING)
     private CallStatus status;
     private String draftedBy;
@@ -79,6 +95,10 @@ public class FundingCall implements Audited {
         this.reimbursementModel = draft.reimbursementModel();
         this.membersOnly = draft.membersOnly();
         this.deMinimisApplies = draft.deMinimisApplies();
+        this.evaluatorsPerApplication = draft.evaluatorsPerApplication();
+        this.scoreThreshold = draft.scoreThreshold();
+        this.budget = draft.budget();
+        this.criteria.addAll(draft.criteria());
         this.status = CallStatus.DRAFT;
         this.draftedBy = draftedBy;
         this.createdAt = createdAt;
@@ -108,9 +128,23 @@ public class FundingCall implements Audited {
         this.closesAt = closesAt;
     }
 
+    void publishResults() {
+        this.status = CallStatus.RESULTS_PUBLISHED;
+    }
+
     void close(Instant now) {
         this.status = CallStatus.CLOSED;
         this.closedAt = now;
+    }
+
+    /** The highest total score of the rubric. */
+    public int maxScore() {
+        return criteria.stream().mapToInt(Criterion::maxPoints).sum();
+    }
+
+    /** The budget for grants: as set, or else every slot at the maximum grant. */
+    public BigDecimal effectiveBudget() {
+        return budget != null ? budget : maxGrant.multiply(BigDecimal.valueOf(slots));
     }
 
     /** Published, opened and not yet closed. */
@@ -214,6 +248,18 @@ public class FundingCall implements Audited {
 
     public boolean isDeMinimisApplies() {
         return deMinimisApplies;
+    }
+
+    public int getEvaluatorsPerApplication() {
+        return evaluatorsPerApplication;
+    }
+
+    public BigDecimal getScoreThreshold() {
+        return scoreThreshold;
+    }
+
+    public List<Criterion> getCriteria() {
+        return List.copyOf(criteria);
     }
 
     public CallStatus getStatus() {

@@ -3,7 +3,11 @@ package eu.clustercalls.company;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -78,6 +82,17 @@ public class CompanyService {
     @Transactional(readOnly = true)
     public Optional<Membership> membership(Long companyId, String clusterId) {
         return memberships.findByCompanyIdAndClusterId(companyId, clusterId);
+    }
+
+    /** The contact users of each of these companies, read at once. */
+    @Transactional(readOnly = true)
+    public Map<Long, Set<String>> contactsOf(Collection<Long> companyIds) {
+        return companies.findAllById(companyIds).stream().collect(Collectors.toMap(Company::getId, Company::getContacts));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, String> legalNamesOf(Collection<Long> companyIds) {
+        return companies.findAllById(companyIds).stream().collect(Collectors.toMap(Company::getId, Company::getLegalName));
     }
 
     /** Contact users of the companies that are members of the cluster on that day. */

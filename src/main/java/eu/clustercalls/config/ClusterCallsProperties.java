@@ -1,6 +1,7 @@
 package eu.clustercalls.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clarificationPeriod    how long an SME has to answer a clarification request
  * @param callReviewPeriod       due date of "Review and publish call" after the draft
  * @param eligibilityReviewPeriod due date of "Review eligibility" after the automatic check
+ * @param evaluationPeriod       due date of an evaluation after it is assigned
+ * @param confirmationPeriod     how long a selected SME has to confirm its participation
+ * @param settlingCheckPeriod    how often a closed call looks whether every application is decided and scored
  */
 @ConfigurationProperties("clustercalls")
 public record ClusterCallsProperties(
@@ -21,5 +25,8 @@ public record ClusterCallsProperties(
         BigDecimal deMinimisCeiling,
         Period clarificationPeriod,
         Period callReviewPeriod,
-        Period eligibilityReviewPeriod) {
+        Period eligibilityReviewPeriod,
+        Period evaluationPeriod,
+        Period confirmationPeriod,
+        Duration settlingCheckPeriod) {
 }

@@ -6,7 +6,7 @@ import java.util.Date;
 
 import org.springframework.stereotype.Component;
 
-/** Due dates of user tasks in the BPMN models (as {@code ${deadlines.…}}). */
+/** Due dates and timer periods used by the BPMN models (as {@code ${deadlines.…}}). */
 @Component("deadlines")
 public class Deadlines {
 
@@ -18,8 +18,17 @@ public class Deadlines {
         this.clock = clock;
     }
 
+    /** How often a closed call looks again whether its applications are all decided and scored. */
+    public String settlingCheckPeriod() {
+        return properties.settlingCheckPeriod().toString();
+    }
+
     public Date callReviewDue() {
         return dueIn(properties.callReviewPeriod());
+    }
+
+    public Date evaluationDue() {
+        return dueIn(properties.evaluationPeriod());
     }
 
     public Date eligibilityReviewDue() {

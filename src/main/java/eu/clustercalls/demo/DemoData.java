@@ -1,6 +1,7 @@
 package eu.clustercalls.demo;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -11,10 +12,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.application.ApplicationService;
 import eu.clustercalls.application.ApplyCommand;
 import eu.clustercalls.application.Declarations;
@@ -64,12 +68,14 @@ class DemoData implements ApplicationRunner {
     private final ClusterCallsProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ManagementService managementService;
+    private final List<String> atlantaApplications = new ArrayList<>();
 
     DemoData(ClusterOrganisationService organisations, ClusterOrganisationRepository organisationRepository,
             CompanyService companies, ApplicationService applications, IdentityService identityService,
             FormService formService, RepositoryService repositoryService, TaskService taskService,
             RuntimeService runtimeService, ClusterCallsProperties properties, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ManagementService managementService) {
         this.organisations = organisations;
         this.organisationRepository = organisationRepository;
         this.companies = companies;
@@ -82,12 +88,14 @@ class DemoData implements ApplicationRunner {
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
+        this.managementService = managementService;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (organisationRepository.count() == 0) {
             transactions.executeWithoutResult(status -> seed());
+            reviewAndEvaluateAtlanta();
         }
         printUsers();
     }
@@ -159,7 +167,7 @@ class DemoData implements ApplicationRunner {
                 "activityEndDate", next(MonthDay.of(11, 10), montrealCloses).toString()),
                 today.minusDays(7), montrealCloses, 5, "2000", "ACTUAL_COSTS_CAPPED", true);
         LocalDate atlantaCloses = today.plusDays(45);
-        publishedCall(Map.of(
+        long atlanta = publishedCall(Map.of(
                 "title", "TEXGLOBAL – Delegation to Techtextil North America, Atlanta",
                 "euProject", "TEXGLOBAL",
                 "description", "A delegation of 3 SMEs to Techtextil North America, with a shared stand.",
@@ -187,6 +195,11 @@ class DemoData implements ApplicationRunner {
                 "We want to open a sales office in Quebec for our home-textile lines.");
         apply(montreal, "laia.soler", "1500.00", true,
                 "Printed fabrics for Canadian fashion brands; we met two buyers at Texworld.");
+
+        for (String sme : List.of("marta.puig", "jordi.vidal", "giulia.bianchi", "nuria.pons")) {
+            atlantaApplications.add(apply(atlanta, sme, "1500.00", true,
+                    "Techtextil North America is where US buyers of technical textiles meet their suppliers."));
+        }
     }
 
     private void groups() {
@@ -264,11 +277,53 @@ class DemoData implements ApplicationRunner {
         return instanceId[0];
     }
 
-    private void apply(long callId, String username, String amount, boolean declarations, String motivation) {
-        applications.apply(callId, username, new ApplyCommand(null, motivation,
+    private String apply(long callId, String username, String amount, boolean declarations, String motivation) {
+        return applications.apply(callId, username, new ApplyCommand(null, motivation,
                 "Canada, United States", "We export to France, Italy and Morocco; 30 % of our turnover is exported.",
                 new BigDecimal(amount), List.of(new Participant(DemoUser.byId(username).fullName(), "Export manager")),
-                new Declarations(declarations, declarations, declarations, declarations)));
+                new Declarations(declarations, declarations, declarations, declarations))).getProcessInstanceId();
+    }
+
+    /**
+     * The TEXGLOBAL applications are reviewed eligible, and the first two evaluated by both their evaluators, so
+     * that a newcomer finds evaluations to do, and a call to close and select. Runs the jobs itself: the job
+     * executor starts only once the application is ready.
+     */
+    private void reviewAndEvaluateAtlanta() {
+        runDueJobs();
+        for (String instance : atlantaApplications) {
+            Task review = taskService.createTaskQuery().processInstanceId(instance)
+                    .taskDefinitionKey(ApplicationProcess.TASK_ELIGIBILITY_REVIEW).singleResult();
+            asUser("roser.camps", () -> {
+                taskService.claim(review.getId(), "roser.camps");
+                taskService.complete(review.getId(), Map.of(ApplicationProcess.VAR_REVIEW_DECISION, "CONFIRM"));
+            });
+        }
+        runDueJobs();
+        int[][] scores = {{9, 8, 4}, {8, 9, 4}, {7, 6, 3}, {6, 7, 4}};
+        for (int i = 0; i < 2; i++) {
+            List<Task> evaluations = taskService.createTaskQuery().processInstanceId(atlantaApplications.get(i))
+                    .taskDefinitionKey(ApplicationProcess.TASK_EVALUATE).orderByTaskAssignee().asc().list();
+            for (int j = 0; j < evaluations.size(); j++) {
+                Task evaluation = evaluations.get(j);
+                int[] points = scores[i * 2 + j];
+                asUser(evaluation.getAssignee(), () -> taskService.complete(evaluation.getId(), Map.of(
+                        ApplicationProcess.FIELD_CONFLICT_OF_INTEREST, "NO", "scoreRelevance", points[0],
+                        "scoreReadiness", points[1], "scoreRepresentation", points[2],
+                        ApplicationProcess.FIELD_EVALUATION_COMMENT, "Clear plan for the US market.")));
+            }
+        }
+        runDueJobs();
+    }
+
+    private void runDueJobs() {
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = managementService.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
     }
 
     private void asUser(String userId, Runnable action) {

@@ -4,7 +4,10 @@ import java.util.List;
 
 import eu.clustercalls.security.Roles;
 
-/** One demo user per role (two call managers, as a call needs a drafter and a different reviewer). */
+/**
+ * One demo user per role, with two call managers (a call needs a drafter and a different reviewer) and three
+ * evaluators (two per application, and one to take over after a declared conflict of interest).
+ */
 record DemoUser(String id, String firstName, String lastName, String group, String password) {
 
     static final List<DemoUser> ALL = List.of(
@@ -18,6 +21,8 @@ record DemoUser(String id, String firstName, String lastName, String group, Stri
             new DemoUser("oriol.serra", "Oriol", "Serra", Roles.CALL_MANAGERS, "manager-demo"),
             new DemoUser("roser.camps", "Roser", "Camps", Roles.ELIGIBILITY_REVIEWERS, "reviewer-demo"),
             new DemoUser("eva.marti", "Eva", "Martí", Roles.EVALUATORS, "evaluator-demo"),
+            new DemoUser("marc.sala", "Marc", "Sala", Roles.EVALUATORS, "evaluator-demo"),
+            new DemoUser("clara.vives", "Clara", "Vives", Roles.EVALUATORS, "evaluator-demo"),
             new DemoUser("joan.riera", "Joan", "Riera", Roles.FINANCE, "finance-demo"),
             new DemoUser("admin", "Ada", "Admin", Roles.ADMIN, "admin-demo"));
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.support.ForbiddenException;
@@ -24,6 +25,12 @@ public class StaffDirectory {
 
     public boolean worksFor(String userId, String tenantId) {
         return identityService.createTenantQuery().userMember(userId).tenantId(tenantId).count() > 0;
+    }
+
+    /** The users of that group in that cluster. */
+    public List<String> members(String group, String tenantId) {
+        return identityService.createUserQuery().memberOfGroup(group).memberOfTenant(tenantId).list().stream()
+                .map(User::getId).toList();
     }
 
     public List<String> tenantsOf(String userId) {

@@ -67,6 +67,10 @@ class ApiExceptionHandler {
         if (type == null) {
             return "This value has the wrong type.";
         }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "Please enter a whole number.";
+        }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "Please enter a number, such as 1500.00.";
         }

@@ -1,0 +1,62 @@
+package eu.clustercalls.application;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.company.Company;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.company.SmeFigures;
+import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.NotFoundException;
+
+/** How an application reads in the staff's task forms (eligibility review, evaluation, consensus). */
+@Component
+public class ApplicationViews {
+
+    private final ApplicationRepository applications;
+    private final CallService calls;
+    private final CompanyService companies;
+
+    ApplicationViews(ApplicationRepository applications, CallService calls, CompanyService companies) {
+        this.applications = applications;
+        this.calls = calls;
+        this.companies = companies;
+    }
+
+    /**
+     * The task variables that show the application: a summary of facts, and the free texts each in a variable of
+     * its own, as the engine stores a text variable in at most 4,000 characters.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> describe(Long applicationId) {
+        Application application = applications.findById(applicationId)
+                .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
+        FundingCall call = calls.get(application.getCallId());
+        Company company = companies.get(application.getCompanyId());
+        SmeFigures figures = company.smeFigures();
+        String summary = String.join("  \n",
+                "**Call:** " + call.getTitle() + " (" + call.reference() + ")",
+                "**Applicant:** " + company.getLegalName() + ", " + company.getCity() + " (" + company.getCountry()
+                        + "), VAT " + company.getVatNumber(),
+                "**Size:** " + figures.size().label() + " — staff " + Formats.number(figures.staffHeadcount())
+                        + ", turnover " + Formats.euros(figures.annualTurnover()) + ", balance sheet "
+                        + Formats.euros(figures.balanceSheetTotal()) + " (" + company.getEnterpriseType().name().toLowerCase()
+                        + " enterprise)",
+                "**Requested:** " + Formats.euros(application.getRequestedAmount()) + " · **Participants:** "
+                        + application.getParticipants().stream().map(p -> p.fullName() + " (" + p.jobTitle() + ")")
+                                .collect(Collectors.joining(", ")));
+        Map<String, Object> view = new HashMap<>();
+        view.put("applicationReference", application.reference());
+        view.put("applicationSummary", summary);
+        view.put("targetMarkets", application.getTargetMarkets());
+        view.put("motivation", application.getMotivation());
+        view.put("exportExperience", application.getExportExperience());
+        return view;
+    }
+}

@@ -1,0 +1,41 @@
+package eu.clustercalls.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.security.CurrentUser;
+import eu.clustercalls.support.FormTaskListener;
+
+/** "Set the score by consensus": shows every evaluation and stores the call manager's score and reason. */
+@Component("consensusTaskListener")
+class ConsensusTaskListener extends FormTaskListener {
+
+    private final EvaluationService evaluations;
+    private final CurrentUser currentUser;
+
+    ConsensusTaskListener(EvaluationService evaluations, CurrentUser currentUser) {
+        super(ApplicationProcess.VAR_APPLICATION_ID);
+        this.evaluations = evaluations;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    protected Map<String, ?> view(Long applicationId) {
+        return evaluations.consensusView(applicationId);
+    }
+
+    @Override
+    protected void complete(DelegateTask task, Long applicationId) {
+        Object score = task.getVariable(ApplicationProcess.FIELD_FINAL_SCORE);
+        evaluations.recordConsensus(applicationId, currentUser.require(),
+                score instanceof Number number ? new BigDecimal(number.toString()) : null,
+                (String) task.getVariable(ApplicationProcess.FIELD_CONSENSUS_REASON));
+        task.getExecution().removeVariables(List.of(ApplicationProcess.FIELD_FINAL_SCORE,
+                ApplicationProcess.FIELD_CONSENSUS_REASON));
+    }
+}

@@ -1,0 +1,41 @@
+package eu.clustercalls.evaluation;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.security.CurrentUser;
+import eu.clustercalls.support.FormTaskListener;
+
+/**
+ * "Declare conflict of interest and evaluate": shows the application and the rubric (never the other scores),
+ * and stores the declaration or the scores; the form's fields do not stay in the process.
+ */
+@Component("evaluateTaskListener")
+class EvaluateTaskListener extends FormTaskListener {
+
+    private final EvaluationService evaluations;
+    private final CurrentUser currentUser;
+
+    EvaluateTaskListener(EvaluationService evaluations, CurrentUser currentUser) {
+        super(ApplicationProcess.VAR_APPLICATION_ID);
+        this.evaluations = evaluations;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    protected Map<String, ?> view(Long applicationId) {
+        return evaluations.evaluationView(applicationId);
+    }
+
+    @Override
+    protected void complete(DelegateTask task, Long applicationId) {
+        boolean conflict = evaluations.record(applicationId,
+                (Integer) task.getVariable(ApplicationProcess.VAR_EVALUATION_SLOT), currentUser.require(),
+                EvaluationForm.read(task.getVariables()));
+        task.getExecution().removeVariables(EvaluationForm.fields());
+        task.getExecution().setVariable(ApplicationProcess.VAR_CONFLICT_DECLARED, conflict);
+    }
+}

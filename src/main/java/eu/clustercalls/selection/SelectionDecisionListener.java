@@ -1,0 +1,42 @@
+package eu.clustercalls.selection;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.security.CurrentUser;
+import eu.clustercalls.support.FormTaskListener;
+
+/** "Selection decision": shows the proposed lists and records the call managers' approval or moves. */
+@Component("selectionDecisionListener")
+class SelectionDecisionListener extends FormTaskListener {
+
+    private static final List<String> FIELDS = List.of(FundingCallProcess.FIELD_SELECTION_DECISION,
+            FundingCallProcess.FIELD_SELECTION_MOVES, FundingCallProcess.FIELD_SELECTION_REASON);
+
+    private final SelectionService selection;
+    private final CurrentUser currentUser;
+
+    SelectionDecisionListener(SelectionService selection, CurrentUser currentUser) {
+        super(FundingCallProcess.VAR_CALL_ID);
+        this.selection = selection;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    protected Map<String, ?> view(Long callId) {
+        return selection.decisionView(callId);
+    }
+
+    @Override
+    protected void complete(DelegateTask task, Long callId) {
+        selection.decide(callId, currentUser.require(),
+                (String) task.getVariable(FundingCallProcess.FIELD_SELECTION_DECISION),
+                (String) task.getVariable(FundingCallProcess.FIELD_SELECTION_MOVES),
+                (String) task.getVariable(FundingCallProcess.FIELD_SELECTION_REASON));
+        task.getExecution().removeVariables(FIELDS);
+    }
+}

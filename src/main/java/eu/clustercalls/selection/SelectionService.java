@@ -1,0 +1,422 @@
+package eu.clustercalls.selection;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.application.ApplicationRepository;
+import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.application.ApplicationStatus;
+import eu.clustercalls.application.Selection;
+import eu.clustercalls.audit.AuditService;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.evaluation.EvaluationService;
+import eu.clustercalls.notification.NotificationService;
+import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.security.Roles;
+import eu.clustercalls.security.StaffDirectory;
+import eu.clustercalls.support.ConflictException;
+import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.NotFoundException;
+
+/**
+ * Selection of a closed call: the ranking proposed by {@link Ranking}, the call managers' decision, the results
+ * sent to every application, the selected SMEs' confirmation, and promotion from the reserve list when a slot
+ * is freed.
+ */
+@Service
+public class SelectionService {
+
+    /** Applications of a call still waiting for an eligibility decision or a final score. */
+    private static final Set<ApplicationStatus> UNSETTLED = EnumSet.of(ApplicationStatus.SUBMITTED,
+            ApplicationStatus.IN_REVIEW, ApplicationStatus.CLARIFICATION_REQUESTED, ApplicationStatus.ELIGIBLE,
+            ApplicationStatus.IN_EVALUATION);
+    /** Applications that hold a slot and its grant. */
+    private static final Set<ApplicationStatus> HOLDING_A_SLOT = EnumSet.of(ApplicationStatus.SELECTED,
+            ApplicationStatus.CONFIRMED);
+    /** A move in the selection decision: "APP-12 RESERVE", "12 → MAIN". */
+    private static final Pattern MOVE = Pattern.compile("(?i)^\\s*(?:APP-)?(\\d+)\\s*(?:->|→|to|:)?\\s*(MAIN|RESERVE|REJECTED)\\s*$");
+    /** Lines of a list shown in a task form; the engine keeps a text variable in 4,000 characters. */
+    private static final int FORM_LIST_LIMIT = 3800;
+    /** No line of those lists is shorter: "- 1. APP-1 X — 0 points — €0.00". */
+    private static final int SHORTEST_LINE = 32;
+
+    private final ApplicationRepository applications;
+    private final ApplicationService applicationService;
+    private final CallService calls;
+    private final CompanyService companies;
+    private final EvaluationService evaluations;
+    private final StaffDirectory staff;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+
+    SelectionService(ApplicationRepository applications, ApplicationService applicationService, CallService calls,
+            CompanyService companies, EvaluationService evaluations, StaffDirectory staff, AuditService audit,
+            NotificationService notifications, RuntimeService runtimeService, TaskService taskService, ClusterCallsProperties properties, Clock clock) {
+        this.applications = applications;
+        this.applicationService = applicationService;
+        this.calls = calls;
+        this.companies = companies;
+        this.evaluations = evaluations;
+        this.staff = staff;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Whether every application of the call has its eligibility decided and, if eligible, its final score. */
+    @Transactional(readOnly = true)
+    public boolean allSettled(Long callId) {
+        return applications.countByCallIdAndStatusIn(callId, UNSETTLED) == 0;
+    }
+
+    /** Ranks the evaluated applications and proposes the main list, the reserve list and the rejections. */
+    @Transactional
+    public void propose(Long callId) {
+        FundingCall call = calls.get(callId);
+        List<Application> evaluated = applications.findByCallIdAndStatus(callId, ApplicationStatus.EVALUATED);
+        Map<Long, Application> byId = evaluated.stream().collect(Collectors.toMap(Application::getId, Function.identity()));
+        List<Ranking.Placement> placements = Ranking.rank(evaluated.stream()
+                        .map(a -> new Ranking.Candidate(a.getId(), a.getFinalScore(), a.getCompleteAt(), grantOf(a, call)))
+                        .toList(),
+                call.getScoreThreshold(), call.getSlots(), call.effectiveBudget());
+        placements.forEach(p -> byId.get(p.applicationId()).place(p.rank(), p.selection(), null));
+        Map<Selection, Long> counts = placements.stream().collect(Collectors.groupingBy(Ranking.Placement::selection,
+                () -> new EnumMap<>(Selection.class), Collectors.counting()));
+        audit.record(call, "system", "SELECTION_PROPOSED", counts.toString(),
+                "Ranked by final score, ties to the earlier complete application; threshold "
+                        + Formats.number(call.getScoreThreshold()) + ", " + call.getSlots() + " slots, budget "
+                        + Formats.euros(call.effectiveBudget()) + ".");
+    }
+
+    private static BigDecimal grantOf(Application application, FundingCall call) {
+        return application.getRequestedAmount().min(call.getMaxGrant());
+    }
+
+    /** What the call managers see in form_selection_decision. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> decisionView(Long callId) {
+        FundingCall call = calls.get(callId);
+        List<Application> placed = applications.findByCallIdAndSelectionIsNotNullOrderByRanking(callId);
+        Map<Selection, List<Application>> lists = new EnumMap<>(Selection.class);
+        for (Selection selection : Selection.values()) {
+            lists.put(selection, placed.stream().filter(a -> a.getSelection() == selection).toList());
+        }
+        // Only the first lines of each list fit in the form (a call can have 10,000 applications): only they are written.
+        int fitting = FORM_LIST_LIMIT / SHORTEST_LINE + 1;
+        Map<Long, String> names = companies.legalNamesOf(lists.values().stream()
+                .flatMap(listed -> listed.stream().limit(fitting)).map(Application::getCompanyId).distinct().toList());
+        Map<String, Object> view = new HashMap<>();
+        view.put("callTitle", call.getTitle());
+        view.put("selectionRules", call.getSlots() + " slots, budget " + Formats.euros(call.effectiveBudget())
+                + ", threshold " + Formats.number(call.getScoreThreshold()) + " of " + call.maxScore()
+                + " points. Ranked by final score; ties go to the application complete earlier.");
+        lists.forEach((selection, listed) -> view.put(selection.name().toLowerCase() + "List", listText(listed.stream()
+                .limit(fitting)
+                .map(a -> a.getRanking() + ". " + a.reference() + " " + names.get(a.getCompanyId()) + " — "
+                        + Formats.number(a.getFinalScore()) + " points — " + Formats.euros(grantOf(a, call)))
+                .toList(), listed.size())));
+        return view;
+    }
+
+    /** The first lines of a list of that many as a markdown list, as many as fit in a task variable, then how many more. */
+    private static String listText(List<String> lines, int total) {
+        if (total == 0) {
+            return "(none)";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = "- " + lines.get(i) + "\n";
+            if (text.length() + line.length() > FORM_LIST_LIMIT) {
+                return text.append("- … and ").append(total - i).append(" more").toString();
+            }
+            text.append(line);
+        }
+        return lines.size() < total ? text.append("- … and ").append(total - lines.size()).append(" more").toString()
+                : text.toString();
+    }
+
+    /**
+     * Records the call managers' decision: approve the proposal, or move applications between the lists with a
+     * reason. The main list must still fit the slots and the budget, and no application below the threshold can
+     * be selected or kept in reserve.
+     */
+    @Transactional
+    public void decide(Long callId, String manager, String decision, String moves, String reason) {
+        FundingCall call = calls.get(callId);
+        staff.require(manager, Roles.CALL_MANAGERS, call.getClusterId(), "decide on the selection");
+        List<Application> placed = applications.findByCallIdAndSelectionIsNotNullOrderByRanking(callId);
+        if ("APPROVE".equals(decision)) {
+            audit.record(call, manager, "SELECTION_APPROVED", "as proposed", blankToNull(reason));
+            return;
+        }
+        if (!"MOVE".equals(decision)) {
+            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_DECISION, "Please approve the lists or move applications.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_REASON, "Please give the reason for the moves.");
+        }
+        Map<Long, Application> byId = placed.stream().collect(Collectors.toMap(Application::getId, Function.identity()));
+        Map<Application, Selection> requested = parseMoves(moves, byId, call);
+        requested.forEach((application, selection) -> application.place(application.getRanking(), selection, reason.strip()));
+        List<Application> main = placed.stream().filter(a -> a.getSelection() == Selection.MAIN).toList();
+        BigDecimal committed = main.stream().map(a -> grantOf(a, call)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (main.size() > call.getSlots() || committed.compareTo(call.effectiveBudget()) > 0) {
+            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_MOVES, "With these moves the main list has "
+                    + main.size() + " applications and " + Formats.euros(committed) + " of grants: the call has "
+                    + call.getSlots() + " slots and " + Formats.euros(call.effectiveBudget()) + ".");
+        }
+        requested.forEach((application, selection) -> audit.record(application, manager, "SELECTION_MOVED",
+                selection.name(), reason.strip()));
+        audit.record(call, manager, "SELECTION_APPROVED", "with " + requested.size() + " moves", reason.strip());
+    }
+
+    private static Map<Application, Selection> parseMoves(String moves, Map<Long, Application> placed, FundingCall call) {
+        Map<Application, Selection> requested = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String line : (moves == null ? "" : moves).split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher matcher = MOVE.matcher(line);
+            if (!matcher.matches()) {
+                problems.add("'" + line.strip() + "' is not a move: write one per line, like APP-12 RESERVE.");
+                continue;
+            }
+            Application application = placed.get(Long.valueOf(matcher.group(1)));
+            Selection selection = Selection.valueOf(matcher.group(2).toUpperCase());
+            if (application == null) {
+                problems.add("APP-" + matcher.group(1) + " is not an evaluated application of this call.");
+            } else if (selection != Selection.REJECTED
+                    && application.getFinalScore().compareTo(call.getScoreThreshold()) < 0) {
+                problems.add(application.reference() + " scored below the threshold and cannot be selected or kept in reserve.");
+            } else {
+                requested.put(application, selection);
+            }
+        }
+        if (requested.isEmpty() && problems.isEmpty()) {
+            problems.add("Please write the moves, one per line, like APP-12 RESERVE.");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_MOVES, String.join(" ", problems));
+        }
+        return requested;
+    }
+
+    /**
+     * Tells every application its result: the SMEs by outbox message with their scores per criterion (never the
+     * evaluators' names), the application processes by the SelectionDecided message.
+     */
+    @Transactional
+    public void publish(Long callId) {
+        FundingCall call = calls.get(callId);
+        List<Application> placed = applications.findByCallIdAndSelectionIsNotNullOrderByRanking(callId);
+        Map<Long, Set<String>> contacts = companies.contactsOf(placed.stream().map(Application::getCompanyId).distinct().toList());
+        Map<Long, Map<String, BigDecimal>> scores = evaluations.averageScores(placed.stream().map(Application::getId).toList());
+        Instant due = confirmationDue();
+        // Rows of one kind one after the other, so that they are written in JDBC batches (10,000 in a large call).
+        placed.forEach(application -> application.announce(due));
+        placed.forEach(application -> audit.record(application, "system", "RESULT_PUBLISHED",
+                application.getSelection().name(), application.getSelectionReason()));
+        placed.forEach(application -> notifications.queue(contacts.get(application.getCompanyId()),
+                NotificationType.SELECTION_RESULT, application, "Result of your application " + application.reference(),
+                resultText(call, application, scores.getOrDefault(application.getId(), Map.of()))));
+        // Each instance receives its result here and goes on in a job of its own (asyncAfter on the message event).
+        placed.forEach(application -> runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SELECTION_DECIDED)
+                .processInstanceId(application.getProcessInstanceId())
+                .setVariable(ApplicationProcess.VAR_SELECTION, application.getSelection().name())
+                .correlate());
+        calls.markResultsPublished(callId, "system");
+    }
+
+    private String resultText(FundingCall call, Application application, Map<String, BigDecimal> scores) {
+        String perCriterion = call.getCriteria().stream()
+                .map(c -> c.name() + ": " + Formats.number(scores.getOrDefault(c.code(), BigDecimal.ZERO)) + " of " + c.maxPoints())
+                .collect(Collectors.joining("\n"));
+        String result = switch (application.getSelection()) {
+            case MAIN -> "Your application is selected (rank " + application.getRanking() + "). Please confirm your "
+                    + "participation before " + Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())) + ".";
+            case RESERVE -> "Your application is on the reserve list (rank " + application.getRanking()
+                    + "). If a selected company withdraws, the first on the reserve list takes its place.";
+            case REJECTED -> "Your application is not selected: "
+                    + (application.getFinalScore().compareTo(call.getScoreThreshold()) < 0
+                            ? "its score is below the threshold of " + Formats.number(call.getScoreThreshold()) + " points."
+                            : "the call managers moved it: " + application.getSelectionReason());
+        };
+        return result + "\n\nFinal score " + Formats.number(application.getFinalScore()) + " of " + call.maxScore()
+                + " points:\n" + perCriterion;
+    }
+
+    private Instant confirmationDue() {
+        return clock.instant().atZone(properties.timeZone()).plus(properties.confirmationPeriod()).toInstant();
+    }
+
+    /** When the selected SME's confirmation is due: the time its boundary timer fires and the SME was told. */
+    @Transactional(readOnly = true)
+    public Date confirmationDue(Long applicationId) {
+        return Date.from(application(applicationId).getConfirmationDueAt());
+    }
+
+    /** What the SME sees in form_confirm_participation. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> participationView(Long applicationId) {
+        Application application = application(applicationId);
+        FundingCall call = calls.get(application.getCallId());
+        return Map.of("callTitle", call.getTitle(), "activity", call.getActivityType().label() + " in "
+                + call.getDestinationCity() + ", " + Formats.date(call.getActivityStart()) + " – "
+                + Formats.date(call.getActivityEnd()), "confirmationDue",
+                Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())));
+    }
+
+    /** Completes the SME's confirmation task, as the portal does; the task's listener records the answer. */
+    @Transactional
+    public void answerParticipation(String username, Long applicationId, boolean confirm, String reason) {
+        Application application = applicationService.applicationOf(username, applicationId);
+        Task task = taskService.createTaskQuery().processInstanceId(application.getProcessInstanceId())
+                .taskDefinitionKey(ApplicationProcess.TASK_CONFIRM_PARTICIPATION).singleResult();
+        if (task == null) {
+            throw new ConflictException(application.reference() + " is not waiting for a confirmation of participation.");
+        }
+        Map<String, Object> form = new HashMap<>();
+        form.put(ApplicationProcess.FIELD_PARTICIPATION, confirm ? "CONFIRM" : "DECLINE");
+        form.put(ApplicationProcess.FIELD_DECLINE_REASON, reason);
+        taskService.complete(task.getId(), form);
+    }
+
+    /** Records the selected SME's answer; returns whether it takes part. */
+    @Transactional
+    public boolean recordParticipation(Long applicationId, String user, String answer, String reason) {
+        Application application = application(applicationId);
+        if (!companies.get(application.getCompanyId()).hasContact(user)) {
+            throw new ForbiddenException("Only the applicant company's users can confirm or decline its participation.");
+        }
+        if (!"CONFIRM".equals(answer) && !"DECLINE".equals(answer)) {
+            throw new InvalidInputException(ApplicationProcess.FIELD_PARTICIPATION, "Please confirm or decline.");
+        }
+        boolean confirmed = "CONFIRM".equals(answer);
+        application.answerParticipation(confirmed ? ApplicationStatus.CONFIRMED : ApplicationStatus.DECLINED);
+        audit.record(application, user, confirmed ? "PARTICIPATION_CONFIRMED" : "PARTICIPATION_DECLINED", null,
+                blankToNull(reason));
+        return confirmed;
+    }
+
+    /** No answer before the deadline: the SME loses the slot. */
+    @Transactional
+    public void recordNoAnswer(Long applicationId) {
+        Application application = application(applicationId);
+        application.answerParticipation(ApplicationStatus.LAPSED);
+        audit.record(application, "system", "CONFIRMATION_LAPSED", null,
+                "No confirmation of participation before "
+                        + Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())) + ".");
+    }
+
+    /** Tells the call that the application's slot is free; nothing to do once the call has ended. */
+    @Transactional
+    public void releaseSlot(Long applicationId) {
+        FundingCall call = calls.get(application(applicationId).getCallId());
+        runtimeService.createMessageCorrelation(FundingCallProcess.MESSAGE_SLOT_FREED)
+                .processInstanceId(call.getProcessInstanceId())
+                .correlateAllWithResult();
+    }
+
+    /**
+     * Offers a freed slot to the first application on the reserve list, if the remaining budget covers its
+     * grant. Promotions of one call take turns (the call's row is locked). Returns whether one was promoted.
+     */
+    @Transactional
+    public boolean promoteNext(Long callId) {
+        FundingCall call = calls.lock(callId);
+        Application next = applications.findFirstByCallIdAndStatusOrderByRanking(callId, ApplicationStatus.RESERVE)
+                .orElse(null);
+        BigDecimal committed = applications.sumRequested(callId, HOLDING_A_SLOT);
+        if (next == null || committed.add(grantOf(next, call)).compareTo(call.effectiveBudget()) > 0) {
+            return false;
+        }
+        next.promote(confirmationDue());
+        audit.record(next, "system", "PROMOTED_FROM_RESERVE", "rank " + next.getRanking(), "A selected company withdrew.");
+        notifications.queue(companies.get(next.getCompanyId()).getContacts(), NotificationType.RESERVE_PROMOTED, next,
+                "A place for you: " + call.getTitle(),
+                "A slot became free and your application " + next.reference() + " moves from the reserve list to the "
+                        + "main list. Please confirm your participation before "
+                        + Formats.dateTime(next.getConfirmationDueAt().atZone(properties.timeZone())) + ".");
+        runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_PROMOTED)
+                .processInstanceId(next.getProcessInstanceId())
+                .correlate();
+        return true;
+    }
+
+    /** Nobody left to promote: the call managers are told. */
+    @Transactional
+    public void notifyReserveExhausted(Long callId) {
+        FundingCall call = calls.get(callId);
+        String why = applications.findFirstByCallIdAndStatusOrderByRanking(callId, ApplicationStatus.RESERVE).isPresent()
+                ? "the remaining budget does not cover the grant of the next application on the reserve list"
+                : "the reserve list is exhausted";
+        audit.record(call, "system", "RESERVE_EXHAUSTED", null, "A slot is free but " + why + ".");
+        notifications.queue(staff.members(Roles.CALL_MANAGERS, call.getClusterId()), NotificationType.RESERVE_EXHAUSTED,
+                call, "A free slot in " + call.getTitle() + " cannot be filled",
+                "A selected company withdrew from " + call.getTitle() + ", but " + why + ".");
+    }
+
+    /** The activity is over: applications still on the reserve list are told and their processes end. */
+    @Transactional
+    public void releaseReserves(Long callId) {
+        FundingCall call = calls.get(callId);
+        List<Application> reserves = applications.findByCallIdAndStatus(callId, ApplicationStatus.RESERVE);
+        Map<Long, Set<String>> contacts = companies.contactsOf(reserves.stream().map(Application::getCompanyId).distinct().toList());
+        for (Application reserve : reserves) {
+            reserve.releaseFromReserve();
+            audit.record(reserve, "system", "RESERVE_RELEASED", ApplicationStatus.NOT_SELECTED.name(), "The activity is over.");
+            notifications.queue(contacts.get(reserve.getCompanyId()), NotificationType.RESERVE_RELEASED, reserve,
+                    "The reserve list of " + call.getTitle() + " is closed",
+                    "The activity is over and no place became free for application " + reserve.reference()
+                            + ". Thank you for your interest.");
+            runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_RESERVE_RELEASED)
+                    .processInstanceId(reserve.getProcessInstanceId())
+                    .correlate();
+        }
+    }
+
+    private Application application(Long applicationId) {
+        return applications.findById(applicationId)
+                .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,34 @@
+package eu.clustercalls.support;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * The listener of a user task with a form: on create it puts the view of the task's entity into task-local
+ * variables for the form to show; on complete it records what the form submitted (refusing what breaks a rule,
+ * which the engine then refuses too).
+ */
+public abstract class FormTaskListener implements TaskListener {
+
+    private final String idVariable;
+
+    protected FormTaskListener(String idVariable) {
+        this.idVariable = idVariable;
+    }
+
+    @Override
+    public final void notify(DelegateTask task) {
+        Long id = (Long) task.getVariable(idVariable);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariablesLocal(view(id));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            complete(task, id);
+        }
+    }
+
+    protected abstract Map<String, ?> view(Long id);
+
+    protected abstract void complete(DelegateTask task, Long id);
+}
