@@ -39,6 +39,7 @@ import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.call.CallDraft;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.evaluation.EvaluationFormFields;
 
 /**
  * The Camunda Forms travel with the processes: every {@code camunda:formRef} of every deployed process definition
@@ -80,10 +81,15 @@ class FormsDeploymentTest {
     void eachStepOfTheProcessesShowsItsOwnForm() {
         assertThat(formRefs(FundingCallProcess.KEY)).containsOnly(
                 entry(FundingCallProcess.START_CALL_DRAFTED, "form_draft_call"),
-                entry(FundingCallProcess.TASK_REVIEW_CALL, "form_review_call"));
+                entry(FundingCallProcess.TASK_REVIEW_CALL, "form_review_call"),
+                entry(FundingCallProcess.TASK_SELECTION_DECISION, "form_selection_decision"));
         assertThat(formRefs(ApplicationProcess.KEY)).containsOnly(
                 entry(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, "form_eligibility_review"),
-                entry(ApplicationProcess.TASK_ANSWER_CLARIFICATION, "form_answer_clarification"));
+                entry(ApplicationProcess.TASK_ANSWER_CLARIFICATION, "form_answer_clarification"),
+                entry(ApplicationProcess.TASK_EVALUATE, "form_evaluate"),
+                entry(ApplicationProcess.TASK_ADD_EVALUATOR, "form_add_evaluator"),
+                entry(ApplicationProcess.TASK_CONSENSUS, "form_consensus"),
+                entry(ApplicationProcess.TASK_CONFIRM_PARTICIPATION, "form_confirm_participation"));
     }
 
     @Test
@@ -127,6 +133,29 @@ class FormsDeploymentTest {
 
         assertThat(fieldKeys(forms.get("form_answer_clarification")))
                 .containsExactly(ApplicationProcess.VAR_CLARIFICATION_ANSWER);
+
+        assertThat(fieldKeys(forms.get("form_evaluate")))
+                .as("the declaration, a score per criterion of the rubric and the comment, as EvaluationForm reads them")
+                .containsExactlyInAnyOrderElementsOf(EvaluationFormFields.all());
+        assertThat(choices(forms.get("form_evaluate"), ApplicationProcess.FIELD_CONFLICT_OF_INTEREST))
+                .containsExactlyInAnyOrder("YES", "NO");
+
+        assertThat(fieldKeys(forms.get("form_add_evaluator")))
+                .as("the call manager adds the evaluator in Admin; completing the task only tries again").isEmpty();
+
+        assertThat(fieldKeys(forms.get("form_consensus"))).containsExactlyInAnyOrder(
+                ApplicationProcess.FIELD_FINAL_SCORE, ApplicationProcess.FIELD_CONSENSUS_REASON);
+
+        assertThat(fieldKeys(forms.get("form_confirm_participation"))).containsExactlyInAnyOrder(
+                ApplicationProcess.FIELD_PARTICIPATION, ApplicationProcess.FIELD_DECLINE_REASON);
+        assertThat(choices(forms.get("form_confirm_participation"), ApplicationProcess.FIELD_PARTICIPATION))
+                .containsExactlyInAnyOrderElementsOf(names(ApplicationProcess.Participation.values()));
+
+        assertThat(fieldKeys(forms.get("form_selection_decision"))).containsExactlyInAnyOrder(
+                FundingCallProcess.FIELD_SELECTION_DECISION, FundingCallProcess.FIELD_SELECTION_MOVES,
+                FundingCallProcess.FIELD_SELECTION_REASON);
+        assertThat(choices(forms.get("form_selection_decision"), FundingCallProcess.FIELD_SELECTION_DECISION))
+                .containsExactlyInAnyOrderElementsOf(names(FundingCallProcess.SelectionDecision.values()));
     }
 
     @Test
@@ -150,6 +179,31 @@ class FormsDeploymentTest {
         Task clarification = taskService.createTaskQuery().processInstanceId(application.getProcessInstanceId())
                 .taskDefinitionKey(ApplicationProcess.TASK_ANSWER_CLARIFICATION).singleResult();
         assertFormShowsOnlyKnownVariables(clarification, "form_answer_clarification");
+    }
+
+    @Test
+    void theEngineServesTheEvaluationAndSelectionFormsAndEveryTextShowsAVariableTheTaskHas() throws IOException {
+        Scenario.Cluster cluster = scenario.cluster();
+        FundingCall call = scenario.publishedCall(cluster);
+
+        Application disputed = scenario.eligibleApplication(cluster, call, new BigDecimal("1500"));
+        String evaluator = scenario.evaluatorsOf(disputed).get(0);
+        assertFormShowsOnlyKnownVariables(scenario.evaluationTask(disputed, evaluator), "form_evaluate");
+        scenario.evaluateWithTotals(disputed, 22, 14);
+        assertFormShowsOnlyKnownVariables(scenario.task(disputed, ApplicationProcess.TASK_CONSENSUS), "form_consensus");
+
+        Application conflicted = scenario.eligibleApplication(cluster, call, new BigDecimal("1500"));
+        scenario.declareConflict(conflicted, scenario.evaluatorsOf(conflicted).get(0), "My brother runs the company.");
+        assertFormShowsOnlyKnownVariables(scenario.task(conflicted, ApplicationProcess.TASK_ADD_EVALUATOR),
+                "form_add_evaluator");
+
+        FundingCall other = scenario.publishedCall(cluster);
+        Application selected = scenario.evaluatedApplication(cluster, other, new BigDecimal("1500"), 20, 20);
+        scenario.closeEarly(cluster, other);
+        assertFormShowsOnlyKnownVariables(scenario.selectionDecisionTask(other), "form_selection_decision");
+        scenario.approveSelection(cluster, other);
+        assertFormShowsOnlyKnownVariables(scenario.task(selected, ApplicationProcess.TASK_CONFIRM_PARTICIPATION),
+                "form_confirm_participation");
     }
 
     /** The engine resolves the task's form; each {{placeholder}} in its texts is a variable the task can see. */

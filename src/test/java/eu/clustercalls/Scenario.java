@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,18 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.application.ApplicationService;
 import eu.clustercalls.application.ApplyCommand;
 import eu.clustercalls.application.Declarations;
 import eu.clustercalls.application.Participant;
 import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.Criterion;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.company.Company;
@@ -36,13 +42,16 @@ import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.company.RelatedEnterprise;
 import eu.clustercalls.company.SmeFigures;
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.evaluation.EvaluationFormFields;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.security.Roles;
+import eu.clustercalls.selection.SelectionService;
 
 /**
  * Builds what a test needs through the application's own services and processes: clusters with their staff,
- * companies with their users and memberships, published calls and applications. Every name is unique, so tests
- * sharing a Spring context (and its database) do not see each other's data.
+ * companies with their users and memberships, published calls, applications, and the steps that people take in
+ * Tasklist and in the portal (eligibility review, evaluation, selection decision, confirmation of participation).
+ * Every name is unique, so tests sharing a Spring context (and its database) do not see each other's data.
  */
 @TestComponent
 public class Scenario {
@@ -54,6 +63,7 @@ public class Scenario {
     private final CompanyService companies;
     private final CallService calls;
     private final ApplicationService applications;
+    private final SelectionService selection;
     private final IdentityService identityService;
     private final FormService formService;
     private final RepositoryService repositoryService;
@@ -64,13 +74,15 @@ public class Scenario {
     private final Clock clock;
 
     Scenario(ClusterOrganisationService organisations, CompanyService companies, CallService calls,
-            ApplicationService applications, IdentityService identityService, FormService formService,
-            RepositoryService repositoryService, RuntimeService runtimeService, TaskService taskService,
-            ManagementService managementService, ClusterCallsProperties properties, Clock clock) {
+            ApplicationService applications, SelectionService selection, IdentityService identityService,
+            FormService formService, RepositoryService repositoryService, RuntimeService runtimeService,
+            TaskService taskService, ManagementService managementService, ClusterCallsProperties properties,
+            Clock clock) {
         this.organisations = organisations;
         this.companies = companies;
         this.calls = calls;
         this.applications = applications;
+        this.selection = selection;
         this.identityService = identityService;
         this.formService = formService;
         this.repositoryService = repositoryService;
@@ -81,8 +93,9 @@ public class Scenario {
         this.clock = clock;
     }
 
-    /** A cluster (tenant) with two call managers and an eligibility reviewer. */
-    public record Cluster(String id, String name, String manager, String secondManager, String reviewer) {
+    /** A cluster (tenant) with two call managers, an eligibility reviewer and two evaluators. */
+    public record Cluster(String id, String name, String manager, String secondManager, String reviewer,
+            List<String> evaluators) {
     }
 
     public static int next() {
@@ -95,7 +108,8 @@ public class Scenario {
         String name = "Test Cluster " + n;
         organisations.register(id, name, "ES");
         return new Cluster(id, name, staff(Roles.CALL_MANAGERS, id), staff(Roles.CALL_MANAGERS, id),
-                staff(Roles.ELIGIBILITY_REVIEWERS, id));
+                staff(Roles.ELIGIBILITY_REVIEWERS, id),
+                List.of(staff(Roles.EVALUATORS, id), staff(Roles.EVALUATORS, id)));
     }
 
     /** A staff user of that group in that cluster. */
@@ -237,6 +251,23 @@ public class Scenario {
         throw new IllegalStateException("Jobs keep coming: is a process looping?");
     }
 
+    /**
+     * Executes the jobs of these process instances that are due now, and those they lead to, leaving every other
+     * test's jobs alone (use it once the clock is moved, when other tests' timers may be due as well).
+     */
+    public void runJobsOf(String... processInstanceIds) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = Arrays.stream(processInstanceIds)
+                    .flatMap(id -> managementService.createJobQuery().processInstanceId(id).executable().list().stream())
+                    .toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("Jobs keep coming: is a process looping?");
+    }
+
     /** Runs the action signed in to the engine as that user, with their groups and clusters (as Tasklist does). */
     public <T> T as(String userId, Supplier<T> action) {
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
@@ -256,6 +287,187 @@ public class Scenario {
             action.run();
             return null;
         });
+    }
+
+    /**
+     * Runs the action as a user signed in to the application's API (Spring Security), as the portal and the JSON API
+     * call the services: the engine itself has no authenticated user then, so no tenant check applies.
+     */
+    public static void asPortalUser(String username, Runnable action) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority(Roles.SME))));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    // --- eligibility -------------------------------------------------------------------------------------------
+
+    /** The open task of that kind in the application's process, or null. */
+    public Task task(Application application, String taskDefinitionKey) {
+        return taskService.createTaskQuery().processInstanceId(application.getProcessInstanceId())
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+    }
+
+    /**
+     * The cluster's reviewer confirms the automatic verdict in Tasklist; the SME is told and, if the application is
+     * eligible, its evaluators are assigned.
+     */
+    public void confirmEligibility(Cluster cluster, Application application) {
+        Task review = task(application, ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
+        as(cluster.reviewer(), () -> taskService.complete(review.getId(), Map.of(
+                ApplicationProcess.VAR_REVIEW_DECISION, ApplicationProcess.ReviewDecision.CONFIRM.name())));
+        runJobs();
+    }
+
+    /** The cluster's reviewer asks the applicant a question in Tasklist. */
+    public void askForClarification(Cluster cluster, Application application, String question) {
+        Task review = task(application, ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
+        as(cluster.reviewer(), () -> taskService.complete(review.getId(), Map.of(
+                ApplicationProcess.VAR_REVIEW_DECISION, ApplicationProcess.ReviewDecision.CLARIFY.name(),
+                ApplicationProcess.VAR_CLARIFICATION_QUESTION, question)));
+    }
+
+    /** The applicant company's user answers the clarification request in the portal; the review is open again. */
+    public void answerClarification(Application application, String answer) {
+        String user = applicantOf(application);
+        asPortalUser(user, () -> applications.answerClarification(user, application.getId(), answer));
+    }
+
+    /** The user who acts for the applicant company (the first contact of a company made by this scenario). */
+    public String applicantOf(Application application) {
+        return contactOf(companies.get(application.getCompanyId()));
+    }
+
+    /** A new member company applies and the reviewer confirms it eligible: the application is with its evaluators. */
+    public Application eligibleApplication(Cluster cluster, FundingCall call, BigDecimal amount) {
+        Application application = apply(call, memberCompany(cluster), amount);
+        confirmEligibility(cluster, application);
+        return application;
+    }
+
+    // --- evaluation --------------------------------------------------------------------------------------------
+
+    /** The evaluators with an open evaluation task of the application, in name order. */
+    public List<String> evaluatorsOf(Application application) {
+        return taskService.createTaskQuery().processInstanceId(application.getProcessInstanceId())
+                .taskDefinitionKey(ApplicationProcess.TASK_EVALUATE).list().stream()
+                .map(Task::getAssignee).sorted().toList();
+    }
+
+    /** That evaluator's open evaluation task of the application, or null. */
+    public Task evaluationTask(Application application, String evaluator) {
+        return taskService.createTaskQuery().processInstanceId(application.getProcessInstanceId())
+                .taskDefinitionKey(ApplicationProcess.TASK_EVALUATE).taskAssignee(evaluator).singleResult();
+    }
+
+    /** What form_evaluate submits for "no conflict of interest" and these points (default rubric: 10, 10, 5). */
+    public static Map<String, Object> scoresForm(int relevance, int readiness, int representation) {
+        Map<String, Object> form = new HashMap<>();
+        form.put(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST, "NO");
+        form.put(EvaluationFormFields.score(Criterion.RELEVANCE), (long) relevance);
+        form.put(EvaluationFormFields.score(Criterion.READINESS), (long) readiness);
+        form.put(EvaluationFormFields.score(Criterion.REPRESENTATION), (long) representation);
+        return form;
+    }
+
+    /** The points per criterion of the default rubric (10, 10, 5) that make up this total, filled in that order. */
+    public static int[] pointsFor(int total) {
+        if (total < 0 || total > 25) {
+            throw new IllegalArgumentException("The default rubric scores 0 to 25 points, not " + total + ".");
+        }
+        int relevance = Math.min(10, total);
+        int readiness = Math.min(10, total - relevance);
+        return new int[] { relevance, readiness, total - relevance - readiness };
+    }
+
+    /** The evaluator submits form_evaluate in Tasklist with these values. */
+    public void completeEvaluation(Application application, String evaluator, Map<String, Object> form) {
+        Task task = evaluationTask(application, evaluator);
+        if (task == null) {
+            throw new IllegalStateException(evaluator + " has no open evaluation of " + application.reference());
+        }
+        as(evaluator, () -> taskService.complete(task.getId(), form));
+    }
+
+    /** The evaluator declares no conflict of interest and scores the application in Tasklist. */
+    public void evaluate(Application application, String evaluator, int relevance, int readiness, int representation) {
+        completeEvaluation(application, evaluator, scoresForm(relevance, readiness, representation));
+    }
+
+    /** The evaluator declares a conflict of interest in Tasklist: the slot goes to another evaluator. */
+    public void declareConflict(Application application, String evaluator, String reason) {
+        completeEvaluation(application, evaluator, Map.of(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST, "YES",
+                ApplicationProcess.FIELD_CONFLICT_REASON, reason));
+    }
+
+    /** Each assigned evaluator, in name order, scores the application with the next of these totals. */
+    public void evaluateWithTotals(Application application, int... totals) {
+        List<String> evaluators = evaluatorsOf(application);
+        if (evaluators.size() != totals.length) {
+            throw new IllegalStateException(application.reference() + " has evaluators " + evaluators + ", not "
+                    + totals.length);
+        }
+        for (int i = 0; i < totals.length; i++) {
+            int[] points = pointsFor(totals[i]);
+            evaluate(application, evaluators.get(i), points[0], points[1], points[2]);
+        }
+    }
+
+    /** An eligible application of a new member company, scored by its evaluators (in name order) with these totals. */
+    public Application evaluatedApplication(Cluster cluster, FundingCall call, BigDecimal amount, int... totals) {
+        Application application = eligibleApplication(cluster, call, amount);
+        evaluateWithTotals(application, totals);
+        return application;
+    }
+
+    // --- selection ---------------------------------------------------------------------------------------------
+
+    /**
+     * The cluster's manager closes the call early; once every application is decided and scored, the applications
+     * are ranked and the call waits for the selection decision.
+     */
+    public void closeEarly(Cluster cluster, FundingCall call) {
+        calls.closeEarly(call.getId(), cluster.manager(), "Enough applications for the places.");
+        runJobs();
+    }
+
+    public Task selectionDecisionTask(FundingCall call) {
+        return taskService.createTaskQuery().processInstanceId(call.getProcessInstanceId())
+                .taskDefinitionKey(FundingCallProcess.TASK_SELECTION_DECISION).singleResult();
+    }
+
+    /** The call manager submits form_selection_decision in Tasklist with these values. */
+    public void decideSelection(String manager, FundingCall call, Map<String, Object> form) {
+        Task decision = selectionDecisionTask(call);
+        if (decision == null) {
+            throw new IllegalStateException(call.reference() + " is not waiting for a selection decision");
+        }
+        as(manager, () -> taskService.complete(decision.getId(), form));
+    }
+
+    /** The second manager approves the proposed lists; the results go to every application. */
+    public void approveSelection(Cluster cluster, FundingCall call) {
+        decideSelection(cluster.secondManager(), call, Map.of(FundingCallProcess.FIELD_SELECTION_DECISION,
+                FundingCallProcess.SelectionDecision.APPROVE.name()));
+        runJobs();
+    }
+
+    /** The second manager moves applications ("APP-12 RESERVE", one per line) with a reason. */
+    public void moveSelection(Cluster cluster, FundingCall call, String moves, String reason) {
+        Map<String, Object> form = new HashMap<>();
+        form.put(FundingCallProcess.FIELD_SELECTION_DECISION, FundingCallProcess.SelectionDecision.MOVE.name());
+        form.put(FundingCallProcess.FIELD_SELECTION_MOVES, moves);
+        form.put(FundingCallProcess.FIELD_SELECTION_REASON, reason);
+        decideSelection(cluster.secondManager(), call, form);
+    }
+
+    /** The applicant company's user confirms or declines the selected application's place in the portal. */
+    public void answerParticipation(Application application, boolean confirm, String reason) {
+        String user = applicantOf(application);
+        asPortalUser(user, () -> selection.answerParticipation(user, application.getId(), confirm, reason));
     }
 
     public LocalDate today() {

@@ -111,8 +111,11 @@ class StartupTest {
         HttpResponse<String> applications = get("/api/applications", basic("marta.puig", "sme-demo"));
 
         assertThat(applications.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(applications.body()).findValuesAsText("callTitle"))
-                .containsExactly("ADMANTEX2i – Business mission to Montreal");
+        JsonNode list = json.readTree(applications.body());
+        assertThat(list.findValuesAsText("callTitle")).containsExactlyInAnyOrder(
+                "ADMANTEX2i – Business mission to Montreal", "TEXGLOBAL – Delegation to Techtextil North America, Atlanta");
+        assertThat(list.findValuesAsText("status")).as("Montreal in review; Atlanta scored by its two evaluators")
+                .containsExactlyInAnyOrder("IN_REVIEW", "EVALUATED");
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -24,6 +24,7 @@ import java.util.Map;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -57,14 +58,19 @@ import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 
 /**
- * Every path of processes/application.bpmn: the automatic check, the reviewer's confirmation or override, and the
- * clarification round with the SME, answered or timed out. Each test checks the path and what it leaves behind.
+ * Every path of the eligibility part of processes/application.bpmn: the automatic check, the reviewer's confirmation
+ * or override, and the clarification round with the SME, answered or timed out, up to the evaluators' tasks of an
+ * eligible application (EvaluationProcessTest and SelectionProcessTest go on from there). Each test checks the path
+ * and what it leaves behind.
  */
 @ClusterCallsTest
 @ExtendWith(ProcessAssertions.class)
 class ApplicationProcessTest {
 
     private static final BigDecimal REQUESTED = new BigDecimal("1500");
+    /** Where an application with its evaluators waits: the evaluation subprocess, once per evaluator, at its task. */
+    private static final String[] EVALUATING = { ApplicationProcess.SUBPROCESS_EVALUATION + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX,
+            ApplicationProcess.SUBPROCESS_EVALUATION, ApplicationProcess.TASK_EVALUATE };
 
     @Autowired
     Scenario scenario;
@@ -88,7 +94,7 @@ class ApplicationProcessTest {
     // --- eligible --------------------------------------------------------------------------------------------
 
     @Test
-    void anEligibleApplicationConfirmedByTheReviewerWaitsForTheSelectionAndTheSmeIsTold() {
+    void anEligibleApplicationConfirmedByTheReviewerGoesToTwoEvaluatorsAndTheSmeIsTold() {
         Cluster cluster = scenario.cluster();
         FundingCall call = scenario.publishedCall(cluster);
         Company company = scenario.memberCompany(cluster);
@@ -133,12 +139,18 @@ class ApplicationProcessTest {
 
         execute(job(ApplicationProcess.TASK_NOTIFY_ELIGIBILITY_RESULT, instance));
 
-        assertThat(instance).hasPassed(ApplicationProcess.TASK_NOTIFY_ELIGIBILITY_RESULT)
+        assertThat(instance).hasPassed(ApplicationProcess.TASK_NOTIFY_ELIGIBILITY_RESULT,
+                        ApplicationProcess.TASK_PICK_EVALUATOR)
                 .hasNotPassed(ApplicationProcess.TASK_ANSWER_CLARIFICATION, ApplicationProcess.END_INELIGIBLE)
-                .isWaitingAtExactly(ApplicationProcess.MESSAGE_EVENT_SELECTION_DECIDED);
+                .isWaitingAtExactly(EVALUATING);
+        assertThat(taskQuery().processInstanceId(instance.getId()).list())
+                .extracting(Task::getTaskDefinitionKey, Task::getAssignee)
+                .containsExactlyInAnyOrder(tuple(ApplicationProcess.TASK_EVALUATE, cluster.evaluators().get(0)),
+                        tuple(ApplicationProcess.TASK_EVALUATE, cluster.evaluators().get(1)));
         Application eligible = stored(submitted);
-        assertThat(eligible.getStatus()).isEqualTo(ApplicationStatus.ELIGIBLE);
+        assertThat(eligible.getStatus()).as("eligible, and with its evaluators").isEqualTo(ApplicationStatus.IN_EVALUATION);
         assertThat(eligible.getEligible()).isTrue();
+        assertThat(eligible.getCompleteAt()).as("complete when submitted").isEqualTo(eligible.getSubmittedAt());
         assertThat(eligible.getEligibilityDecidedBy()).isEqualTo(cluster.reviewer());
         assertThat(eligible.getEligibilityDecidedAt()).isNotNull();
         assertThat(eligible.getDecisionReason()).isNull();
@@ -147,16 +159,18 @@ class ApplicationProcessTest {
             assertThat(notification.getRecipient()).isEqualTo(Scenario.contactOf(company));
             assertThat(notification.getBody()).contains(submitted.reference(), "is eligible");
         });
-        assertThat(audit.trailOf(eligible)).extracting(AuditEvent::getAction, AuditEvent::getActor, AuditEvent::getDecision)
+        List<AuditEvent> trail = audit.trailOf(eligible);
+        assertThat(trail.subList(0, 3)).extracting(AuditEvent::getAction, AuditEvent::getActor, AuditEvent::getDecision)
                 .containsExactly(
                         tuple("APPLICATION_SUBMITTED", Scenario.contactOf(company), null),
                         tuple("ELIGIBILITY_CHECKED", "system", "eligible"),
                         tuple("ELIGIBILITY_CONFIRMED", cluster.reviewer(), "eligible"));
-
-        runtimeService().createMessageCorrelation(ApplicationProcess.MESSAGE_SELECTION_DECIDED)
-                .processInstanceId(instance.getId()).correlate();
-
-        assertThat(instance).hasPassed(ApplicationProcess.END_SELECTION_DECIDED).isEnded();
+        assertThat(trail.subList(3, trail.size())).extracting(AuditEvent::getAction, AuditEvent::getActor,
+                AuditEvent::getDecision).containsExactlyInAnyOrder(
+                        tuple("EVALUATOR_ASSIGNED", "system", cluster.evaluators().get(0)),
+                        tuple("EVALUATOR_ASSIGNED", "system", cluster.evaluators().get(1)));
+        assertThat(outbox(submitted, NotificationType.EVALUATION_ASSIGNED)).extracting(Notification::getRecipient)
+                .containsExactlyInAnyOrderElementsOf(cluster.evaluators());
     }
 
     @Test
@@ -257,7 +271,7 @@ class ApplicationProcessTest {
 
         assertThat(instance).hasPassed(ApplicationProcess.TASK_ELIGIBILITY_REVIEW,
                 ApplicationProcess.TASK_NOTIFY_ELIGIBILITY_RESULT, ApplicationProcess.END_INELIGIBLE)
-                .hasNotPassed(ApplicationProcess.MESSAGE_EVENT_SELECTION_DECIDED).isEnded();
+                .hasNotPassed(ApplicationProcess.SUBPROCESS_EVALUATION).isEnded();
         Application ineligible = stored(submitted);
         assertThat(ineligible.getStatus()).isEqualTo(ApplicationStatus.INELIGIBLE);
         assertThat(ineligible.getEligible()).isFalse();
@@ -293,15 +307,18 @@ class ApplicationProcessTest {
 
         assertThat(instance).hasPassed(ApplicationProcess.TASK_ELIGIBILITY_REVIEW)
                 .hasNotPassed(ApplicationProcess.END_INELIGIBLE)
-                .isWaitingAtExactly(ApplicationProcess.MESSAGE_EVENT_SELECTION_DECIDED);
+                .isWaitingAtExactly(EVALUATING);
+        assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ApplicationProcess.TASK_EVALUATE)
+                .list()).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(cluster.evaluators());
         Application overridden = stored(submitted);
-        assertThat(overridden.getStatus()).isEqualTo(ApplicationStatus.ELIGIBLE);
+        assertThat(overridden.getStatus()).isEqualTo(ApplicationStatus.IN_EVALUATION);
         assertThat(overridden.getEligible()).isTrue();
         assertThat(overridden.getAutoEligible()).as("the automatic verdict stays on record").isFalse();
         assertThat(overridden.getDecisionReason())
                 .isEqualTo("The SME signed the data protection terms on paper; the scan is in the file.");
         assertThat(overridden.getEligibilityDecidedBy()).isEqualTo(cluster.reviewer());
-        assertThat(last(audit.trailOf(overridden))).satisfies(event -> {
+        assertThat(audit.trailOf(overridden)).filteredOn(event -> event.getAction().startsWith("ELIGIBILITY_"))
+                .last().satisfies(event -> {
             assertThat(event.getAction()).isEqualTo("ELIGIBILITY_OVERRIDDEN");
             assertThat(event.getActor()).isEqualTo(cluster.reviewer());
             assertThat(event.getDecision()).isEqualTo("eligible");
@@ -401,15 +418,21 @@ class ApplicationProcessTest {
         assertThat(instance).hasPassed(ApplicationProcess.TASK_CHECK_ELIGIBILITY,
                 ApplicationProcess.TASK_ELIGIBILITY_REVIEW, ApplicationProcess.TASK_ANSWER_CLARIFICATION)
                 .hasNotPassed(ApplicationProcess.TIMER_CLARIFICATION_EXPIRED, ApplicationProcess.END_INELIGIBLE)
-                .isWaitingAtExactly(ApplicationProcess.MESSAGE_EVENT_SELECTION_DECIDED);
+                .isWaitingAtExactly(EVALUATING);
         Application decided = stored(application);
-        assertThat(decided.getStatus()).isEqualTo(ApplicationStatus.ELIGIBLE);
+        assertThat(decided.getStatus()).isEqualTo(ApplicationStatus.IN_EVALUATION);
+        assertThat(decided.getEligible()).isTrue();
+        assertThat(decided.getCompleteAt()).as("complete with the answer, for ties in the ranking")
+                .isEqualTo(eligibility.clarificationsOf(application.getId()).get(0).getAnsweredAt())
+                .isAfter(decided.getSubmittedAt());
         assertThat(audit.trailOf(decided)).extracting(AuditEvent::getAction, AuditEvent::getActor).containsExactly(
                 tuple("APPLICATION_SUBMITTED", sme),
                 tuple("ELIGIBILITY_CHECKED", "system"),
                 tuple("CLARIFICATION_REQUESTED", cluster.reviewer()),
                 tuple("CLARIFICATION_ANSWERED", sme),
-                tuple("ELIGIBILITY_CONFIRMED", cluster.reviewer()));
+                tuple("ELIGIBILITY_CONFIRMED", cluster.reviewer()),
+                tuple("EVALUATOR_ASSIGNED", "system"),
+                tuple("EVALUATOR_ASSIGNED", "system"));
         assertThat(outbox(application, NotificationType.ELIGIBILITY_RESULT)).hasSize(1);
     }
 
@@ -438,7 +461,7 @@ class ApplicationProcessTest {
         execute(job(ApplicationProcess.TASK_NOTIFY_ELIGIBILITY_RESULT, instance));
 
         assertThat(instance).hasPassed(ApplicationProcess.END_INELIGIBLE)
-                .hasNotPassed(ApplicationProcess.MESSAGE_EVENT_SELECTION_DECIDED).isEnded();
+                .hasNotPassed(ApplicationProcess.SUBPROCESS_EVALUATION).isEnded();
         Application expired = stored(application);
         assertThat(expired.getStatus()).isEqualTo(ApplicationStatus.INELIGIBLE);
         assertThat(expired.getEligible()).isFalse();

@@ -51,7 +51,10 @@ import eu.clustercalls.security.Roles;
 import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.InvalidInputException;
 
-/** Every path of processes/funding-call.bpmn, with what each leaves in the database, the audit trail and the outbox. */
+/**
+ * Every path of processes/funding-call.bpmn up to the selection decision, with what each leaves in the database, the
+ * audit trail and the outbox (SelectionProcessTest goes on from the closing with applications to settle and rank).
+ */
 @ClusterCallsTest
 @ExtendWith(ProcessAssertions.class)
 class FundingCallProcessTest {
@@ -312,7 +315,7 @@ class FundingCallProcessTest {
     // --- closing date reached --------------------------------------------------------------------------------
 
     @Test
-    void theCallClosesWhenItsClosingDateIsReached() {
+    void theCallClosesWhenItsClosingDateIsReachedAndWithNothingToSettleGoesOnToTheSelection() {
         Cluster cluster = scenario.cluster();
         FundingCall call = scenario.publishedCall(cluster);
         ProcessInstance instance = instance(call.getProcessInstanceId());
@@ -330,8 +333,10 @@ class FundingCallProcessTest {
         execute(job(FundingCallProcess.TIMER_CLOSING_DATE, instance));
 
         assertThat(instance).hasPassed(FundingCallProcess.TIMER_CLOSING_DATE, FundingCallProcess.TASK_CLOSE_CALL,
-                FundingCallProcess.END_CALL_CLOSED).hasNotPassed(FundingCallProcess.MESSAGE_EVENT_CLOSED_EARLY)
-                .isEnded();
+                FundingCallProcess.TASK_CHECK_SETTLED)
+                .hasNotPassed(FundingCallProcess.MESSAGE_EVENT_CLOSED_EARLY, FundingCallProcess.TIMER_RECHECK_SETTLED)
+                .isWaitingAtExactly(FundingCallProcess.TASK_PROPOSE_SELECTION);
+        assertThat(instance).variables().containsEntry(FundingCallProcess.VAR_ALL_SETTLED, true);
         FundingCall closed = calls.get(call.getId());
         assertThat(closed.getStatus()).isEqualTo(CallStatus.CLOSED);
         assertThat(closed.getClosedAt()).isEqualTo(afterClosing);
@@ -341,6 +346,8 @@ class FundingCallProcessTest {
             assertThat(event.getAction()).isEqualTo("CALL_CLOSED");
             assertThat(event.getActor()).isEqualTo("system");
         });
+
+        assertRankedAndAwaitingTheSelectionDecision(instance, closed);
     }
 
     // --- closed early ----------------------------------------------------------------------------------------
@@ -357,9 +364,10 @@ class FundingCallProcessTest {
         calls.closeEarly(call.getId(), cluster.secondManager(), "  The activity was cancelled by the organiser. ");
 
         assertThat(instance).hasPassed(FundingCallProcess.MESSAGE_EVENT_CLOSED_EARLY,
-                FundingCallProcess.TASK_CLOSE_CALL, FundingCallProcess.END_CALL_CLOSED)
-                .hasNotPassed(FundingCallProcess.TIMER_CLOSING_DATE).isEnded();
-        assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the closing timer is gone").isZero();
+                FundingCallProcess.TASK_CLOSE_CALL, FundingCallProcess.TASK_CHECK_SETTLED)
+                .hasNotPassed(FundingCallProcess.TIMER_CLOSING_DATE, FundingCallProcess.TIMER_RECHECK_SETTLED)
+                .isWaitingAtExactly(FundingCallProcess.TASK_PROPOSE_SELECTION);
+        assertThat(jobQuery().processInstanceId(instance.getId()).timers().count()).as("the closing timer is gone").isZero();
         FundingCall closed = calls.get(call.getId());
         assertThat(closed.getStatus()).isEqualTo(CallStatus.CLOSED);
         assertThat(closed.getClosesAt()).as("it closes now").isEqualTo(now);
@@ -372,6 +380,8 @@ class FundingCallProcessTest {
             assertThat(event.getActor()).isEqualTo(cluster.secondManager());
             assertThat(event.getReason()).isEqualTo("The activity was cancelled by the organiser.");
         });
+
+        assertRankedAndAwaitingTheSelectionDecision(instance, closed);
     }
 
     @Test
@@ -438,8 +448,8 @@ class FundingCallProcessTest {
 
         execute(job(FundingCallProcess.TIMER_CLOSING_DATE, instance));
 
-        assertThat(instance).hasPassed(FundingCallProcess.TIMER_CLOSING_DATE, FundingCallProcess.END_CALL_CLOSED)
-                .isEnded();
+        assertThat(instance).hasPassed(FundingCallProcess.TIMER_CLOSING_DATE, FundingCallProcess.TASK_CLOSE_CALL,
+                FundingCallProcess.TASK_CHECK_SETTLED).isWaitingAtExactly(FundingCallProcess.TASK_PROPOSE_SELECTION);
         assertThat(calls.get(call.getId()).getStatus()).isEqualTo(CallStatus.CLOSED);
         assertThat(trail(extended)).extracting(AuditEvent::getAction)
                 .containsExactly("CALL_DRAFTED", "CALL_PUBLISHED", "CALL_EXTENDED", "CALL_CLOSED");
@@ -474,6 +484,27 @@ class FundingCallProcessTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /**
+     * A closed call without applications has nothing to settle: the asynchronous ranking proposes empty lists and
+     * the call managers are asked for the selection decision.
+     */
+    private void assertRankedAndAwaitingTheSelectionDecision(ProcessInstance instance, FundingCall closed) {
+        assertThat(trail(closed)).extracting(AuditEvent::getAction).as("ranked by the asynchronous step only")
+                .doesNotContain("SELECTION_PROPOSED");
+
+        execute(job(FundingCallProcess.TASK_PROPOSE_SELECTION, instance));
+
+        assertThat(instance).hasPassed(FundingCallProcess.TASK_PROPOSE_SELECTION)
+                .isWaitingAtExactly(FundingCallProcess.TASK_SELECTION_DECISION);
+        assertThat(task(FundingCallProcess.TASK_SELECTION_DECISION, instance))
+                .hasCandidateGroup(Roles.CALL_MANAGERS).isNotAssigned();
+        assertThat(last(trail(closed))).satisfies(event -> {
+            assertThat(event.getAction()).isEqualTo("SELECTION_PROPOSED");
+            assertThat(event.getActor()).isEqualTo("system");
+        });
+        assertThat(calls.get(closed.getId()).getStatus()).isEqualTo(CallStatus.CLOSED);
+    }
 
     /** Published, waiting for its unchanged closing date, with no closing or extension in the trail. */
     private void assertStillOpen(FundingCall call) {
