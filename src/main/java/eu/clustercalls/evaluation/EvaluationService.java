@@ -268,13 +268,10 @@ public class EvaluationService {
         return all;
     }
 
-    /** Points per criterion, averaged over the evaluators (what the applicant is told, without names). */
-    @Transactional(readOnly = true)
-    public Map<String, BigDecimal> averageScores(Long applicationId) {
-        return averagesOf(evaluations.findByApplicationIdOrderById(applicationId));
-    }
-
-    /** The same for many applications at once (read in chunks that every database accepts in an IN list). */
+    /**
+     * Points per criterion, averaged over the evaluators (what the applicant is told, without names), for many
+     * applications at once (read in chunks that every database accepts in an IN list).
+     */
     @Transactional(readOnly = true)
     public Map<Long, Map<String, BigDecimal>> averageScores(List<Long> applicationIds) {
         Map<Long, Map<String, BigDecimal>> averages = new HashMap<>();

@@ -7,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     List<Notification> findByEntityTypeAndEntityIdOrderById(String entityType, String entityId);
-
-    List<Notification> findByRecipientAndTypeOrderById(String recipient, String type);
 }

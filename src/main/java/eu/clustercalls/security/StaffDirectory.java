@@ -3,7 +3,6 @@ package eu.clustercalls.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +32,6 @@ public class StaffDirectory {
                 .map(User::getId).toList();
     }
 
-    public List<String> tenantsOf(String userId) {
-        return identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
-    }
 
     /** Refuses unless the user has that role in that cluster. */
     public void require(String userId, String group, String tenantId, String action) {
