@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.context.TestComponent;
@@ -57,6 +59,11 @@ import eu.clustercalls.selection.SelectionService;
 public class Scenario {
 
     public static final String PASSWORD = "test-password";
+    /** The account clusters pay grants from (a valid Spanish IBAN). */
+    public static final String CLUSTER_IBAN = "ES9121000418450200051332";
+    /** Where every test company is. */
+    public static final BigDecimal TERRASSA_LATITUDE = new BigDecimal("41.563100");
+    public static final BigDecimal TERRASSA_LONGITUDE = new BigDecimal("2.008900");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final ClusterOrganisationService organisations;
@@ -107,6 +114,7 @@ public class Scenario {
         String id = "cluster-" + n;
         String name = "Test Cluster " + n;
         organisations.register(id, name, "ES");
+        organisations.useBankAccount(id, name, CLUSTER_IBAN, "CAIXESBBXXX");
         return new Cluster(id, name, staff(Roles.CALL_MANAGERS, id), staff(Roles.CALL_MANAGERS, id),
                 staff(Roles.ELIGIBILITY_REVIEWERS, id),
                 List.of(staff(Roles.EVALUATORS, id), staff(Roles.EVALUATORS, id)));
@@ -144,6 +152,7 @@ public class Scenario {
         int n = next();
         Company company = companies.register("Test Company " + n + " SL", String.format("ESB%07d9", n), "ES",
                 "Terrassa", "13.20", figures, related);
+        companies.locate(company.getId(), TERRASSA_LATITUDE, TERRASSA_LONGITUDE);
         String contact = user("sme-" + n, Roles.SME);
         companies.addContact(company.getId(), contact);
         return companies.get(company.getId());
@@ -468,6 +477,33 @@ public class Scenario {
     public void answerParticipation(Application application, boolean confirm, String reason) {
         String user = applicantOf(application);
         asPortalUser(user, () -> selection.answerParticipation(user, application.getId(), confirm, reason));
+    }
+
+    // --- reimbursement -----------------------------------------------------------------------------------------
+
+    /**
+     * A new member company applies to the call, is found eligible, scored 20 by both evaluators, selected (the call
+     * is closed early) and confirms its place: its application waits for the end of the activity.
+     */
+    public Application confirmedApplication(Cluster cluster, FundingCall call, BigDecimal amount) {
+        Application application = evaluatedApplication(cluster, call, amount, 20, 20);
+        closeEarly(cluster, call);
+        approveSelection(cluster, call);
+        answerParticipation(application, true, null);
+        runJobsOf(application.getProcessInstanceId());
+        return application;
+    }
+
+    /** Moves the engine's clock to 08:00 on that many days after the activity's last day. */
+    public void daysAfterActivity(FundingCall call, int days) {
+        ClockUtil.setCurrentTime(Date.from(calls.get(call.getId()).getActivityEnd().plusDays(days).atTime(8, 0)
+                .atZone(zone()).toInstant()));
+    }
+
+    /** The day after the activity: the application calls travel-reimbursement and the claim opens. */
+    public void activityOver(FundingCall call, Application application) {
+        daysAfterActivity(call, 1);
+        runJobsOf(application.getProcessInstanceId());
     }
 
     public LocalDate today() {

@@ -174,6 +174,16 @@ public class Application implements Audited {
         this.status = answer;
     }
 
+    /** The grant ends: paid, or forfeited for want of a claim. */
+    public void settleGrant(boolean paid) {
+        this.status = paid ? ApplicationStatus.REIMBURSED : ApplicationStatus.GRANT_FORFEITED;
+    }
+
+    /** What the call awarded: the amount requested, never more than the call's maximum grant. */
+    public BigDecimal grantAwarded(BigDecimal maxGrant) {
+        return requestedAmount.min(maxGrant);
+    }
+
     @Override
     public String auditType() {
         return "Application";

@@ -57,7 +57,10 @@ public final class ApplicationProcess {
     public static final String TASK_RECORD_NO_ANSWER = "task_record_no_answer";
     public static final String TASK_RELEASE_SLOT = "task_release_slot";
     public static final String END_SLOT_RELEASED = "end_slot_released";
-    public static final String END_PARTICIPATION_CONFIRMED = "end_participation_confirmed";
+    public static final String TASK_SEND_AWARD_LETTER = "task_send_award_letter";
+    public static final String TIMER_ACTIVITY_OVER = "timer_activity_over";
+    public static final String CALL_TRAVEL_REIMBURSEMENT = "call_travel_reimbursement";
+    public static final String END_GRANT_SETTLED = "end_grant_settled";
     public static final String END_INELIGIBLE = "end_ineligible";
 
     /** Decisions offered by form_eligibility_review. */

@@ -13,5 +13,9 @@ public enum ApplicationStatus {
     NOT_SELECTED,
     CONFIRMED,
     DECLINED,
-    LAPSED
+    LAPSED,
+    /** The travel costs were paid. */
+    REIMBURSED,
+    /** No expense claim before the deadline: the grant is lost. */
+    GRANT_FORFEITED
 }

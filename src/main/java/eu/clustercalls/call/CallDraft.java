@@ -3,9 +3,12 @@ package eu.clustercalls.call;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import eu.clustercalls.support.InvalidInputException;
 
@@ -31,14 +34,19 @@ public record CallDraft(
         List<Criterion> criteria,
         BigDecimal scoreThreshold,
         int evaluatorsPerApplication,
-        BigDecimal budget) {
+        BigDecimal budget,
+        Set<ExpenseCategory> excludedExpenses) {
+
+    /** The form's "costs reimbursed" checkboxes, one per category, ticked unless the call excludes it. */
+    private static final Map<ExpenseCategory, String> COST_FIELDS = costFields();
 
     /** Keys of the start form's fields; they are removed from the process once the call is stored. */
     public static final List<String> FORM_FIELDS = List.of("title", "euProject", "description", "activityType",
             "destinationCity", "destinationCountry", "destinationLatitude", "destinationLongitude",
             "activityStartDate", "activityEndDate", "opensOn", "closesOn", "slots", "maxGrant",
             "reimbursementModel", "membersOnly", "deMinimisApplies", "maxRelevance", "maxReadiness",
-            "maxRepresentation", "scoreThreshold", "evaluatorsPerApplication", "budget");
+            "maxRepresentation", "scoreThreshold", "evaluatorsPerApplication", "budget", "costsTravel",
+            "costsAccommodation", "costsRegistrationFee", "costsStand", "costsSubsistence");
 
     /** Reads the submitted form; every missing or malformed field is reported at once. */
     public static CallDraft fromForm(Map<String, Object> form) {
@@ -66,9 +74,30 @@ public record CallDraft(
                         in.wholeOr("maxRepresentation", "the points for representation", 5)),
                 in.decimalOr("scoreThreshold", "the threshold", BigDecimal.valueOf(15)),
                 in.wholeOr("evaluatorsPerApplication", "the number of evaluators", 2),
-                in.decimal("budget", "the budget", false));
+                in.decimal("budget", "the budget", false),
+                excluded(in));
         in.failIfProblems();
         return draft;
+    }
+
+    private static Set<ExpenseCategory> excluded(FormReader in) {
+        Set<ExpenseCategory> excluded = EnumSet.noneOf(ExpenseCategory.class);
+        COST_FIELDS.forEach((category, key) -> {
+            if (!in.flagOr(key, true)) {
+                excluded.add(category);
+            }
+        });
+        return excluded;
+    }
+
+    private static Map<ExpenseCategory, String> costFields() {
+        Map<ExpenseCategory, String> fields = new EnumMap<>(ExpenseCategory.class);
+        fields.put(ExpenseCategory.TRAVEL, "costsTravel");
+        fields.put(ExpenseCategory.ACCOMMODATION, "costsAccommodation");
+        fields.put(ExpenseCategory.REGISTRATION_FEE, "costsRegistrationFee");
+        fields.put(ExpenseCategory.STAND, "costsStand");
+        fields.put(ExpenseCategory.SUBSISTENCE, "costsSubsistence");
+        return fields;
     }
 
     private static final class FormReader {
@@ -159,6 +188,11 @@ public record CallDraft(
         boolean flag(String key) {
             Object value = form.get(key);
             return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+        }
+
+        /** A checkbox the form pre-ticks: left out, the default stands. */
+        boolean flagOr(String key, boolean defaultValue) {
+            return blank(key) ? defaultValue : flag(key);
         }
 
         void failIfProblems() {

@@ -4,10 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,6 +65,11 @@ public class FundingCall implements Audited {
     @CollectionTable(name = "call_criterion", joinColumns = @JoinColumn(name = "call_id"))
     @OrderColumn(name = "position")
     private List<Criterion> criteria = new ArrayList<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "call_excluded_expense", joinColumns = @JoinColumn(name = "call_id"))
+    @Column(name = "category")
+    @Enumerated(EnumType.STRING)
+    private Set<ExpenseCategory> excludedExpenses = new HashSet<>();
     @Enumerated(EnumType.STRING)
     private CallStatus status;
     private String draftedBy;
@@ -99,6 +108,7 @@ public class FundingCall implements Audited {
         this.scoreThreshold = draft.scoreThreshold();
         this.budget = draft.budget();
         this.criteria.addAll(draft.criteria());
+        this.excludedExpenses.addAll(draft.excludedExpenses());
         this.status = CallStatus.DRAFT;
         this.draftedBy = draftedBy;
         this.createdAt = createdAt;
@@ -135,6 +145,16 @@ public class FundingCall implements Audited {
     void close(Instant now) {
         this.status = CallStatus.CLOSED;
         this.closedAt = now;
+    }
+
+    /** Whether the call pays for that kind of cost. */
+    public boolean reimburses(ExpenseCategory category) {
+        return !excludedExpenses.contains(category);
+    }
+
+    /** How many days the activity lasts, first and last day included. */
+    public int activityDays() {
+        return (int) ChronoUnit.DAYS.between(activityStart, activityEnd) + 1;
     }
 
     /** The highest total score of the rubric. */
@@ -256,6 +276,10 @@ public class FundingCall implements Audited {
 
     public BigDecimal getScoreThreshold() {
         return scoreThreshold;
+    }
+
+    public Set<ExpenseCategory> getExcludedExpenses() {
+        return Set.copyOf(excludedExpenses);
     }
 
     public List<Criterion> getCriteria() {

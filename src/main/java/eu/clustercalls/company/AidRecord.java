@@ -57,4 +57,12 @@ public class AidRecord {
     public Source getSource() {
         return source;
     }
+
+    public Long getCompanyId() {
+        return companyId;
+    }
+
+    public String getReference() {
+        return reference;
+    }
 }

@@ -35,6 +35,9 @@ public class Company {
     private String country;
     private String city;
     private String naceCode;
+    /** Where the company is, for the distance bands of unit-cost calls; unknown until set. */
+    private BigDecimal latitude;
+    private BigDecimal longitude;
     private BigDecimal staffHeadcount;
     private BigDecimal annualTurnover;
     private BigDecimal balanceSheetTotal;
@@ -81,6 +84,11 @@ public class Company {
         return total;
     }
 
+    void locate(BigDecimal latitude, BigDecimal longitude) {
+        this.latitude = latitude;
+        this.longitude = longitude;
+    }
+
     void addContact(String username) {
         contacts.add(username);
     }
@@ -111,6 +119,14 @@ public class Company {
 
     public String getNaceCode() {
         return naceCode;
+    }
+
+    public BigDecimal getLatitude() {
+        return latitude;
+    }
+
+    public BigDecimal getLongitude() {
+        return longitude;
     }
 
     public EnterpriseType getEnterpriseType() {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.clustercalls.support.InvalidInputException;
@@ -47,6 +48,12 @@ public class CompanyService {
                 clock.instant()));
     }
 
+    /** Sets where the company is (decimal degrees), for distance-band reimbursement. */
+    @Transactional
+    public void locate(Long companyId, BigDecimal latitude, BigDecimal longitude) {
+        lock(companyId).locate(latitude, longitude);
+    }
+
     @Transactional
     public void addContact(Long companyId, String username) {
         get(companyId).addContact(username);
@@ -58,9 +65,22 @@ public class CompanyService {
         return memberships.save(new Membership(companyId, clusterId, memberNumber, validFrom, validUntil));
     }
 
+    /** Aid paid through ClusterCalls enters the company's de minimis ledger with the payment's reference. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordGrantedAid(Long companyId, LocalDate grantedOn, BigDecimal amount, String grantingBody,
+            String reference) {
+        aidRecords.save(new AidRecord(companyId, grantedOn, amount, grantingBody, AidRecord.Source.CLUSTERCALLS, reference));
+    }
+
     @Transactional
     public void recordDeclaredAid(Long companyId, LocalDate grantedOn, BigDecimal amount, String grantingBody) {
         aidRecords.save(new AidRecord(companyId, grantedOn, amount, grantingBody, AidRecord.Source.DECLARED, null));
+    }
+
+    /** The company's de minimis ledger, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AidRecord> aidRecordsOf(Long companyId) {
+        return aidRecords.findByCompanyIdOrderByGrantedOnAscIdAsc(companyId);
     }
 
     @Transactional(readOnly = true)

@@ -1,11 +1,13 @@
 package eu.clustercalls.config;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the installation.
@@ -18,6 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param evaluationPeriod       due date of an evaluation after it is assigned
  * @param confirmationPeriod     how long a selected SME has to confirm its participation
  * @param settlingCheckPeriod    how often a closed call looks whether every application is decided and scored
+ * @param claimPeriod            how long after the activity's last day an SME may claim its travel costs
+ * @param claimReminderAfter     when after the activity's last day an SME who has not claimed yet is reminded
+ * @param maxDocumentSize        the largest file a claim accepts
+ * @param maxClaimSize           the largest total of a claim's files
+ * @param paymentDirectory       where SEPA credit transfer files are written for the bank
  */
 @ConfigurationProperties("clustercalls")
 public record ClusterCallsProperties(
@@ -28,5 +35,10 @@ public record ClusterCallsProperties(
         Period eligibilityReviewPeriod,
         Period evaluationPeriod,
         Period confirmationPeriod,
-        Duration settlingCheckPeriod) {
+        Duration settlingCheckPeriod,
+        Period claimPeriod,
+        Period claimReminderAfter,
+        DataSize maxDocumentSize,
+        DataSize maxClaimSize,
+        Path paymentDirectory) {
 }

@@ -11,6 +11,10 @@ public class ClusterOrganisation {
     private String id;
     private String name;
     private String country;
+    /** The account grants are paid from; needed before the first payment. */
+    private String bankAccountName;
+    private String iban;
+    private String bic;
 
     protected ClusterOrganisation() {
     }
@@ -19,6 +23,28 @@ public class ClusterOrganisation {
         this.id = id;
         this.name = name;
         this.country = country;
+    }
+
+    void useBankAccount(String bankAccountName, String iban, String bic) {
+        this.bankAccountName = bankAccountName;
+        this.iban = iban;
+        this.bic = bic;
+    }
+
+    public boolean hasBankAccount() {
+        return iban != null;
+    }
+
+    public String getBankAccountName() {
+        return bankAccountName;
+    }
+
+    public String getIban() {
+        return iban;
+    }
+
+    public String getBic() {
+        return bic;
     }
 
     public String getId() {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import eu.clustercalls.payment.Iban;
 import eu.clustercalls.support.NotFoundException;
 
 /** Cluster organisations are Camunda tenants: creating one creates both. */
@@ -26,6 +27,14 @@ public class ClusterOrganisationService {
             identityService.saveTenant(tenant);
         }
         return organisations.save(new ClusterOrganisation(tenantId, name, country));
+    }
+
+    /** The account the cluster pays grants from; the IBAN must pass its checksum. */
+    @Transactional
+    public void useBankAccount(String tenantId, String accountName, String iban, String bic) {
+        String normalised = Iban.normalise(iban);
+        Iban.check("iban", normalised);
+        get(tenantId).useBankAccount(accountName, normalised, bic == null || bic.isBlank() ? null : bic.strip());
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package eu.clustercalls.selection;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
@@ -63,8 +64,6 @@ public class SelectionService {
             ApplicationStatus.CONFIRMED);
     /** A move in the selection decision: "APP-12 RESERVE", "12 → MAIN". */
     private static final Pattern MOVE = Pattern.compile("(?i)^\\s*(?:APP-)?(\\d+)\\s*(?:->|→|to|:)?\\s*(MAIN|RESERVE|REJECTED)\\s*$");
-    /** Lines of a list shown in a task form; the engine keeps a text variable in 4,000 characters. */
-    private static final int FORM_LIST_LIMIT = 3800;
     /** No line of those lists is shorter: "- 1. APP-1 X — 0 points — €0.00". */
     private static final int SHORTEST_LINE = 32;
 
@@ -124,7 +123,7 @@ public class SelectionService {
     }
 
     private static BigDecimal grantOf(Application application, FundingCall call) {
-        return application.getRequestedAmount().min(call.getMaxGrant());
+        return application.grantAwarded(call.getMaxGrant());
     }
 
     /** What the call managers see in form_selection_decision. */
@@ -137,7 +136,7 @@ public class SelectionService {
             lists.put(selection, placed.stream().filter(a -> a.getSelection() == selection).toList());
         }
         // Only the first lines of each list fit in the form (a call can have 10,000 applications): only they are written.
-        int fitting = FORM_LIST_LIMIT / SHORTEST_LINE + 1;
+        int fitting = Formats.FORM_LIST_LIMIT / SHORTEST_LINE + 1;
         Map<Long, String> names = companies.legalNamesOf(lists.values().stream()
                 .flatMap(listed -> listed.stream().limit(fitting)).map(Application::getCompanyId).distinct().toList());
         Map<String, Object> view = new HashMap<>();
@@ -145,29 +144,12 @@ public class SelectionService {
         view.put("selectionRules", call.getSlots() + " slots, budget " + Formats.euros(call.effectiveBudget())
                 + ", threshold " + Formats.number(call.getScoreThreshold()) + " of " + call.maxScore()
                 + " points. Ranked by final score; ties go to the application complete earlier.");
-        lists.forEach((selection, listed) -> view.put(selection.name().toLowerCase() + "List", listText(listed.stream()
+        lists.forEach((selection, listed) -> view.put(selection.name().toLowerCase() + "List", Formats.markdownList(listed.stream()
                 .limit(fitting)
                 .map(a -> a.getRanking() + ". " + a.reference() + " " + names.get(a.getCompanyId()) + " — "
                         + Formats.number(a.getFinalScore()) + " points — " + Formats.euros(grantOf(a, call)))
                 .toList(), listed.size())));
         return view;
-    }
-
-    /** The first lines of a list of that many as a markdown list, as many as fit in a task variable, then how many more. */
-    private static String listText(List<String> lines, int total) {
-        if (total == 0) {
-            return "(none)";
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = "- " + lines.get(i) + "\n";
-            if (text.length() + line.length() > FORM_LIST_LIMIT) {
-                return text.append("- … and ").append(total - i).append(" more").toString();
-            }
-            text.append(line);
-        }
-        return lines.size() < total ? text.append("- … and ").append(total - lines.size()).append(" more").toString()
-                : text.toString();
     }
 
     /**
@@ -332,6 +314,24 @@ public class SelectionService {
         audit.record(application, user, confirmed ? "PARTICIPATION_CONFIRMED" : "PARTICIPATION_DECLINED", null,
                 blankToNull(reason));
         return confirmed;
+    }
+
+    /** The confirmed SME receives its award letter: the grant, how costs are reimbursed and until when to claim. */
+    @Transactional
+    public void sendAwardLetter(Long applicationId) {
+        Application application = application(applicationId);
+        FundingCall call = calls.get(application.getCallId());
+        BigDecimal grant = application.grantAwarded(call.getMaxGrant());
+        LocalDate claimBy = call.getActivityEnd().plus(properties.claimPeriod());
+        audit.record(application, "system", "AWARD_LETTER_SENT", Formats.euros(grant), null);
+        notifications.queue(companies.get(application.getCompanyId()).getContacts(), NotificationType.AWARD_LETTER,
+                application, "Award letter: " + call.getTitle(),
+                "Your company is awarded a grant of up to " + Formats.euros(grant) + " for " + call.getTitle() + " ("
+                        + Formats.date(call.getActivityStart()) + " – " + Formats.date(call.getActivityEnd()) + "), "
+                        + call.getEuProject() + ". Reimbursement: " + call.getReimbursementModel().label() + ". "
+                        + "Keep your receipts, boarding passes and the attendance list: after the activity you claim "
+                        + "your costs with them, by the end of " + Formats.date(claimBy) + "."
+                        + (call.isDeMinimisApplies() ? " This grant is de minimis aid under Regulation (EU) 2023/2831." : ""));
     }
 
     /** No answer before the deadline: the SME loses the slot. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 
 /** How figures read in messages, forms and the audit trail (English until the portal brings locales). */
@@ -34,5 +35,25 @@ public final class Formats {
 
     public static String dateTime(ZonedDateTime time) {
         return DATE_TIME.format(time);
+    }
+
+    /** Lines of a list shown in a task form; the engine keeps a text variable in 4,000 characters. */
+    public static final int FORM_LIST_LIMIT = 3800;
+
+    /** The first lines of a list of that many as a markdown list, as many as fit in a task variable, then how many more. */
+    public static String markdownList(List<String> lines, int total) {
+        if (total == 0) {
+            return "(none)";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = "- " + lines.get(i) + "\n";
+            if (text.length() + line.length() > FORM_LIST_LIMIT) {
+                return text.append("- … and ").append(total - i).append(" more").toString();
+            }
+            text.append(line);
+        }
+        return lines.size() < total ? text.append("- … and ").append(total - lines.size()).append(" more").toString()
+                : text.toString();
     }
 }

@@ -216,10 +216,9 @@ class SelectionProcessTest {
 
         scenario.answerParticipation(first, true, null);
 
-        assertThat(firstInstance).hasPassed(ApplicationProcess.TASK_CONFIRM_PARTICIPATION,
-                ApplicationProcess.END_PARTICIPATION_CONFIRMED)
+        assertThat(firstInstance).hasPassed(ApplicationProcess.TASK_CONFIRM_PARTICIPATION)
                 .hasNotPassed(ApplicationProcess.TIMER_CONFIRMATION_EXPIRED, ApplicationProcess.TASK_RELEASE_SLOT)
-                .isEnded();
+                .isWaitingAt(ApplicationProcess.TASK_SEND_AWARD_LETTER);
         assertThat(stored(first).getStatus()).isEqualTo(ApplicationStatus.CONFIRMED);
         assertThat(last(audit.trailOf(stored(first)))).extracting(AuditEvent::getAction, AuditEvent::getActor)
                 .containsExactly("PARTICIPATION_CONFIRMED", scenario.applicantOf(first));
@@ -449,9 +448,10 @@ class SelectionProcessTest {
         scenario.answerParticipation(lists.reserve(), true, null);
 
         assertThat(promoted).hasPassed(ApplicationProcess.MESSAGE_EVENT_PROMOTED,
-                ApplicationProcess.TASK_CONFIRM_PARTICIPATION, ApplicationProcess.END_PARTICIPATION_CONFIRMED)
-                .hasNotPassed(ApplicationProcess.TASK_RELEASE_SLOT).isEnded();
-        assertThat(jobQuery().processInstanceId(lists.reserve().getProcessInstanceId()).count())
+                ApplicationProcess.TASK_CONFIRM_PARTICIPATION)
+                .hasNotPassed(ApplicationProcess.TASK_RELEASE_SLOT)
+                .isWaitingAt(ApplicationProcess.TASK_SEND_AWARD_LETTER);
+        assertThat(jobQuery().processInstanceId(lists.reserve().getProcessInstanceId()).timers().count())
                 .as("its confirmation timer is gone").isZero();
         assertThat(stored(lists.reserve()).getStatus()).isEqualTo(ApplicationStatus.CONFIRMED);
         assertThat(last(audit.trailOf(stored(lists.reserve())))).extracting(AuditEvent::getAction, AuditEvent::getActor)

@@ -1,0 +1,69 @@
+package eu.clustercalls.currency;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import eu.clustercalls.security.Roles;
+import eu.clustercalls.security.StaffDirectory;
+import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Converts amounts to euros with the rate table: an expense's date picks the latest rate on or before it. */
+@Service
+public class ExchangeRateService {
+
+    public static final String EURO = "EUR";
+
+    private final ExchangeRateRepository rates;
+    private final StaffDirectory staff;
+
+    ExchangeRateService(ExchangeRateRepository rates, StaffDirectory staff) {
+        this.rates = rates;
+        this.staff = staff;
+    }
+
+    /** The amount in euros, or empty when the table has no rate for that currency on or before that day. */
+    @Transactional(readOnly = true)
+    public Optional<Conversion> toEuros(BigDecimal amount, String currency, LocalDate day) {
+        if (EURO.equals(currency)) {
+            return Optional.of(new Conversion(amount, EURO, BigDecimal.ONE, day, amount.setScale(2, RoundingMode.HALF_UP)));
+        }
+        return rates.findFirstByCurrencyAndValidOnLessThanEqualOrderByValidOnDesc(currency, day)
+                .map(rate -> new Conversion(amount, currency, rate.getUnitsPerEuro(), rate.getValidOn(),
+                        amount.divide(rate.getUnitsPerEuro(), 2, RoundingMode.HALF_UP)));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean knows(String currency) {
+        return EURO.equals(currency) || rates.existsByCurrency(currency);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExchangeRate> all() {
+        return rates.findAllByOrderByCurrencyAscValidOnDesc();
+    }
+
+    /** Finance sets the rate of a currency from a day on (a new day, or a correction of one). */
+    @Transactional
+    public ExchangeRate set(String user, String currency, LocalDate validOn, BigDecimal unitsPerEuro) {
+        if (!staff.hasRole(user, Roles.FINANCE)) {
+            throw new ForbiddenException("Only finance officers may set exchange rates.");
+        }
+        if (currency == null || !currency.matches("[A-Z]{3}") || EURO.equals(currency)) {
+            throw new InvalidInputException("currency", "Please give an ISO 4217 currency code other than EUR, such as USD.");
+        }
+        if (unitsPerEuro == null || unitsPerEuro.signum() <= 0) {
+            throw new InvalidInputException("unitsPerEuro", "Please give how many units of " + currency
+                    + " one euro buys, a number above zero.");
+        }
+        ExchangeRate rate = rates.findById(new ExchangeRate.Key(currency, validOn))
+                .orElseGet(() -> new ExchangeRate(currency, validOn, unitsPerEuro));
+        rate.change(unitsPerEuro);
+        return rates.save(rate);
+    }
+}

@@ -1,0 +1,17 @@
+package eu.clustercalls.document;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
+
+    @Query("select distinct d.claimId from StoredDocument d where d.sha256 = ?1 and d.claimId <> ?2")
+    List<Long> claimsWithHashOtherThan(String sha256, Long claimId);
+
+    @Query("select d.id as id, d.claimId as claimId, d.purpose as purpose, d.fileName as fileName, "
+            + "d.contentType as contentType, d.sizeBytes as sizeBytes, d.sha256 as sha256 "
+            + "from StoredDocument d where d.claimId = ?1 order by d.id")
+    List<DocumentSummary> summariesOfClaim(Long claimId);
+}

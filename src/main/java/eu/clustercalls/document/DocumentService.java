@@ -1,0 +1,90 @@
+package eu.clustercalls.document;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+
+import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/** Checks and keeps the files SMEs hand in: PDF, JPEG or PNG by content, within the size limits. */
+@Service
+public class DocumentService {
+
+    private final DocumentRepository documents;
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+
+    DocumentService(DocumentRepository documents, ClusterCallsProperties properties, Clock clock) {
+        this.documents = documents;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Checks one file; {@code field} names it in the error. Nothing is stored. */
+    public CheckedUpload check(String field, String fileName, byte[] content) {
+        String name = fileName == null || fileName.isBlank() ? "the file" : fileName.strip();
+        if (content.length == 0) {
+            throw new InvalidInputException(field, name + " is empty.");
+        }
+        DataSize limit = properties.maxDocumentSize();
+        if (content.length > limit.toBytes()) {
+            throw new InvalidInputException(field, name + " is " + megabytes(content.length) + "; a file may be at most "
+                    + megabytes(limit.toBytes()) + ".");
+        }
+        DocumentKind kind = DocumentKind.of(content).orElseThrow(() -> new InvalidInputException(field,
+                name + " is not a PDF, JPEG or PNG file (its content says so, whatever its name). "
+                        + "Please send a scan or photo in one of these formats."));
+        return new CheckedUpload(name.length() > 200 ? name.substring(0, 200) : name, content, kind, sha256(content));
+    }
+
+    /** Checks the total size of a claim's files. */
+    public void checkTotal(String field, long totalBytes) {
+        DataSize limit = properties.maxClaimSize();
+        if (totalBytes > limit.toBytes()) {
+            throw new InvalidInputException(field, "The files of a claim may add up to at most " + megabytes(limit.toBytes())
+                    + "; these add up to " + megabytes(totalBytes) + ".");
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument store(Long claimId, StoredDocument.Purpose purpose, CheckedUpload upload, String user) {
+        return documents.save(new StoredDocument(claimId, purpose, upload, user, clock.instant()));
+    }
+
+    /** Other claims that already hold a file with exactly this content. */
+    @Transactional(readOnly = true)
+    public List<Long> otherClaimsWithContent(String sha256, Long claimId) {
+        return documents.claimsWithHashOtherThan(sha256, claimId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DocumentSummary> ofClaim(Long claimId) {
+        return documents.summariesOfClaim(claimId);
+    }
+
+    @Transactional(readOnly = true)
+    public StoredDocument get(Long documentId) {
+        return documents.findById(documentId)
+                .orElseThrow(() -> new NotFoundException("There is no document " + documentId + "."));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.UK, "%.1f MB", bytes / 1024.0 / 1024.0);
+    }
+}

@@ -1,0 +1,46 @@
+package eu.clustercalls.reimbursement;
+
+import java.util.List;
+
+import eu.clustercalls.security.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Approve payment": refuses the claim's verifier when the task is claimed or assigned and when it is completed,
+ * so the engine enforces the four-eyes principle, not only the form.
+ */
+@Component("approvePaymentListener")
+class ApprovePaymentListener implements TaskListener {
+
+    private final ClaimVerification verification;
+    private final CurrentUser currentUser;
+
+    ApprovePaymentListener(ClaimVerification verification, CurrentUser currentUser) {
+        this.verification = verification;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long claimId = (Long) task.getVariable(ReimbursementProcess.VAR_CLAIM_ID);
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> task.setVariablesLocal(verification.approvalView(claimId));
+            case EVENTNAME_ASSIGNMENT -> {
+                if (task.getAssignee() != null) {
+                    verification.checkMayApprove(claimId, task.getAssignee());
+                }
+            }
+            case EVENTNAME_COMPLETE -> {
+                boolean approved = verification.approvePayment(claimId, currentUser.require(),
+                        (String) task.getVariable(ReimbursementProcess.FIELD_PAYMENT_DECISION),
+                        (String) task.getVariable(ReimbursementProcess.FIELD_PAYMENT_COMMENT));
+                task.getExecution().removeVariables(List.of(ReimbursementProcess.FIELD_PAYMENT_DECISION,
+                        ReimbursementProcess.FIELD_PAYMENT_COMMENT));
+                task.getExecution().setVariable(ReimbursementProcess.VAR_PAYMENT_APPROVED, approved);
+            }
+            default -> throw new IllegalStateException("Unexpected task event " + task.getEventName());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package eu.clustercalls.reimbursement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.payment.PaymentService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+@RestController
+@Tag(name = "Expense claims", description = "A confirmed SME claims its travel costs after the activity")
+class ClaimController {
+
+    static final String CLAIM_PART = "claim";
+
+    private final ClaimService claims;
+    private final DocumentService documents;
+    private final PaymentService payments;
+
+    ClaimController(ClaimService claims, DocumentService documents, PaymentService payments) {
+        this.claims = claims;
+        this.documents = documents;
+        this.payments = payments;
+    }
+
+    @PostMapping(path = "/api/applications/{applicationId}/expense-claim", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Submit (or correct) the expense claim of your application: a part 'claim' with the JSON, "
+            + "and one part per file (PDF, JPEG or PNG) named by the items' 'receipt' and by 'attendanceProofs'")
+    ClaimView submit(@PathVariable Long applicationId, @Valid @RequestPart(CLAIM_PART) ClaimInput claim,
+            MultipartHttpServletRequest request, Authentication user) {
+        List<Upload> uploads = request.getFileMap().entrySet().stream()
+                .filter(part -> !CLAIM_PART.equals(part.getKey()))
+                .map(part -> upload(part.getKey(), part.getValue()))
+                .toList();
+        return view(claims.submit(user.getName(), applicationId, claim, uploads));
+    }
+
+    @GetMapping("/api/applications/{applicationId}/expense-claim")
+    @Operation(summary = "Your expense claim: its items in euros, which are not eligible and why, the amount and the payment")
+    ClaimView get(@PathVariable Long applicationId, Authentication user) {
+        return view(claims.claimOf(user.getName(), applicationId));
+    }
+
+    private ClaimView view(ExpenseClaim claim) {
+        return ClaimView.of(claim, claims.itemsOf(claim.getId()), documents.ofClaim(claim.getId()),
+                payments.ofClaim(claim.getId()).orElse(null));
+    }
+
+    private static Upload upload(String part, MultipartFile file) {
+        try {
+            return new Upload(part, file.getOriginalFilename(), file.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package eu.clustercalls.reimbursement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationRepository;
+import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.audit.AuditService;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.ExpenseCategory;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.call.ReimbursementModel;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.currency.Conversion;
+import eu.clustercalls.currency.ExchangeRateService;
+import eu.clustercalls.document.CheckedUpload;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.StoredDocument;
+import eu.clustercalls.notification.NotificationService;
+import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.payment.Iban;
+import eu.clustercalls.support.ConflictException;
+import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.NotFoundException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SME's side of a claim: it opens when the activity ends, is submitted with files, reminded, or forfeited. The
+ * BPMN models read its dates as {@code ${claims.…}}.
+ */
+@Service("claims")
+public class ClaimService {
+
+    /** Expenses may fall this many days before the activity's first day or after its last (travel there and back). */
+    static final int TRAVEL_DAYS = 2;
+
+    private final ExpenseClaimRepository claims;
+    private final ExpenseItemRepository items;
+    private final ApplicationRepository applications;
+    private final ApplicationService applicationService;
+    private final CallService calls;
+    private final CompanyService companies;
+    private final DocumentService documents;
+    private final ExchangeRateService rates;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final TaskService taskService;
+    private final ClusterCallsProperties properties;
+    private final Clock clock;
+
+    ClaimService(ExpenseClaimRepository claims, ExpenseItemRepository items, ApplicationRepository applications,
+            ApplicationService applicationService, CallService calls, CompanyService companies,
+            DocumentService documents, ExchangeRateService rates, AuditService audit, NotificationService notifications,
+            TaskService taskService, ClusterCallsProperties properties, Clock clock) {
+        this.claims = claims;
+        this.items = items;
+        this.applications = applications;
+        this.applicationService = applicationService;
+        this.calls = calls;
+        this.companies = companies;
+        this.documents = documents;
+        this.rates = rates;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.taskService = taskService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The start of the day after the activity: the application waits until then before the claim opens. */
+    @Transactional(readOnly = true)
+    public Date activityOver(Long applicationId) {
+        return Date.from(callOf(application(applicationId)).getActivityEnd().plusDays(1).atStartOfDay(zone()).toInstant());
+    }
+
+    /** Opens the claim of a confirmed application and tells the SME until when it may claim. Safe to repeat. */
+    @Transactional
+    public Long open(Long applicationId, String processInstanceId) {
+        ExpenseClaim existing = claims.findByApplicationId(applicationId).orElse(null);
+        if (existing != null) {
+            return existing.getId();
+        }
+        Application application = application(applicationId);
+        FundingCall call = callOf(application);
+        Instant due = call.getActivityEnd().plus(properties.claimPeriod()).plusDays(1).atStartOfDay(zone()).toInstant();
+        ExpenseClaim claim = claims.save(new ExpenseClaim(applicationId, call.getId(), application.getCompanyId(),
+                application.tenantId(), due, processInstanceId));
+        audit.record(claim, "system", "CLAIM_OPENED", null, "For " + application.reference() + ", due by " + dueText(claim) + ".");
+        notifications.queue(contacts(claim), NotificationType.CLAIM_OPENED, claim,
+                "Claim your travel costs for " + call.getTitle(),
+                "The activity is over. Please send your expense claim " + claim.reference() + " for application "
+                        + application.reference() + " by " + dueText(claim) + ": your receipts, proof of attendance "
+                        + "(a boarding pass or the attendance list) and a short mission report. Reimbursement: "
+                        + call.getReimbursementModel().label() + ", at most " + Formats.euros(
+                                application.grantAwarded(call.getMaxGrant())) + ". Without a claim by then the grant is lost.");
+        return claim.getId();
+    }
+
+    /** When the claim is due: its deadline timer fires then, and the SME was told this time. */
+    @Transactional(readOnly = true)
+    public Date dueDate(Long claimId) {
+        return Date.from(claim(claimId).getDueAt());
+    }
+
+    /** When an SME that has not claimed yet is reminded. */
+    @Transactional(readOnly = true)
+    public Date reminderDate(Long claimId) {
+        FundingCall call = calls.get(claim(claimId).getCallId());
+        return Date.from(call.getActivityEnd().plus(properties.claimReminderAfter()).atTime(9, 0).atZone(zone()).toInstant());
+    }
+
+    /**
+     * Submits (or, after finance returned it, corrects) the claim of the SME user's application and completes the
+     * SME's task. Every problem of the input is reported at once; then nothing is stored.
+     */
+    @Transactional
+    public ExpenseClaim submit(String username, Long applicationId, ClaimInput input, List<Upload> uploads) {
+        Application application = applicationService.applicationOf(username, applicationId);
+        ExpenseClaim claim = claims.findByApplicationId(applicationId)
+                .flatMap(found -> claims.lock(found.getId()))
+                .orElseThrow(() -> new ConflictException("There is no expense claim for " + application.reference()
+                        + " yet: it opens when the activity is over, for confirmed participants."));
+        if (!claim.awaitsSubmission()) {
+            throw new ConflictException(claim.reference() + " is " + claim.getStatus().name().toLowerCase(Locale.UK)
+                    + " and cannot be changed now.");
+        }
+        Task task = taskService.createTaskQuery().processInstanceId(claim.getProcessInstanceId())
+                .taskDefinitionKey(ReimbursementProcess.TASK_SUBMIT_CLAIM).singleResult();
+        if (task == null) {
+            throw new ConflictException(claim.reference() + " is not waiting for a submission.");
+        }
+        FundingCall call = calls.get(claim.getCallId());
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, CheckedUpload> files = checkFiles(uploads, errors);
+        List<Conversion> conversions = checkItems(call, input, files, errors);
+        checkAttendance(call, input, files, errors);
+        String iban = Iban.normalise(input.iban());
+        try {
+            Iban.check("iban", iban);
+        } catch (InvalidInputException e) {
+            errors.putAll(e.fieldErrors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        items.deleteByClaimId(claim.getId());
+        Map<String, Long> stored = store(claim, input, files, username);
+        List<ClaimInput.Item> submitted = input.itemsOrNone();
+        for (int i = 0; i < submitted.size(); i++) {
+            ClaimInput.Item item = submitted.get(i);
+            Long receipt = blank(item.receipt()) ? null : stored.get(item.receipt());
+            items.save(new ExpenseItem(claim.getId(), i, item.category(), item.description().strip(), item.date(),
+                    conversions.get(i), receipt, ineligibility(call, item.category(), item.date(), receipt != null)));
+        }
+        claim.submit(username, clock.instant(), input.missionReport().strip(), input.daysAttended(), iban,
+                input.accountHolder().strip());
+        audit.record(claim, username, "CLAIM_SUBMITTED", submitted.size() + " items", null);
+        taskService.complete(task.getId());
+        return claim;
+    }
+
+    /** What the SME sees in form_submit_claim. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> submissionView(Long claimId) {
+        ExpenseClaim claim = claim(claimId);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("claimReference", claim.reference());
+        view.put("callTitle", calls.get(claim.getCallId()).getTitle());
+        view.put("claimDue", dueText(claim));
+        if (claim.getStatus() == ClaimStatus.RETURNED) {
+            view.put("returnComment", claim.getVerificationReason());
+        }
+        return view;
+    }
+
+    /** The task completes only through {@link #submit}: a claim needs its files, which Tasklist cannot send. */
+    @Transactional(readOnly = true)
+    public void checkSubmitted(Long claimId) {
+        if (claim(claimId).getStatus() != ClaimStatus.SUBMITTED) {
+            throw new InvalidInputException("claim", "Please send your claim with its receipts in the ClusterCalls "
+                    + "portal; this task completes when the portal receives it.");
+        }
+    }
+
+    private Map<String, CheckedUpload> checkFiles(List<Upload> uploads, Map<String, String> errors) {
+        Map<String, CheckedUpload> files = new LinkedHashMap<>();
+        long total = 0;
+        for (Upload upload : uploads) {
+            String field = "files." + upload.part();
+            try {
+                files.put(upload.part(), documents.check(field, upload.fileName(), upload.content()));
+            } catch (InvalidInputException e) {
+                errors.putAll(e.fieldErrors());
+            }
+            total += upload.content().length;
+        }
+        try {
+            documents.checkTotal("files", total);
+        } catch (InvalidInputException e) {
+            errors.putAll(e.fieldErrors());
+        }
+        return files;
+    }
+
+    private List<Conversion> checkItems(FundingCall call, ClaimInput input, Map<String, CheckedUpload> files,
+            Map<String, String> errors) {
+        List<ClaimInput.Item> submitted = input.itemsOrNone();
+        if (submitted.isEmpty() && call.getReimbursementModel() == ReimbursementModel.ACTUAL_COSTS_CAPPED) {
+            errors.put("items", "Please list your expenses, each with its receipt: this call reimburses actual costs.");
+        }
+        List<Conversion> conversions = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        for (int i = 0; i < submitted.size(); i++) {
+            ClaimInput.Item item = submitted.get(i);
+            String field = "items[" + i + "]";
+            if (item.amount().signum() <= 0 || item.amount().stripTrailingZeros().scale() > 2) {
+                errors.put(field + ".amount", "Please enter an amount above zero with at most two decimals.");
+            }
+            if (item.date().isAfter(today)) {
+                errors.put(field + ".date", "The date of an expense cannot be in the future.");
+            }
+            String currency = currency(item);
+            Conversion conversion = rates.knows(currency) ? rates.toEuros(item.amount(), currency, item.date()).orElse(null) : null;
+            if (conversion == null) {
+                errors.put(field + ".currency", (rates.knows(currency)
+                        ? "There is no " + currency + " exchange rate on or before " + Formats.date(item.date()) + "."
+                        : "There is no exchange rate for '" + currency + "'.")
+                        + " Please give the amount in EUR, or ask the cluster's finance team to add the rate.");
+            }
+            conversions.add(conversion);
+            if (!blank(item.receipt()) && !files.containsKey(item.receipt()) && !errors.containsKey("files." + item.receipt())) {
+                errors.put(field + ".receipt", "No file named '" + item.receipt() + "' was sent with the claim.");
+            }
+        }
+        return conversions;
+    }
+
+    private void checkAttendance(FundingCall call, ClaimInput input, Map<String, CheckedUpload> files,
+            Map<String, String> errors) {
+        if (input.attendanceProofsOrNone().isEmpty()) {
+            errors.put("attendanceProofs", "Please attach proof of attendance: a boarding pass, the attendance list or your badge.");
+        }
+        for (String proof : input.attendanceProofsOrNone()) {
+            if (!files.containsKey(proof) && !errors.containsKey("files." + proof)) {
+                errors.put("attendanceProofs", "No file named '" + proof + "' was sent with the claim.");
+            }
+        }
+        if (input.daysAttended() < 1 || input.daysAttended() > call.activityDays()) {
+            errors.put("daysAttended", "Please give a number of days from 1 to " + call.activityDays()
+                    + ", the length of the activity.");
+        }
+        Set<String> named = new LinkedHashSet<>(input.attendanceProofsOrNone());
+        input.itemsOrNone().forEach(item -> named.add(item.receipt()));
+        List<String> unnamed = files.keySet().stream().filter(part -> !named.contains(part)).toList();
+        if (!unnamed.isEmpty()) {
+            errors.put("files", "No expense or proof of attendance names " + String.join(", ", unnamed)
+                    + "; please name each file you send, or leave it out.");
+        }
+    }
+
+    /** Stores each file once, as a receipt or as proof of attendance; returns the document id per part. */
+    private Map<String, Long> store(ExpenseClaim claim, ClaimInput input, Map<String, CheckedUpload> files, String user) {
+        Set<String> receipts = new LinkedHashSet<>();
+        input.itemsOrNone().forEach(item -> receipts.add(item.receipt()));
+        Map<String, Long> stored = new LinkedHashMap<>();
+        files.forEach((part, file) -> stored.put(part, documents.store(claim.getId(),
+                receipts.contains(part) ? StoredDocument.Purpose.RECEIPT : StoredDocument.Purpose.ATTENDANCE_PROOF,
+                file, user).getId()));
+        return stored;
+    }
+
+    /** Why an item is not eligible, or null when it is. */
+    static String ineligibility(FundingCall call, ExpenseCategory category, LocalDate date, boolean hasReceipt) {
+        List<String> reasons = new ArrayList<>();
+        if (date.isBefore(call.getActivityStart().minusDays(TRAVEL_DAYS)) || date.isAfter(call.getActivityEnd().plusDays(TRAVEL_DAYS))) {
+            reasons.add("Dated " + Formats.date(date) + ", outside the activity (" + Formats.date(call.getActivityStart())
+                    + " – " + Formats.date(call.getActivityEnd()) + ") and the " + TRAVEL_DAYS + " days before and after it.");
+        }
+        if (!call.reimburses(category)) {
+            reasons.add(category.label() + " costs are not reimbursed by this call.");
+        }
+        if (!hasReceipt) {
+            reasons.add("No receipt attached.");
+        }
+        return reasons.isEmpty() ? null : String.join(" ", reasons);
+    }
+
+    /** Day 20: an SME that has not claimed yet is reminded, once. */
+    @Transactional
+    public void remind(Long claimId) {
+        ExpenseClaim claim = claim(claimId);
+        if (claim.getRemindedAt() != null || claim.getStatus() != ClaimStatus.OPEN) {
+            return;
+        }
+        claim.reminded(clock.instant());
+        audit.record(claim, "system", "CLAIM_REMINDER_SENT", null, null);
+        notifications.queue(contacts(claim), NotificationType.CLAIM_REMINDER, claim,
+                "Reminder: your expense claim is due by " + dueText(claim),
+                "We have not received expense claim " + claim.reference() + " yet. Please send it by "
+                        + dueText(claim) + "; after that the grant is lost.");
+    }
+
+    /** The deadline passed without a claim: the grant is lost and the slot closed. */
+    @Transactional
+    public void forfeit(Long claimId) {
+        ExpenseClaim claim = claim(claimId);
+        if (claim.getStatus() == ClaimStatus.FORFEITED) {
+            return;
+        }
+        claim.forfeit();
+        Application application = application(claim.getApplicationId());
+        application.settleGrant(false);
+        audit.record(claim, "system", "GRANT_FORFEITED", null, "No claim by " + dueText(claim) + ".");
+        audit.record(application, "system", "GRANT_FORFEITED", null, "No expense claim before the deadline.");
+        notifications.queue(contacts(claim), NotificationType.GRANT_FORFEITED, claim,
+                "Your grant for " + callOf(application).getTitle() + " has lapsed",
+                "No expense claim for " + application.reference() + " reached us by " + dueText(claim)
+                        + ", so the grant is forfeited and the place is closed.");
+    }
+
+    /** The claim of the SME user's application as the SME sees it. */
+    @Transactional(readOnly = true)
+    public ExpenseClaim claimOf(String username, Long applicationId) {
+        Application application = applicationService.applicationOf(username, applicationId);
+        return claims.findByApplicationId(applicationId).orElseThrow(() -> new NotFoundException(
+                "There is no expense claim for " + application.reference() + " yet."));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExpenseItem> itemsOf(Long claimId) {
+        return items.findByClaimIdOrderByPosition(claimId);
+    }
+
+    /** The deadline as people say it: the end of its last day. */
+    String dueText(ExpenseClaim claim) {
+        return "the end of " + Formats.date(claim.getDueAt().atZone(zone()).toLocalDate().minusDays(1));
+    }
+
+    private Set<String> contacts(ExpenseClaim claim) {
+        return companies.get(claim.getCompanyId()).getContacts();
+    }
+
+    private ExpenseClaim claim(Long claimId) {
+        return claims.findById(claimId).orElseThrow(() -> new NotFoundException("There is no expense claim " + claimId + "."));
+    }
+
+    private Application application(Long applicationId) {
+        return applications.findById(applicationId)
+                .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
+    }
+
+    private FundingCall callOf(Application application) {
+        return calls.get(application.getCallId());
+    }
+
+    private ZoneId zone() {
+        return properties.timeZone();
+    }
+
+    private static String currency(ClaimInput.Item item) {
+        return item.currency().strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

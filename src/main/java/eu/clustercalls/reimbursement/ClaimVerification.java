@@ -1,0 +1,328 @@
+package eu.clustercalls.reimbursement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationRepository;
+import eu.clustercalls.audit.AuditService;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.ReimbursementModel;
+import eu.clustercalls.company.Company;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.DocumentSummary;
+import eu.clustercalls.document.StoredDocument;
+import eu.clustercalls.notification.NotificationService;
+import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.payment.Iban;
+import eu.clustercalls.reimbursement.ExpenseClaim.Verification;
+import eu.clustercalls.security.Roles;
+import eu.clustercalls.security.StaffDirectory;
+import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finance's side of a claim: the computed amount, "Verify claim" and "Approve payment" (never by the same person). */
+@Service
+public class ClaimVerification {
+
+    /** A rate older than this before the expense is pointed out to finance. */
+    private static final int STALE_RATE_DAYS = 7;
+
+    private final ExpenseClaimRepository claims;
+    private final ExpenseItemRepository items;
+    private final ApplicationRepository applications;
+    private final CallService calls;
+    private final CompanyService companies;
+    private final DocumentService documents;
+    private final ClaimCalculator calculator;
+    private final ClaimService claimService;
+    private final StaffDirectory staff;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    ClaimVerification(ExpenseClaimRepository claims, ExpenseItemRepository items, ApplicationRepository applications,
+            CallService calls, CompanyService companies, DocumentService documents, ClaimCalculator calculator,
+            ClaimService claimService, StaffDirectory staff, AuditService audit, NotificationService notifications,
+            Clock clock) {
+        this.claims = claims;
+        this.items = items;
+        this.applications = applications;
+        this.calls = calls;
+        this.companies = companies;
+        this.documents = documents;
+        this.calculator = calculator;
+        this.claimService = claimService;
+        this.staff = staff;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** Computes the eligible amount under the call's model and flags what finance should look at. */
+    @Transactional
+    public void compute(Long claimId) {
+        ExpenseClaim claim = claim(claimId);
+        FundingCall call = calls.get(claim.getCallId());
+        Application application = application(claim);
+        List<ExpenseItem> claimItems = items.findByClaimIdOrderByPosition(claimId);
+        ClaimCalculator.Result result = calculator.compute(call, companies.get(claim.getCompanyId()),
+                application.grantAwarded(call.getMaxGrant()), claim.getDaysAttended(), claimItems);
+        List<String> flags = new ArrayList<>(result.flags());
+        flags.addAll(receiptFlags(claimId, claimItems));
+        flags.addAll(rateFlags(claimItems));
+        claim.computed(result.claimed(), result.amount(), result.lines(), flags);
+        audit.record(claim, "system", "CLAIM_COMPUTED", Formats.euros(result.amount()),
+                flags.isEmpty() ? null : flags.size() + " flag(s) for finance");
+    }
+
+    /** A receipt already handed in with another claim, or twice in this one, is flagged. */
+    private List<String> receiptFlags(Long claimId, List<ExpenseItem> claimItems) {
+        Map<Long, DocumentSummary> byId = documents.ofClaim(claimId).stream()
+                .collect(Collectors.toMap(DocumentSummary::getId, Function.identity()));
+        List<String> flags = new ArrayList<>();
+        Map<String, Integer> firstItemWithHash = new HashMap<>();
+        for (ExpenseItem item : claimItems) {
+            DocumentSummary receipt = byId.get(item.getReceiptDocumentId());
+            if (receipt == null) {
+                continue;
+            }
+            List<Long> others = documents.otherClaimsWithContent(receipt.getSha256(), claimId);
+            if (!others.isEmpty()) {
+                flags.add("Item " + item.number() + " (" + receipt.getFileName() + "): the same receipt was already handed in with "
+                        + others.stream().map(id -> "CLM-" + id).collect(Collectors.joining(", ")) + ".");
+            }
+            Integer first = firstItemWithHash.putIfAbsent(receipt.getSha256(), item.number());
+            if (first != null) {
+                flags.add("Items " + first + " and " + item.number() + " carry the same receipt file.");
+            }
+        }
+        return flags;
+    }
+
+    private static List<String> rateFlags(List<ExpenseItem> claimItems) {
+        return claimItems.stream()
+                .filter(item -> !"EUR".equals(item.getCurrency()))
+                .filter(item -> item.getRateDate() != null
+                        && ChronoUnit.DAYS.between(item.getRateDate(), item.getExpenseDate()) > STALE_RATE_DAYS)
+                .map(item -> "Item " + item.number() + ": the " + item.getCurrency() + " rate of "
+                        + Formats.date(item.getRateDate()) + " was used for an expense of "
+                        + Formats.date(item.getExpenseDate()) + "; the table has no newer rate.")
+                .toList();
+    }
+
+    /** What finance sees in form_verify_claim (and, with the verification, in form_approve_payment). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> verificationView(Long claimId) {
+        ExpenseClaim claim = claim(claimId);
+        FundingCall call = calls.get(claim.getCallId());
+        Company company = companies.get(claim.getCompanyId());
+        Application application = application(claim);
+        Map<Long, String> fileNames = documents.ofClaim(claimId).stream()
+                .collect(Collectors.toMap(DocumentSummary::getId, DocumentSummary::getFileName));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("claimReference", claim.reference() + " for " + application.reference());
+        view.put("company", company.getLegalName() + " (" + company.getCity() + ", " + company.getCountry() + ")");
+        view.put("callTitle", call.getTitle() + " — " + call.getReimbursementModel().label() + ", grant awarded "
+                + Formats.euros(application.grantAwarded(call.getMaxGrant())));
+        view.put("submitted", "By " + claim.getSubmittedBy() + "; attended " + claim.getDaysAttended() + " of "
+                + call.activityDays() + " days");
+        view.put("itemsText", itemsText(items.findByClaimIdOrderByPosition(claimId), fileNames));
+        view.put("attendanceText", documents.ofClaim(claimId).stream()
+                .filter(d -> d.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF)
+                .map(DocumentSummary::getFileName).collect(Collectors.joining(", ")));
+        view.put("missionReport", claim.getMissionReport());
+        view.put("computationText", Formats.markdownList(claim.getComputation(), claim.getComputation().size()));
+        view.put("computedAmount", Formats.euros(claim.getComputedAmount()));
+        view.put("flagsText", Formats.markdownList(claim.getFlags(), claim.getFlags().size()));
+        return view;
+    }
+
+    private static String itemsText(List<ExpenseItem> claimItems, Map<Long, String> fileNames) {
+        List<String> lines = claimItems.stream().map(item -> item.number() + ". " + item.getCategory().label() + ", "
+                + Formats.date(item.getExpenseDate()) + ": " + item.getDescription() + " — " + item.getCurrency() + " "
+                + item.getAmount().toPlainString()
+                + ("EUR".equals(item.getCurrency()) ? "" : " = " + Formats.euros(item.getAmountEur()))
+                + (item.getReceiptDocumentId() == null ? "" : " [" + fileNames.get(item.getReceiptDocumentId()) + "]")
+                + (item.isEligible() ? "" : " — NOT ELIGIBLE: " + item.getIneligibleReason())
+                + (item.getVerifiedAmountEur() == null ? "" : " — reduced to " + Formats.euros(item.getVerifiedAmountEur())))
+                .toList();
+        return Formats.markdownList(lines, lines.size());
+    }
+
+    /**
+     * Records finance's verification: approve as computed, reduce (items as {@code 2 = 150.00} or the total as
+     * {@code total = 1200.00}, one per line, with a reason), or return to the SME with a comment. Returns whether the
+     * claim goes back to the SME.
+     */
+    @Transactional
+    public boolean verify(Long claimId, String user, String decision, String reductions, String reason) {
+        ExpenseClaim claim = claim(claimId);
+        staff.require(user, Roles.FINANCE, claim.tenantId(), "verify expense claims");
+        Verification verification = parse(Verification.class, decision, ReimbursementProcess.FIELD_VERIFICATION,
+                "Please approve, reduce or return the claim.");
+        String why = blankToNull(reason);
+        List<ExpenseItem> claimItems = items.findByClaimIdOrderByPosition(claimId);
+        claimItems.forEach(item -> item.reduceTo(null, null));
+        switch (verification) {
+            case APPROVE -> claim.verify(user, clock.instant(), Verification.APPROVE, claim.getComputedAmount(), why);
+            case REDUCE -> {
+                requireReason(why, "Please give the reason for the reduction; the SME will read it.");
+                BigDecimal reduced = reduce(claim, claimItems, reductions, why);
+                claim.verify(user, clock.instant(), Verification.REDUCE, reduced, why);
+            }
+            case RETURN -> {
+                requireReason(why, "Please tell the SME what to correct.");
+                claim.verify(user, clock.instant(), Verification.RETURN, null, why);
+                notifications.queue(companies.get(claim.getCompanyId()).getContacts(), NotificationType.CLAIM_RETURNED,
+                        claim, "Please correct your expense claim " + claim.reference(),
+                        "Finance returned your claim for correction: " + why + "\nPlease send it again by "
+                                + claimService.dueText(claim) + "; the deadline has not moved.");
+            }
+        }
+        audit.record(claim, user, "CLAIM_VERIFIED", verification.name() + (claim.getVerifiedAmount() == null ? ""
+                : " " + Formats.euros(claim.getVerifiedAmount())), why);
+        return verification == Verification.RETURN;
+    }
+
+    private BigDecimal reduce(ExpenseClaim claim, List<ExpenseItem> claimItems, String reductions, String reason) {
+        boolean itemsCount = calls.get(claim.getCallId()).getReimbursementModel() == ReimbursementModel.ACTUAL_COSTS_CAPPED;
+        BigDecimal total = null;
+        List<String> lines = reductions == null ? List.of()
+                : reductions.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            throw reductionProblem("Please say what to reduce, one per line: an item as '2 = 150.00', or the total as 'total = 1200.00'.");
+        }
+        for (String line : lines) {
+            String[] parts = line.split("[=:]", 2);
+            BigDecimal amount = parts.length == 2 ? amount(parts[1]) : null;
+            if (amount == null || amount.signum() < 0) {
+                throw reductionProblem("'" + line + "' is not a reduction; write '2 = 150.00' or 'total = 1200.00'.");
+            }
+            String target = parts[0].strip().toLowerCase(Locale.UK);
+            if (target.equals("total")) {
+                total = amount;
+                continue;
+            }
+            if (!itemsCount) {
+                throw reductionProblem("In this call the amount does not come from the items; reduce the total instead, as 'total = 1200.00'.");
+            }
+            ExpenseItem item = claimItems.stream().filter(i -> target.equals(String.valueOf(i.number()))).findFirst()
+                    .orElseThrow(() -> reductionProblem("There is no item " + target + " in this claim."));
+            if (!item.isEligible() || amount.compareTo(item.getAmountEur()) >= 0) {
+                throw reductionProblem("Item " + item.number() + " can only be reduced below its eligible "
+                        + Formats.euros(item.acceptedEur()) + ".");
+            }
+            item.reduceTo(amount, reason);
+        }
+        BigDecimal result = itemsCount
+                ? ClaimCalculator.acceptedItems(claimItems).min(claim.getComputedAmount())
+                : claim.getComputedAmount();
+        if (total != null) {
+            result = total.min(result);
+        }
+        if (result.compareTo(claim.getComputedAmount()) >= 0) {
+            throw reductionProblem("This does not lower the amount of " + Formats.euros(claim.getComputedAmount())
+                    + "; choose Approve instead.");
+        }
+        return result;
+    }
+
+    /** What the second finance officer sees in form_approve_payment. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> approvalView(Long claimId) {
+        ExpenseClaim claim = claim(claimId);
+        Map<String, Object> view = new LinkedHashMap<>(verificationView(claimId));
+        view.put("verification", claim.getVerificationDecision() + " by " + claim.getVerifiedBy()
+                + (claim.getVerificationReason() == null ? "" : ": " + claim.getVerificationReason()));
+        view.put("amountToPay", Formats.euros(claim.getVerifiedAmount()));
+        view.put("payee", claim.getAccountHolder() + ", " + Iban.formatted(claim.getIban()));
+        return view;
+    }
+
+    /** Four eyes: whoever verified the claim may not approve its payment. */
+    @Transactional(readOnly = true)
+    public void checkMayApprove(Long claimId, String user) {
+        ExpenseClaim claim = claim(claimId);
+        if (user.equals(claim.getVerifiedBy())) {
+            throw new ForbiddenException("You verified " + claim.reference()
+                    + "; another finance officer must approve its payment (four-eyes principle).");
+        }
+        staff.require(user, Roles.FINANCE, claim.tenantId(), "approve payments");
+    }
+
+    /** Approves the payment, or sends the claim back to verification with a comment; returns whether approved. */
+    @Transactional
+    public boolean approvePayment(Long claimId, String user, String decision, String comment) {
+        checkMayApprove(claimId, user);
+        ExpenseClaim claim = claim(claimId);
+        ReimbursementProcess.PaymentDecision answer = parse(ReimbursementProcess.PaymentDecision.class, decision,
+                ReimbursementProcess.FIELD_PAYMENT_DECISION, "Please approve the payment or send the claim back.");
+        String why = blankToNull(comment);
+        if (answer == ReimbursementProcess.PaymentDecision.SEND_BACK) {
+            if (why == null) {
+                throw new InvalidInputException(ReimbursementProcess.FIELD_PAYMENT_COMMENT,
+                        "Please tell the verifier what to look at again.");
+            }
+            claim.sendBackToVerification();
+        } else {
+            claim.approve(user, clock.instant());
+        }
+        audit.record(claim, user, "PAYMENT_" + answer.name(), Formats.euros(claim.getVerifiedAmount()), why);
+        return answer == ReimbursementProcess.PaymentDecision.APPROVE;
+    }
+
+    private ExpenseClaim claim(Long claimId) {
+        return claims.findById(claimId).orElseThrow(() -> new NotFoundException("There is no expense claim " + claimId + "."));
+    }
+
+    private Application application(ExpenseClaim claim) {
+        return applications.findById(claim.getApplicationId()).orElseThrow();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, message);
+        }
+    }
+
+    private static void requireReason(String reason, String message) {
+        if (reason == null) {
+            throw new InvalidInputException(ReimbursementProcess.FIELD_VERIFICATION_REASON, message);
+        }
+    }
+
+    private static InvalidInputException reductionProblem(String message) {
+        return new InvalidInputException(ReimbursementProcess.FIELD_ITEM_REDUCTIONS, message);
+    }
+
+    private static BigDecimal amount(String text) {
+        try {
+            BigDecimal amount = new BigDecimal(text.strip().replace("€", "").strip());
+            return amount.scale() > 2 ? null : amount;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,17 @@
+package eu.clustercalls.reimbursement;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface ExpenseClaimRepository extends JpaRepository<ExpenseClaim, Long> {
+
+    Optional<ExpenseClaim> findByApplicationId(Long applicationId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from ExpenseClaim c where c.id = ?1")
+    Optional<ExpenseClaim> lock(Long id);
+}

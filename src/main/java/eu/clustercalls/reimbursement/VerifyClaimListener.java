@@ -1,0 +1,39 @@
+package eu.clustercalls.reimbursement;
+
+import java.util.List;
+import java.util.Map;
+
+import eu.clustercalls.security.CurrentUser;
+import eu.clustercalls.support.FormTaskListener;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** "Verify claim": shows the claim and its computation, and records finance's decision. */
+@Component("verifyClaimListener")
+class VerifyClaimListener extends FormTaskListener {
+
+    private final ClaimVerification verification;
+    private final CurrentUser currentUser;
+
+    VerifyClaimListener(ClaimVerification verification, CurrentUser currentUser) {
+        super(ReimbursementProcess.VAR_CLAIM_ID);
+        this.verification = verification;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    protected Map<String, ?> view(Long claimId) {
+        return verification.verificationView(claimId);
+    }
+
+    @Override
+    protected void complete(DelegateTask task, Long claimId) {
+        boolean returned = verification.verify(claimId, currentUser.require(),
+                (String) task.getVariable(ReimbursementProcess.FIELD_VERIFICATION),
+                (String) task.getVariable(ReimbursementProcess.FIELD_ITEM_REDUCTIONS),
+                (String) task.getVariable(ReimbursementProcess.FIELD_VERIFICATION_REASON));
+        task.getExecution().removeVariables(List.of(ReimbursementProcess.FIELD_VERIFICATION,
+                ReimbursementProcess.FIELD_ITEM_REDUCTIONS, ReimbursementProcess.FIELD_VERIFICATION_REASON));
+        task.getExecution().setVariable(ReimbursementProcess.VAR_CLAIM_RETURNED, returned);
+    }
+}
