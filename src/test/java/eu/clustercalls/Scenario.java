@@ -102,7 +102,7 @@ public class Scenario {
 
     /** A cluster (tenant) with two call managers, an eligibility reviewer and two evaluators. */
     public record Cluster(String id, String name, String manager, String secondManager, String reviewer,
-            List<String> evaluators) {
+            List<String> evaluators, String verifier, String approver) {
     }
 
     public static int next() {
@@ -117,7 +117,8 @@ public class Scenario {
         organisations.useBankAccount(id, name, CLUSTER_IBAN, "CAIXESBBXXX");
         return new Cluster(id, name, staff(Roles.CALL_MANAGERS, id), staff(Roles.CALL_MANAGERS, id),
                 staff(Roles.ELIGIBILITY_REVIEWERS, id),
-                List.of(staff(Roles.EVALUATORS, id), staff(Roles.EVALUATORS, id)));
+                List.of(staff(Roles.EVALUATORS, id), staff(Roles.EVALUATORS, id)),
+                staff(Roles.FINANCE, id), staff(Roles.FINANCE, id));
     }
 
     /** A staff user of that group in that cluster. */
