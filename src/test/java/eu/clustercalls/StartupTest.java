@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -113,9 +114,34 @@ class StartupTest {
         assertThat(applications.statusCode()).isEqualTo(200);
         JsonNode list = json.readTree(applications.body());
         assertThat(list.findValuesAsText("callTitle")).containsExactlyInAnyOrder(
-                "ADMANTEX2i – Business mission to Montreal", "TEXGLOBAL – Delegation to Techtextil North America, Atlanta");
-        assertThat(list.findValuesAsText("status")).as("Montreal in review; Atlanta scored by its two evaluators")
-                .containsExactlyInAnyOrder("IN_REVIEW", "EVALUATED");
+                "ADMANTEX2i – Business mission to Montreal", "TEXGLOBAL – Delegation to Techtextil North America, Atlanta",
+                "EXTRATEX – Business mission to New York");
+        assertThat(list.findValuesAsText("status"))
+                .as("Montreal in review; Atlanta scored by its two evaluators; New York selected and confirmed")
+                .containsExactlyInAnyOrder("IN_REVIEW", "EVALUATED", "CONFIRMED");
+    }
+
+    @Test
+    void theDemoSmeFindsItsNewYorkExpenseClaimOpen() throws Exception {
+        JsonNode list = json.readTree(get("/api/applications", basic("marta.puig", "sme-demo")).body());
+        JsonNode newYork = null;
+        for (JsonNode application : list) {
+            if (application.get("callTitle").asText().contains("New York")) {
+                newYork = application;
+            }
+        }
+        assertThat(newYork).as("the New York application").isNotNull();
+
+        HttpResponse<String> claim = get("/api/applications/" + newYork.get("id").asLong() + "/expense-claim",
+                basic("marta.puig", "sme-demo"));
+
+        assertThat(claim.statusCode()).isEqualTo(200);
+        JsonNode view = json.readTree(claim.body());
+        assertThat(view.get("status").asText()).isEqualTo("OPEN");
+        assertThat(Instant.parse(view.get("dueAt").asText())).as("30 days after the mission ended six days ago")
+                .isBetween(Instant.now().plus(Duration.ofDays(23)), Instant.now().plus(Duration.ofDays(26)));
+        assertThat(get("/api/exchange-rates", basic("joan.riera", "finance-demo")).body())
+                .as("finance loaded the dollar rate of the mission's week").contains("1.163");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -25,6 +27,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,9 +44,11 @@ import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.company.RelatedEnterprise;
 import eu.clustercalls.company.SmeFigures;
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.currency.ExchangeRateService;
 import eu.clustercalls.organisation.ClusterOrganisationRepository;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.security.Roles;
+import eu.clustercalls.selection.SelectionService;
 
 /**
  * Demo clusters, companies, users, calls and applications for the embedded default (profile "demo" only; the
@@ -69,13 +76,21 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ManagementService managementService;
+    private final ExchangeRateService rates;
+    private final SelectionService selection;
     private final List<String> atlantaApplications = new ArrayList<>();
+    /** Where the demo companies are (latitude, longitude), for distance-band reimbursement. */
+    private static final Map<String, double[]> CITIES = Map.of(
+            "Terrassa", new double[] {41.5631, 2.0089}, "Sabadell", new double[] {41.5463, 2.1086},
+            "Mataró", new double[] {41.5381, 2.4445}, "Rubí", new double[] {41.4933, 2.0325},
+            "Prato", new double[] {43.8777, 11.1023});
 
     DemoData(ClusterOrganisationService organisations, ClusterOrganisationRepository organisationRepository,
             CompanyService companies, ApplicationService applications, IdentityService identityService,
             FormService formService, RepositoryService repositoryService, TaskService taskService,
             RuntimeService runtimeService, ClusterCallsProperties properties, Clock clock,
-            TransactionTemplate transactions, ManagementService managementService) {
+            TransactionTemplate transactions, ManagementService managementService, ExchangeRateService rates,
+            SelectionService selection) {
         this.organisations = organisations;
         this.organisationRepository = organisationRepository;
         this.companies = companies;
@@ -89,6 +104,8 @@ class DemoData implements ApplicationRunner {
         this.clock = clock;
         this.transactions = transactions;
         this.managementService = managementService;
+        this.rates = rates;
+        this.selection = selection;
     }
 
     @Override
@@ -96,6 +113,7 @@ class DemoData implements ApplicationRunner {
         if (organisationRepository.count() == 0) {
             transactions.executeWithoutResult(status -> seed());
             reviewAndEvaluateAtlanta();
+            pastMission();
         }
         printUsers();
     }
@@ -104,7 +122,9 @@ class DemoData implements ApplicationRunner {
         log.info("Seeding the demo data");
         groups();
         organisations.register(AEI, "AEI Tèxtils", "ES");
+        organisations.useBankAccount(AEI, "AEI Tèxtils", "ES9121000418450200051332", "CAIXESBBXXX");
         organisations.register("tuscany-fashion", "Next Technology Tecnotessile / OTIR2020 – Tuscany Fashion Cluster", "IT");
+        organisations.useBankAccount("tuscany-fashion", "Next Technology Tecnotessile", "IT60X0542811101000000123456", null);
         organisations.register("fomentex", "FOMENTEX", "ES");
         organisations.register("clutex", "CLUTEX", "CZ");
         organisations.register("aecim", "AECIM / Madrid Cluster de Automoción", "ES");
@@ -233,6 +253,8 @@ class DemoData implements ApplicationRunner {
     private Company company(String name, String vat, String city, String nace, SmeFigures figures,
             List<RelatedEnterprise> related, String contact) {
         Company company = companies.register(name, vat, vat.substring(0, 2), city, nace, figures, related);
+        double[] place = CITIES.get(city);
+        companies.locate(company.getId(), BigDecimal.valueOf(place[0]), BigDecimal.valueOf(place[1]));
         if (contact != null) {
             companies.addContact(company.getId(), contact);
         }
@@ -260,13 +282,14 @@ class DemoData implements ApplicationRunner {
     private long publishedCall(Map<String, Object> what, LocalDate opensOn, LocalDate closesOn, int slots,
             String maxGrant, String model, boolean membersOnly) {
         String processInstanceId = startCall("anna.roca", draft(what, opensOn, closesOn, slots, maxGrant, model, membersOnly));
-        Task review = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-        // The reviewer claims the task first: Tasklist users do, and it exercises the four-eyes check on claim.
-        asUser("oriol.serra", () -> {
-            taskService.claim(review.getId(), "oriol.serra");
-            taskService.complete(review.getId(), Map.of(FundingCallProcess.VAR_REVIEW_DECISION, "PUBLISH"));
-        });
+        publish(processInstanceId);
         return (Long) runtimeService.getVariable(processInstanceId, FundingCallProcess.VAR_CALL_ID);
+    }
+
+    /** The second call manager publishes the draft (claiming it first exercises the four-eyes check on claim). */
+    private void publish(String callInstance) {
+        completeAs("oriol.serra", callInstance, FundingCallProcess.TASK_REVIEW_CALL,
+                Map.of(FundingCallProcess.VAR_REVIEW_DECISION, "PUBLISH"));
     }
 
     private String startCall(String drafter, Map<String, Object> form) {
@@ -291,29 +314,92 @@ class DemoData implements ApplicationRunner {
      */
     private void reviewAndEvaluateAtlanta() {
         runDueJobs();
-        for (String instance : atlantaApplications) {
-            Task review = taskService.createTaskQuery().processInstanceId(instance)
-                    .taskDefinitionKey(ApplicationProcess.TASK_ELIGIBILITY_REVIEW).singleResult();
-            asUser("roser.camps", () -> {
-                taskService.claim(review.getId(), "roser.camps");
-                taskService.complete(review.getId(), Map.of(ApplicationProcess.VAR_REVIEW_DECISION, "CONFIRM"));
-            });
+        atlantaApplications.forEach(this::confirmEligible);
+        runDueJobs();
+        evaluate(atlantaApplications.get(0), new int[][] {{9, 8, 4}, {8, 9, 4}});
+        evaluate(atlantaApplications.get(1), new int[][] {{7, 6, 3}, {6, 7, 4}});
+        runDueJobs();
+    }
+
+    /**
+     * An EXTRATEX mission to New York that ended six days ago, taken through calling, applying, evaluation,
+     * selection and confirmation on the engine's clock, moved back in time: Teixits Vallès (marta.puig) now finds
+     * its expense claim open, due in 24 days, and finance has loaded the dollar rate of the mission's week.
+     */
+    private void pastMission() {
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        LocalDate opens = today.minusDays(80);
+        LocalDate closes = today.minusDays(50);
+        LocalDate start = today.minusDays(9);
+        try {
+            travelTo(opens);
+            String callInstance = startCall("anna.roca", draft(Map.of(
+                    "title", "EXTRATEX – Business mission to New York",
+                    "euProject", "EXTRATEX",
+                    "description", "Meetings with New York buyers of home and technical textiles, and a visit to "
+                            + "the Textile Technology Center.",
+                    "activityType", "BUSINESS_MISSION",
+                    "destinationCity", "New York", "destinationCountry", "US",
+                    "destinationLatitude", 40.7128, "destinationLongitude", -74.0060,
+                    "activityStartDate", start.toString(),
+                    "activityEndDate", today.minusDays(6).toString()),
+                    opens, closes, 2, "2000", "ACTUAL_COSTS_CAPPED", true));
+            publish(callInstance);
+            long callId = (Long) runtimeService.getVariable(callInstance, FundingCallProcess.VAR_CALL_ID);
+            String application = apply(callId, "marta.puig", "2000.00", true,
+                    "Our home-textile collection suits New York department stores; two buyers asked to meet us.");
+            runDueJobs();
+            confirmEligible(application);
+            runDueJobs();
+            evaluate(application, new int[][] {{9, 9, 4}, {8, 9, 5}});
+            runDueJobs();
+            travelTo(closes.plusDays(1));
+            runDueJobs();
+            completeAs("oriol.serra", callInstance, FundingCallProcess.TASK_SELECTION_DECISION,
+                    Map.of(FundingCallProcess.FIELD_SELECTION_DECISION, FundingCallProcess.SelectionDecision.APPROVE.name()));
+            runDueJobs();
+            Long applicationId = (Long) runtimeService.getVariable(application, ApplicationProcess.VAR_APPLICATION_ID);
+            asPortalUser("marta.puig", () -> selection.answerParticipation("marta.puig", applicationId, true, null));
+            runDueJobs();
+            travelTo(start.minusDays(2));
+            rates.set("joan.riera", "USD", start.minusDays(2), new BigDecimal("1.1630"));
+        } finally {
+            ClockUtil.reset();
         }
         runDueJobs();
-        int[][] scores = {{9, 8, 4}, {8, 9, 4}, {7, 6, 3}, {6, 7, 4}};
-        for (int i = 0; i < 2; i++) {
-            List<Task> evaluations = taskService.createTaskQuery().processInstanceId(atlantaApplications.get(i))
-                    .taskDefinitionKey(ApplicationProcess.TASK_EVALUATE).orderByTaskAssignee().asc().list();
-            for (int j = 0; j < evaluations.size(); j++) {
-                Task evaluation = evaluations.get(j);
-                int[] points = scores[i * 2 + j];
-                asUser(evaluation.getAssignee(), () -> taskService.complete(evaluation.getId(), Map.of(
-                        ApplicationProcess.FIELD_CONFLICT_OF_INTEREST, "NO", "scoreRelevance", points[0],
-                        "scoreReadiness", points[1], "scoreRepresentation", points[2],
-                        ApplicationProcess.FIELD_EVALUATION_COMMENT, "Clear plan for the US market.")));
-            }
+    }
+
+    private void travelTo(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(zone()).toInstant()));
+    }
+
+    private void confirmEligible(String applicationInstance) {
+        completeAs("roser.camps", applicationInstance, ApplicationProcess.TASK_ELIGIBILITY_REVIEW,
+                Map.of(ApplicationProcess.VAR_REVIEW_DECISION, "CONFIRM"));
+    }
+
+    /** Each evaluator of the application, in name order, scores it with the next points (relevance, readiness, representation). */
+    private void evaluate(String applicationInstance, int[][] scores) {
+        List<Task> evaluations = taskService.createTaskQuery().processInstanceId(applicationInstance)
+                .taskDefinitionKey(ApplicationProcess.TASK_EVALUATE).orderByTaskAssignee().asc().list();
+        for (int j = 0; j < evaluations.size(); j++) {
+            Task evaluation = evaluations.get(j);
+            int[] points = scores[j];
+            asUser(evaluation.getAssignee(), () -> taskService.complete(evaluation.getId(), Map.of(
+                    ApplicationProcess.FIELD_CONFLICT_OF_INTEREST, "NO", "scoreRelevance", points[0],
+                    "scoreReadiness", points[1], "scoreRepresentation", points[2],
+                    ApplicationProcess.FIELD_EVALUATION_COMMENT, "Clear plan for the US market.")));
         }
-        runDueJobs();
+    }
+
+    /** The user claims the open task of that kind in the process instance and completes it, as in Tasklist. */
+    private void completeAs(String userId, String processInstanceId, String taskDefinitionKey, Map<String, Object> form) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+        asUser(userId, () -> {
+            taskService.claim(task.getId(), userId);
+            taskService.complete(task.getId(), form);
+        });
     }
 
     private void runDueJobs() {
@@ -323,6 +409,17 @@ class DemoData implements ApplicationRunner {
                 return;
             }
             due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    /** As the portal does for a signed-in SME user: SMEs act through the API, not in Tasklist's tenants. */
+    private static void asPortalUser(String username, Runnable action) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority(Roles.SME))));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
         }
     }
 

@@ -5,8 +5,9 @@ import java.util.List;
 import eu.clustercalls.security.Roles;
 
 /**
- * One demo user per role, with two call managers (a call needs a drafter and a different reviewer) and three
- * evaluators (two per application, and one to take over after a declared conflict of interest).
+ * One demo user per role, with two call managers (a call needs a drafter and a different reviewer), three
+ * evaluators (two per application, and one to take over after a declared conflict of interest) and two finance
+ * officers (one verifies a claim, the other approves its payment).
  */
 record DemoUser(String id, String firstName, String lastName, String group, String password) {
 
@@ -24,6 +25,7 @@ record DemoUser(String id, String firstName, String lastName, String group, Stri
             new DemoUser("marc.sala", "Marc", "Sala", Roles.EVALUATORS, "evaluator-demo"),
             new DemoUser("clara.vives", "Clara", "Vives", Roles.EVALUATORS, "evaluator-demo"),
             new DemoUser("joan.riera", "Joan", "Riera", Roles.FINANCE, "finance-demo"),
+            new DemoUser("montse.vila", "Montse", "Vila", Roles.FINANCE, "finance-demo"),
             new DemoUser("admin", "Ada", "Admin", Roles.ADMIN, "admin-demo"));
 
     static DemoUser byId(String id) {
