@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 
@@ -24,13 +25,15 @@ public class CompanyService {
     private final CompanyRepository companies;
     private final MembershipRepository memberships;
     private final AidRecordRepository aidRecords;
+    private final StaffDirectory staff;
     private final Clock clock;
 
     CompanyService(CompanyRepository companies, MembershipRepository memberships, AidRecordRepository aidRecords,
-            Clock clock) {
+            StaffDirectory staff, Clock clock) {
         this.companies = companies;
         this.memberships = memberships;
         this.aidRecords = aidRecords;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -81,6 +84,18 @@ public class CompanyService {
     @Transactional(readOnly = true)
     public List<AidRecord> aidRecordsOf(Long companyId) {
         return aidRecords.findByCompanyIdOrderByGrantedOnAscIdAsc(companyId);
+    }
+
+    /** The ledger as its company's users, or the staff of a cluster it belongs to, may read it. */
+    @Transactional(readOnly = true)
+    public List<AidRecord> aidRecordsFor(String username, Long companyId) {
+        Company company = companies.findById(companyId).orElse(null);
+        boolean allowed = company != null && (company.hasContact(username) || memberships.findByCompanyId(companyId)
+                .stream().anyMatch(membership -> staff.worksFor(username, membership.getClusterId())));
+        if (!allowed) {
+            throw new NotFoundException("There is no company " + companyId + " that you may see.");
+        }
+        return aidRecordsOf(companyId);
     }
 
     @Transactional(readOnly = true)

@@ -10,4 +10,6 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
     Optional<Membership> findByCompanyIdAndClusterId(Long companyId, String clusterId);
 
     List<Membership> findByClusterId(String clusterId);
+
+    List<Membership> findByCompanyId(Long companyId);
 }

@@ -31,6 +31,8 @@ import eu.clustercalls.document.StoredDocument;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.payment.Iban;
+import eu.clustercalls.security.Roles;
+import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
@@ -61,13 +63,14 @@ public class ClaimService {
     private final AuditService audit;
     private final NotificationService notifications;
     private final TaskService taskService;
+    private final StaffDirectory staff;
     private final ClusterCallsProperties properties;
     private final Clock clock;
 
     ClaimService(ExpenseClaimRepository claims, ExpenseItemRepository items, ApplicationRepository applications,
             ApplicationService applicationService, CallService calls, CompanyService companies,
             DocumentService documents, ExchangeRateService rates, AuditService audit, NotificationService notifications,
-            TaskService taskService, ClusterCallsProperties properties, Clock clock) {
+            TaskService taskService, StaffDirectory staff, ClusterCallsProperties properties, Clock clock) {
         this.claims = claims;
         this.items = items;
         this.applications = applications;
@@ -79,6 +82,7 @@ public class ClaimService {
         this.audit = audit;
         this.notifications = notifications;
         this.taskService = taskService;
+        this.staff = staff;
         this.properties = properties;
         this.clock = clock;
     }
@@ -340,6 +344,19 @@ public class ClaimService {
         Application application = applicationService.applicationOf(username, applicationId);
         return claims.findByApplicationId(applicationId).orElseThrow(() -> new NotFoundException(
                 "There is no expense claim for " + application.reference() + " yet."));
+    }
+
+    /** A file of a claim, for the applicant company's users and the cluster's finance officers. */
+    @Transactional(readOnly = true)
+    public StoredDocument document(String username, Long claimId, Long documentId) {
+        ExpenseClaim claim = claims.findById(claimId).orElse(null);
+        boolean allowed = claim != null && (companies.get(claim.getCompanyId()).hasContact(username)
+                || (staff.hasRole(username, Roles.FINANCE) && staff.worksFor(username, claim.tenantId())));
+        StoredDocument document = allowed ? documents.get(documentId) : null;
+        if (document == null || !document.getClaimId().equals(claimId)) {
+            throw new NotFoundException("There is no document " + documentId + " of claim " + claimId + " that you may see.");
+        }
+        return document;
     }
 
     @Transactional(readOnly = true)

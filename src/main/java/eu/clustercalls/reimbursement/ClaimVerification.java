@@ -143,6 +143,9 @@ public class ClaimVerification {
         view.put("submitted", "By " + claim.getSubmittedBy() + "; attended " + claim.getDaysAttended() + " of "
                 + call.activityDays() + " days");
         view.put("itemsText", itemsText(items.findByClaimIdOrderByPosition(claimId), fileNames));
+        view.put("documentsHint", "Files: /api/expense-claims/" + claimId + "/documents/{id}, ids "
+                + documents.ofClaim(claimId).stream().map(d -> d.getId() + " " + d.getFileName())
+                        .collect(Collectors.joining(", ")));
         view.put("attendanceText", documents.ofClaim(claimId).stream()
                 .filter(d -> d.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF)
                 .map(DocumentSummary::getFileName).collect(Collectors.joining(", ")));
