@@ -144,6 +144,10 @@ public class ClaimService {
             throw new ConflictException(claim.reference() + " is " + claim.getStatus().name().toLowerCase(Locale.UK)
                     + " and cannot be changed now.");
         }
+        if (!clock.instant().isBefore(claim.getDueAt())) {
+            throw new ConflictException(claim.reference() + " was due by " + dueText(claim)
+                    + "; it can no longer be sent.");
+        }
         Task task = taskService.createTaskQuery().processInstanceId(claim.getProcessInstanceId())
                 .taskDefinitionKey(ReimbursementProcess.TASK_SUBMIT_CLAIM).singleResult();
         if (task == null) {
