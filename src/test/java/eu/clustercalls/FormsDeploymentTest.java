@@ -40,6 +40,8 @@ import eu.clustercalls.call.CallDraft;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.evaluation.EvaluationFormFields;
+import eu.clustercalls.reimbursement.ExpenseClaim;
+import eu.clustercalls.reimbursement.ReimbursementProcess;
 
 /**
  * The Camunda Forms travel with the processes: every {@code camunda:formRef} of every deployed process definition
@@ -65,7 +67,7 @@ class FormsDeploymentTest {
     void everyFormReferenceOfEveryDeployedProcessResolvesToAFormOfTheSameDeployment() {
         List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery().list();
         assertThat(definitions).extracting(ProcessDefinition::getKey)
-                .contains(FundingCallProcess.KEY, ApplicationProcess.KEY);
+                .contains(FundingCallProcess.KEY, ApplicationProcess.KEY, ReimbursementProcess.KEY);
 
         List<String> problems = new ArrayList<>();
         for (ProcessDefinition definition : definitions) {
@@ -90,6 +92,10 @@ class FormsDeploymentTest {
                 entry(ApplicationProcess.TASK_ADD_EVALUATOR, "form_add_evaluator"),
                 entry(ApplicationProcess.TASK_CONSENSUS, "form_consensus"),
                 entry(ApplicationProcess.TASK_CONFIRM_PARTICIPATION, "form_confirm_participation"));
+        assertThat(formRefs(ReimbursementProcess.KEY)).containsOnly(
+                entry(ReimbursementProcess.TASK_SUBMIT_CLAIM, "form_submit_claim"),
+                entry(ReimbursementProcess.TASK_VERIFY_CLAIM, "form_verify_claim"),
+                entry(ReimbursementProcess.TASK_APPROVE_PAYMENT, "form_approve_payment"));
     }
 
     @Test
@@ -156,6 +162,20 @@ class FormsDeploymentTest {
                 FundingCallProcess.FIELD_SELECTION_REASON);
         assertThat(choices(forms.get("form_selection_decision"), FundingCallProcess.FIELD_SELECTION_DECISION))
                 .containsExactlyInAnyOrderElementsOf(names(FundingCallProcess.SelectionDecision.values()));
+
+        assertThat(fieldKeys(forms.get("form_submit_claim")))
+                .as("the SME submits in the portal, with its files; the task only shows the claim").isEmpty();
+
+        assertThat(fieldKeys(forms.get("form_verify_claim"))).containsExactlyInAnyOrder(
+                ReimbursementProcess.FIELD_VERIFICATION, ReimbursementProcess.FIELD_ITEM_REDUCTIONS,
+                ReimbursementProcess.FIELD_VERIFICATION_REASON);
+        assertThat(choices(forms.get("form_verify_claim"), ReimbursementProcess.FIELD_VERIFICATION))
+                .containsExactlyInAnyOrderElementsOf(names(ExpenseClaim.Verification.values()));
+
+        assertThat(fieldKeys(forms.get("form_approve_payment"))).containsExactlyInAnyOrder(
+                ReimbursementProcess.FIELD_PAYMENT_DECISION, ReimbursementProcess.FIELD_PAYMENT_COMMENT);
+        assertThat(choices(forms.get("form_approve_payment"), ReimbursementProcess.FIELD_PAYMENT_DECISION))
+                .containsExactlyInAnyOrderElementsOf(names(ReimbursementProcess.PaymentDecision.values()));
     }
 
     @Test
