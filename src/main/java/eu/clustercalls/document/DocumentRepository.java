@@ -3,6 +3,7 @@ package eu.clustercalls.document;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
@@ -14,4 +15,8 @@ interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
             + "d.contentType as contentType, d.sizeBytes as sizeBytes, d.sha256 as sha256 "
             + "from StoredDocument d where d.claimId = ?1 order by d.id")
     List<DocumentSummary> summariesOfClaim(Long claimId);
+
+    @Modifying
+    @Query("delete from StoredDocument d where d.claimId = ?1")
+    void deleteByClaimId(Long claimId);
 }

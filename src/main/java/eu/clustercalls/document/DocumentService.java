@@ -59,6 +59,11 @@ public class DocumentService {
         return documents.save(new StoredDocument(claimId, purpose, upload, user, clock.instant()));
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleteOfClaim(Long claimId) {
+        documents.deleteByClaimId(claimId);
+    }
+
     /** Other claims that already hold a file with exactly this content. */
     @Transactional(readOnly = true)
     public List<Long> otherClaimsWithContent(String sha256, Long claimId) {

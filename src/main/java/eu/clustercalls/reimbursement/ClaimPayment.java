@@ -76,6 +76,7 @@ public class ClaimPayment {
         }
         claim.paid();
         application.settleGrant(true);
+        audit.record(application, "system", "GRANT_PAID", Formats.euros(payment.getAmount()), payment.getReference());
         audit.record(claim, "system", "PAYMENT_EXECUTED", Formats.euros(payment.getAmount()),
                 payment.getReference() + ", file " + payment.getFileName()
                         + (call.isDeMinimisApplies() ? "; entered in the de minimis ledger" : ""));

@@ -167,7 +167,9 @@ public class ClaimService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        // A corrected claim replaces the earlier items and files; the audit trail keeps that it was returned.
         items.deleteByClaimId(claim.getId());
+        documents.deleteOfClaim(claim.getId());
         Map<String, Long> stored = store(claim, input, files, username);
         List<ClaimInput.Item> submitted = input.itemsOrNone();
         for (int i = 0; i < submitted.size(); i++) {

@@ -94,6 +94,7 @@ public class ExpenseClaim implements Audited {
         this.verifiedAt = null;
         this.verificationDecision = null;
         this.verifiedAmount = null;
+        this.verificationReason = null;
         this.approvedBy = null;
         this.approvedAt = null;
     }
