@@ -36,7 +36,7 @@ public class DocumentService {
         }
         DataSize limit = properties.maxDocumentSize();
         if (content.length > limit.toBytes()) {
-            throw new InvalidInputException(field, name + " is " + megabytes(content.length) + "; a file may be at most "
+            throw new InvalidInputException(field, name + " is " + megabytesUp(content.length) + "; a file may be at most "
                     + megabytes(limit.toBytes()) + ".");
         }
         DocumentKind kind = DocumentKind.of(content).orElseThrow(() -> new InvalidInputException(field,
@@ -50,7 +50,7 @@ public class DocumentService {
         DataSize limit = properties.maxClaimSize();
         if (totalBytes > limit.toBytes()) {
             throw new InvalidInputException(field, "The files of a claim may add up to at most " + megabytes(limit.toBytes())
-                    + "; these add up to " + megabytes(totalBytes) + ".");
+                    + "; these add up to " + megabytesUp(totalBytes) + ".");
         }
     }
 
@@ -91,5 +91,10 @@ public class DocumentService {
 
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.UK, "%.1f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    /** A size over a limit, rounded up: a file a byte too large reads 10.1 MB against 10.0 MB, not 10.0 against 10.0. */
+    private static String megabytesUp(long bytes) {
+        return String.format(java.util.Locale.UK, "%.1f MB", Math.ceil(bytes * 10 / 1024.0 / 1024.0) / 10);
     }
 }
