@@ -42,7 +42,9 @@ class ClaimController {
         this.payments = payments;
     }
 
-    @PostMapping(path = "/api/applications/{applicationId}/expense-claim", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    // No "consumes": a request that is not multipart must reach the exception handler, which tells the client how
+    // to send a claim; refused by the mapping it would get an empty 415, as the handler covers this package only.
+    @PostMapping("/api/applications/{applicationId}/expense-claim")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit (or correct) the expense claim of your application: a part 'claim' with the JSON, "
             + "and one part per file (PDF, JPEG or PNG) named by the items' 'receipt' and by 'attendanceProofs'")

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import eu.clustercalls.config.ClusterCallsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -16,8 +15,8 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -31,12 +30,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-    private final ClusterCallsProperties properties;
-
-    ApiExceptionHandler(ClusterCallsProperties properties) {
-        this.properties = properties;
-    }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalidBody(MethodArgumentNotValidException e) {
@@ -103,15 +96,9 @@ class ApiExceptionHandler {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Please send the request body as JSON (Content-Type: application/json).");
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The files are too large to be received. A file may be at most "
-                + properties.maxDocumentSize().toMegabytes() + " MB and the files of a claim "
-                + properties.maxClaimSize().toMegabytes() + " MB together; please send smaller scans.");
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ProblemDetail notMultipart(MultipartException e) {
+    /** Not multipart (the container cannot parse it, or MockMvc finds no parts), or without its part "claim". */
+    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
+    ProblemDetail notMultipart(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "Please send the claim as multipart/form-data: a part 'claim' with the "
                 + "JSON and one part per file.");
     }
