@@ -1,0 +1,90 @@
+package eu.clustercalls.reimbursement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.clustercalls.Scenario;
+import eu.clustercalls.security.Roles;
+
+/**
+ * What only a running server shows (MockMvc neither parses multipart bodies nor applies their limits): a claim over
+ * spring.servlet.multipart's limits, refused while the request is read, and a claim that is not multipart at all.
+ * Both fail before the claim is looked up, so a signed-in SME user is all they need.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Scenario.class)
+class ClaimUploadLimitTest {
+
+    private static final String BOUNDARY = "claim-boundary-7MA4YWxkTrZu0gW";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Scenario scenario;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private String authorization;
+
+    @BeforeEach
+    void anSmeUser() {
+        String user = scenario.user("sme-" + Scenario.next(), Roles.SME);
+        authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + Scenario.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String contentType, byte[] body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/applications/1/expense-claim"))
+                .header("Authorization", authorization).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void fileOverTheMultipartLimitIsRefusedWithAReadableMessage() throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"claim\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{}\r\n--" + BOUNDARY + "\r\n"
+                + "Content-Disposition: form-data; name=\"flight\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n").getBytes(StandardCharsets.US_ASCII));
+        // spring.servlet.multipart.max-file-size is 20 MB.
+        body.write(new byte[20 * 1024 * 1024 + 1]);
+        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        JsonNode problem = problem(post("multipart/form-data; boundary=" + BOUNDARY, body.toByteArray()), 413);
+
+        assertThat(problem.get("detail").asText()).isEqualTo("The files are too large to be received. A file may be "
+                + "at most 10 MB and the files of a claim 50 MB together; please send smaller scans.");
+    }
+
+    @Test
+    void claimSentAsPlainJsonIsRefusedWithAReadableMessage() throws Exception {
+        JsonNode problem = problem(post("application/json", "{\"daysAttended\": 3}".getBytes(StandardCharsets.UTF_8)), 400);
+
+        assertThat(problem.get("detail").asText()).isEqualTo(ClaimControllerTest.NOT_MULTIPART);
+    }
+}
