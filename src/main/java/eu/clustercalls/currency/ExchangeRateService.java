@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import eu.clustercalls.security.Roles;
@@ -50,7 +51,8 @@ public class ExchangeRateService {
 
     /** Finance sets the rate of a currency from a day on (a new day, or a correction of one). */
     @Transactional
-    public ExchangeRate set(String user, String currency, LocalDate validOn, BigDecimal unitsPerEuro) {
+    public ExchangeRate set(String user, String code, LocalDate validOn, BigDecimal unitsPerEuro) {
+        String currency = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
         if (!staff.hasRole(user, Roles.FINANCE)) {
             throw new ForbiddenException("Only finance officers may set exchange rates.");
         }
