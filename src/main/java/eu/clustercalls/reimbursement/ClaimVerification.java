@@ -157,7 +157,7 @@ public class ClaimVerification {
     }
 
     private static String itemsText(List<ExpenseItem> claimItems, Map<Long, String> fileNames) {
-        List<String> lines = claimItems.stream().map(item -> item.number() + ". " + item.getCategory().label() + ", "
+        List<String> lines = claimItems.stream().map(item -> "Item " + item.number() + ": " + item.getCategory().label() + ", "
                 + Formats.date(item.getExpenseDate()) + ": " + item.getDescription() + " — " + item.getCurrency() + " "
                 + item.getAmount().toPlainString()
                 + ("EUR".equals(item.getCurrency()) ? "" : " = " + Formats.euros(item.getAmountEur()))

@@ -480,7 +480,8 @@ class TravelReimbursementProcessTest {
                 AuditEvent::getReason).containsExactly("CLAIM_VERIFIED", "REDUCE €900.00", reason);
         Task approval = fixtures.task(opened.application(), ReimbursementProcess.TASK_APPROVE_PAYMENT);
         assertThat(taskService.getVariablesLocal(approval.getId())).containsEntry("amountToPay", "€900.00")
-                .hasEntrySatisfying("itemsText", text -> assertThat((String) text).contains("reduced to €100.00"));
+                .hasEntrySatisfying("itemsText", text -> assertThat((String) text)
+                        .as("numbered as the reductions name them").contains("- Item 1: ", "- Item 2: ", "reduced to €100.00"));
 
         fixtures.decidePayment(opened.cluster().approver(), opened.application(), "APPROVE", null);
         scenario.runJobsOf(opened.claimInstance().getId());
