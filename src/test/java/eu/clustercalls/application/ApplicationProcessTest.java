@@ -1,7 +1,8 @@
 package eu.clustercalls.application;
 
+import static eu.clustercalls.ProcessAssertions.refusal;
+import static eu.clustercalls.ProcessAssertions.last;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -22,13 +23,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -666,22 +665,7 @@ class ApplicationProcessTest {
                 .toList();
     }
 
-    private static AuditEvent last(List<AuditEvent> trail) {
-        assertThat(trail).isNotEmpty();
-        return trail.get(trail.size() - 1);
-    }
 
-    /** The application's own exception inside whatever the engine wraps it in (task listeners are wrapped). */
-    private static Throwable refusal(ThrowingCallable action) {
-        Throwable thrown = catchThrowable(action);
-        assertThat(thrown).as("the action is refused").isNotNull();
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getPackageName().equals("eu.clustercalls.support")) {
-                return cause;
-            }
-        }
-        return thrown;
-    }
 
     /** Nothing was decided: the application is in review with only its submission and automatic check on record. */
     private void assertStillAwaitingTheFirstReview(Application application) {

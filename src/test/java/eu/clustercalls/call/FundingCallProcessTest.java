@@ -1,5 +1,7 @@
 package eu.clustercalls.call;
 
+import static eu.clustercalls.ProcessAssertions.refusal;
+import static eu.clustercalls.ProcessAssertions.last;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -30,7 +32,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -553,10 +554,6 @@ class FundingCallProcessTest {
         return audit.trailOf(call);
     }
 
-    private static AuditEvent last(List<AuditEvent> trail) {
-        assertThat(trail).isNotEmpty();
-        return trail.get(trail.size() - 1);
-    }
 
     private static Instant endOfDay(LocalDate day) {
         return day.atTime(LocalTime.of(23, 59, 59)).atZone(BRUSSELS).toInstant();

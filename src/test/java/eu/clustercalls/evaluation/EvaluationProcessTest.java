@@ -1,5 +1,6 @@
 package eu.clustercalls.evaluation;
 
+import static eu.clustercalls.ProcessAssertions.last;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.entry;
@@ -553,10 +554,6 @@ class EvaluationProcessTest {
         return instance;
     }
 
-    private static AuditEvent last(List<AuditEvent> trail) {
-        assertThat(trail).isNotEmpty();
-        return trail.get(trail.size() - 1);
-    }
 
     /** The application's own exception inside whatever the engine wraps it in (task listeners are wrapped). */
     private static Throwable refusal(ThrowingCallable action) {

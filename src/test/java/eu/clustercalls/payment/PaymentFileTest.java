@@ -4,27 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Iterator;
-import java.util.List;
-
-import javax.xml.XMLConstants;
-import javax.xml.namespace.NamespaceContext;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.w3c.dom.Document;
 
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
@@ -60,29 +48,6 @@ class PaymentFileTest {
     @Autowired
     PaymentService payments;
 
-    private static String xpath(byte[] file, String expression) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(file));
-        XPath xpath = XPathFactory.newInstance().newXPath();
-        xpath.setNamespaceContext(new NamespaceContext() {
-            @Override
-            public String getNamespaceURI(String prefix) {
-                return "p".equals(prefix) ? SepaCreditTransferFile.NAMESPACE : XMLConstants.NULL_NS_URI;
-            }
-
-            @Override
-            public String getPrefix(String namespaceUri) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getPrefixes(String namespaceUri) {
-                return List.<String>of().iterator();
-            }
-        });
-        return xpath.evaluate(expression, document);
-    }
 
     @Test
     void paidClaimLeavesAValidTransferOfTheVerifiedAmountFromTheClusterToTheSme() throws Exception {
@@ -107,27 +72,25 @@ class PaymentFileTest {
         assertThat(path).exists();
         byte[] file = Files.readAllBytes(path);
 
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(PaymentFileTest.class.getResource("/sepa/pain.001.001.03.xsd"))
-                .newValidator().validate(new StreamSource(new ByteArrayInputStream(file)));
-        assertThat(xpath(file, "/p:Document/p:CstmrCdtTrfInitn/p:GrpHdr/p:NbOfTxs")).isEqualTo("1");
-        assertThat(xpath(file, "/p:Document/p:CstmrCdtTrfInitn/p:GrpHdr/p:CtrlSum")).isEqualTo("1487.35");
+        SepaFiles.validate(file);
+        assertThat(SepaFiles.xpath(file, "/p:Document/p:CstmrCdtTrfInitn/p:GrpHdr/p:NbOfTxs")).isEqualTo("1");
+        assertThat(SepaFiles.xpath(file, "/p:Document/p:CstmrCdtTrfInitn/p:GrpHdr/p:CtrlSum")).isEqualTo("1487.35");
         String transfer = "/p:Document/p:CstmrCdtTrfInitn/p:PmtInf/p:CdtTrfTxInf";
-        assertThat(xpath(file, transfer + "/p:Amt/p:InstdAmt")).isEqualTo("1487.35");
-        assertThat(xpath(file, transfer + "/p:Amt/p:InstdAmt/@Ccy")).isEqualTo("EUR");
-        assertThat(xpath(file, transfer + "/p:PmtId/p:EndToEndId")).isEqualTo(reference);
-        assertThat(xpath(file, transfer + "/p:Cdtr/p:Nm")).isEqualTo("Test Company SL");
-        assertThat(xpath(file, transfer + "/p:CdtrAcct/p:Id/p:IBAN")).isEqualTo(ClaimFixtures.SME_IBAN);
+        assertThat(SepaFiles.xpath(file, transfer + "/p:Amt/p:InstdAmt")).isEqualTo("1487.35");
+        assertThat(SepaFiles.xpath(file, transfer + "/p:Amt/p:InstdAmt/@Ccy")).isEqualTo("EUR");
+        assertThat(SepaFiles.xpath(file, transfer + "/p:PmtId/p:EndToEndId")).isEqualTo(reference);
+        assertThat(SepaFiles.xpath(file, transfer + "/p:Cdtr/p:Nm")).isEqualTo("Test Company SL");
+        assertThat(SepaFiles.xpath(file, transfer + "/p:CdtrAcct/p:Id/p:IBAN")).isEqualTo(ClaimFixtures.SME_IBAN);
         String batch = "/p:Document/p:CstmrCdtTrfInitn/p:PmtInf";
-        assertThat(xpath(file, batch + "/p:Dbtr/p:Nm")).isEqualTo(sme.cluster().name());
-        assertThat(xpath(file, batch + "/p:DbtrAcct/p:Id/p:IBAN")).isEqualTo(Scenario.CLUSTER_IBAN);
-        assertThat(xpath(file, batch + "/p:DbtrAgt/p:FinInstnId/p:BIC")).isEqualTo("CAIXESBBXXX");
+        assertThat(SepaFiles.xpath(file, batch + "/p:Dbtr/p:Nm")).isEqualTo(sme.cluster().name());
+        assertThat(SepaFiles.xpath(file, batch + "/p:DbtrAcct/p:Id/p:IBAN")).isEqualTo(Scenario.CLUSTER_IBAN);
+        assertThat(SepaFiles.xpath(file, batch + "/p:DbtrAgt/p:FinInstnId/p:BIC")).isEqualTo("CAIXESBBXXX");
         // The payment record says the same.
         Payment payment = payments.find(reference).orElseThrow();
         assertThat(payment.getAmount()).isEqualByComparingTo("1487.35");
         assertThat(payment.getCreditorIban()).isEqualTo(ClaimFixtures.SME_IBAN);
         assertThat(payment.getFileName()).isEqualTo(reference + ".xml");
-        assertThat(xpath(file, batch + "/p:ReqdExctnDt")).isEqualTo(payment.getExecutionDate().toString());
+        assertThat(SepaFiles.xpath(file, batch + "/p:ReqdExctnDt")).isEqualTo(payment.getExecutionDate().toString());
     }
 
     @Test

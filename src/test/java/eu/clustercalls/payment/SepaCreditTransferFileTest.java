@@ -5,26 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Iterator;
-import java.util.List;
 
-import javax.xml.XMLConstants;
-import javax.xml.namespace.NamespaceContext;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathFactory;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 
 import eu.clustercalls.support.InvalidInputException;
 
@@ -34,13 +20,7 @@ class SepaCreditTransferFileTest {
     private static final String DEBTOR_IBAN = "ES91 2100 0418 4502 0005 1332";
     private static final String CREDITOR_IBAN = "ES7921000813610123456789";
 
-    private static Schema schema;
 
-    @BeforeAll
-    static void loadSchema() throws Exception {
-        schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(SepaCreditTransferFileTest.class.getResource("/sepa/pain.001.001.03.xsd"));
-    }
 
     private static CreditTransfer transfer(String debtorName, String creditorName, String creditorIban,
             String debtorBic, String creditorBic, String amount, String remittance) {
@@ -54,53 +34,27 @@ class SepaCreditTransferFileTest {
                 "Innovation voucher 2026, grant CC-AID-2026-017");
     }
 
-    private static void validate(byte[] file) throws Exception {
-        schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(file)));
-    }
 
-    private static String xpath(byte[] file, String expression) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(file));
-        XPath xpath = XPathFactory.newInstance().newXPath();
-        xpath.setNamespaceContext(new NamespaceContext() {
-            @Override
-            public String getNamespaceURI(String prefix) {
-                return "p".equals(prefix) ? SepaCreditTransferFile.NAMESPACE : XMLConstants.NULL_NS_URI;
-            }
-
-            @Override
-            public String getPrefix(String namespaceUri) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getPrefixes(String namespaceUri) {
-                return List.<String>of().iterator();
-            }
-        });
-        return xpath.evaluate(expression, document);
-    }
 
     @Test
     void fileValidatesAgainstThePain00100103Schema() throws Exception {
         byte[] file = SepaCreditTransferFile.write(transfer(CREDITOR_IBAN, null, null, "1234.5"));
 
-        assertThatCode(() -> validate(file)).doesNotThrowAnyException();
+        assertThatCode(() -> SepaFiles.validate(file)).doesNotThrowAnyException();
         assertThat(new String(file, StandardCharsets.UTF_8))
                 .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         String tx = "/p:Document/p:CstmrCdtTrfInitn/p:PmtInf/p:CdtTrfTxInf";
-        assertThat(xpath(file, tx + "/p:Amt/p:InstdAmt")).isEqualTo("1234.50");
-        assertThat(xpath(file, tx + "/p:Amt/p:InstdAmt/@Ccy")).isEqualTo("EUR");
-        assertThat(xpath(file, tx + "/p:PmtId/p:EndToEndId")).isEqualTo("CC-AID-2026-017");
-        assertThat(xpath(file, tx + "/p:CdtrAcct/p:Id/p:IBAN")).isEqualTo(CREDITOR_IBAN);
-        assertThat(xpath(file, "//p:DbtrAcct/p:Id/p:IBAN")).isEqualTo("ES9121000418450200051332");
-        assertThat(xpath(file, "//p:PmtInf/p:ReqdExctnDt")).isEqualTo("2026-03-02");
-        assertThat(xpath(file, "//p:GrpHdr/p:CreDtTm")).isEqualTo("2026-02-27T10:15:30+01:00");
-        assertThat(xpath(file, "//p:GrpHdr/p:CtrlSum")).isEqualTo("1234.50");
-        assertThat(xpath(file, "//p:GrpHdr/p:NbOfTxs")).isEqualTo("1");
-        assertThat(xpath(file, "//p:PmtTpInf/p:SvcLvl/p:Cd")).isEqualTo("SEPA");
-        assertThat(xpath(file, "//p:PmtInf/p:ChrgBr")).isEqualTo("SLEV");
+        assertThat(SepaFiles.xpath(file, tx + "/p:Amt/p:InstdAmt")).isEqualTo("1234.50");
+        assertThat(SepaFiles.xpath(file, tx + "/p:Amt/p:InstdAmt/@Ccy")).isEqualTo("EUR");
+        assertThat(SepaFiles.xpath(file, tx + "/p:PmtId/p:EndToEndId")).isEqualTo("CC-AID-2026-017");
+        assertThat(SepaFiles.xpath(file, tx + "/p:CdtrAcct/p:Id/p:IBAN")).isEqualTo(CREDITOR_IBAN);
+        assertThat(SepaFiles.xpath(file, "//p:DbtrAcct/p:Id/p:IBAN")).isEqualTo("ES9121000418450200051332");
+        assertThat(SepaFiles.xpath(file, "//p:PmtInf/p:ReqdExctnDt")).isEqualTo("2026-03-02");
+        assertThat(SepaFiles.xpath(file, "//p:GrpHdr/p:CreDtTm")).isEqualTo("2026-02-27T10:15:30+01:00");
+        assertThat(SepaFiles.xpath(file, "//p:GrpHdr/p:CtrlSum")).isEqualTo("1234.50");
+        assertThat(SepaFiles.xpath(file, "//p:GrpHdr/p:NbOfTxs")).isEqualTo("1");
+        assertThat(SepaFiles.xpath(file, "//p:PmtTpInf/p:SvcLvl/p:Cd")).isEqualTo("SEPA");
+        assertThat(SepaFiles.xpath(file, "//p:PmtInf/p:ChrgBr")).isEqualTo("SLEV");
     }
 
     @Test
@@ -108,10 +62,10 @@ class SepaCreditTransferFileTest {
         byte[] file = SepaCreditTransferFile.write(transfer("Tèxtils Rubí", "Filats\u00a0Vallès SA", CREDITOR_IBAN,
                 null, null, "500", "Ajuda clúster 2026: façana, ñandú & Straße № 5"));
 
-        assertThatCode(() -> validate(file)).doesNotThrowAnyException();
-        assertThat(xpath(file, "//p:Dbtr/p:Nm")).isEqualTo("Textils Rubi");
-        assertThat(xpath(file, "//p:Cdtr/p:Nm")).isEqualTo("Filats Valles SA");
-        assertThat(xpath(file, "//p:RmtInf/p:Ustrd")).isEqualTo("Ajuda cluster 2026: facana, nandu + Strasse 5");
+        assertThatCode(() -> SepaFiles.validate(file)).doesNotThrowAnyException();
+        assertThat(SepaFiles.xpath(file, "//p:Dbtr/p:Nm")).isEqualTo("Textils Rubi");
+        assertThat(SepaFiles.xpath(file, "//p:Cdtr/p:Nm")).isEqualTo("Filats Valles SA");
+        assertThat(SepaFiles.xpath(file, "//p:RmtInf/p:Ustrd")).isEqualTo("Ajuda cluster 2026: facana, nandu + Strasse 5");
     }
 
     @Test
@@ -122,12 +76,12 @@ class SepaCreditTransferFileTest {
 
         byte[] file = SepaCreditTransferFile.write(longOne);
 
-        assertThatCode(() -> validate(file)).doesNotThrowAnyException();
-        assertThat(xpath(file, "//p:Cdtr/p:Nm")).hasSize(70);
-        assertThat(xpath(file, "//p:InitgPty/p:Nm")).hasSize(70);
-        assertThat(xpath(file, "//p:GrpHdr/p:MsgId")).hasSize(35);
-        assertThat(xpath(file, "//p:EndToEndId")).hasSize(35);
-        assertThat(xpath(file, "//p:RmtInf/p:Ustrd")).hasSize(140);
+        assertThatCode(() -> SepaFiles.validate(file)).doesNotThrowAnyException();
+        assertThat(SepaFiles.xpath(file, "//p:Cdtr/p:Nm")).hasSize(70);
+        assertThat(SepaFiles.xpath(file, "//p:InitgPty/p:Nm")).hasSize(70);
+        assertThat(SepaFiles.xpath(file, "//p:GrpHdr/p:MsgId")).hasSize(35);
+        assertThat(SepaFiles.xpath(file, "//p:EndToEndId")).hasSize(35);
+        assertThat(SepaFiles.xpath(file, "//p:RmtInf/p:Ustrd")).hasSize(140);
     }
 
     @Test
@@ -143,19 +97,19 @@ class SepaCreditTransferFileTest {
     void withoutBicTheDebtorAgentIsNotProvidedAndTheFileValidates() throws Exception {
         byte[] file = SepaCreditTransferFile.write(transfer(CREDITOR_IBAN, null, null, "100"));
 
-        assertThatCode(() -> validate(file)).doesNotThrowAnyException();
-        assertThat(xpath(file, "//p:DbtrAgt/p:FinInstnId/p:Othr/p:Id")).isEqualTo("NOTPROVIDED");
-        assertThat(xpath(file, "count(//p:CdtrAgt)")).isEqualTo("0");
+        assertThatCode(() -> SepaFiles.validate(file)).doesNotThrowAnyException();
+        assertThat(SepaFiles.xpath(file, "//p:DbtrAgt/p:FinInstnId/p:Othr/p:Id")).isEqualTo("NOTPROVIDED");
+        assertThat(SepaFiles.xpath(file, "count(//p:CdtrAgt)")).isEqualTo("0");
     }
 
     @Test
     void withBicsBothAgentsCarryThemAndTheFileValidates() throws Exception {
         byte[] file = SepaCreditTransferFile.write(transfer(CREDITOR_IBAN, "CAIXESBBXXX", "bsab esbb", "100"));
 
-        assertThatCode(() -> validate(file)).doesNotThrowAnyException();
-        assertThat(xpath(file, "//p:DbtrAgt/p:FinInstnId/p:BIC")).isEqualTo("CAIXESBBXXX");
-        assertThat(xpath(file, "//p:CdtrAgt/p:FinInstnId/p:BIC")).isEqualTo("BSABESBB");
-        assertThat(xpath(file, "count(//p:Othr)")).isEqualTo("0");
+        assertThatCode(() -> SepaFiles.validate(file)).doesNotThrowAnyException();
+        assertThat(SepaFiles.xpath(file, "//p:DbtrAgt/p:FinInstnId/p:BIC")).isEqualTo("CAIXESBBXXX");
+        assertThat(SepaFiles.xpath(file, "//p:CdtrAgt/p:FinInstnId/p:BIC")).isEqualTo("BSABESBB");
+        assertThat(SepaFiles.xpath(file, "count(//p:Othr)")).isEqualTo("0");
     }
 
     @Test

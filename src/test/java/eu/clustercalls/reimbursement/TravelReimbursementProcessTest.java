@@ -1,5 +1,7 @@
 package eu.clustercalls.reimbursement;
 
+import static eu.clustercalls.ProcessAssertions.refusal;
+import static eu.clustercalls.ProcessAssertions.last;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
@@ -23,7 +25,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -824,20 +825,4 @@ class TravelReimbursementProcessTest {
         return instance;
     }
 
-    private static AuditEvent last(List<AuditEvent> trail) {
-        assertThat(trail).isNotEmpty();
-        return trail.get(trail.size() - 1);
-    }
-
-    /** The application's own exception inside whatever the engine wraps it in (task listeners are wrapped). */
-    private static Throwable refusal(ThrowingCallable action) {
-        Throwable thrown = catchThrowable(action);
-        assertThat(thrown).as("the action is refused").isNotNull();
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getPackageName().equals("eu.clustercalls.support")) {
-                return cause;
-            }
-        }
-        return thrown;
-    }
 }

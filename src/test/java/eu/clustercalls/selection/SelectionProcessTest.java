@@ -1,7 +1,8 @@
 package eu.clustercalls.selection;
 
+import static eu.clustercalls.ProcessAssertions.refusal;
+import static eu.clustercalls.ProcessAssertions.last;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -17,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -689,20 +689,4 @@ class SelectionProcessTest {
         return instance;
     }
 
-    private static AuditEvent last(List<AuditEvent> trail) {
-        assertThat(trail).isNotEmpty();
-        return trail.get(trail.size() - 1);
-    }
-
-    /** The application's own exception inside whatever the engine wraps it in (task listeners are wrapped). */
-    private static Throwable refusal(ThrowingCallable action) {
-        Throwable thrown = catchThrowable(action);
-        assertThat(thrown).as("the action is refused").isNotNull();
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getPackageName().equals("eu.clustercalls.support")) {
-                return cause;
-            }
-        }
-        return thrown;
-    }
 }
