@@ -133,7 +133,8 @@ public class ClaimVerification {
         FundingCall call = calls.get(claim.getCallId());
         Company company = companies.get(claim.getCompanyId());
         Application application = application(claim);
-        Map<Long, String> fileNames = documents.ofClaim(claimId).stream()
+        List<DocumentSummary> files = documents.ofClaim(claimId);
+        Map<Long, String> fileNames = files.stream()
                 .collect(Collectors.toMap(DocumentSummary::getId, DocumentSummary::getFileName));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("claimReference", claim.reference() + " for " + application.reference());
@@ -144,9 +145,9 @@ public class ClaimVerification {
                 + call.activityDays() + " days");
         view.put("itemsText", itemsText(items.findByClaimIdOrderByPosition(claimId), fileNames));
         view.put("documentsHint", "Files: /api/expense-claims/" + claimId + "/documents/{id}, ids "
-                + documents.ofClaim(claimId).stream().map(d -> d.getId() + " " + d.getFileName())
+                + files.stream().map(d -> d.getId() + " " + d.getFileName())
                         .collect(Collectors.joining(", ")));
-        view.put("attendanceText", documents.ofClaim(claimId).stream()
+        view.put("attendanceText", files.stream()
                 .filter(d -> d.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF)
                 .map(DocumentSummary::getFileName).collect(Collectors.joining(", ")));
         view.put("missionReport", claim.getMissionReport());
