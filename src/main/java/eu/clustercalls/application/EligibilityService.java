@@ -42,6 +42,7 @@ import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.FormValues;
 
 /**
  * Eligibility of an application: the automatic verdict of the decision table processes/eligibility.dmn, the
@@ -221,7 +222,8 @@ public class EligibilityService {
     public Boolean recordReview(Long applicationId, String reviewer, String decision, String reason, String question) {
         Application application = get(applicationId);
         staff.require(reviewer, Roles.ELIGIBILITY_REVIEWERS, application.tenantId(), "decide on eligibility");
-        ReviewDecision choice = parseDecision(decision);
+        ReviewDecision choice = FormValues.choice(ReviewDecision.class, decision, ApplicationProcess.VAR_REVIEW_DECISION,
+                "Please choose to confirm, override or ask for clarification.");
         if (application.getStatus() != ApplicationStatus.IN_REVIEW) {
             throw new ConflictException(application.reference() + " is not awaiting an eligibility review.");
         }
@@ -265,14 +267,6 @@ public class EligibilityService {
                 .max(Instant::compareTo).orElse(application.getSubmittedAt());
     }
 
-    private static ReviewDecision parseDecision(String decision) {
-        try {
-            return ReviewDecision.valueOf(String.valueOf(decision));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(ApplicationProcess.VAR_REVIEW_DECISION,
-                    "Please choose to confirm, override or ask for clarification.");
-        }
-    }
 
     private static String required(String text, String field, String message) {
         if (text == null || text.isBlank()) {

@@ -28,6 +28,7 @@ import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.FormValues;
 
 /** The life of a call: drafted, reviewed by a second call manager, published, extended or closed. */
 @Service
@@ -138,10 +139,11 @@ public class CallService {
         FundingCall call = get(callId);
         checkMayReview(callId, reviewer);
         staff.require(reviewer, Roles.CALL_MANAGERS, call.getClusterId(), "review and publish calls");
-        ReviewDecision choice = parseDecision(decision);
+        ReviewDecision choice = FormValues.choice(ReviewDecision.class, decision, FundingCallProcess.VAR_REVIEW_DECISION,
+                "Please choose to publish or reject the call.");
         if (choice == ReviewDecision.PUBLISH) {
             call.publish(reviewer, clock.instant());
-            audit.record(call, reviewer, "CALL_PUBLISHED", "published", blankToNull(comment));
+            audit.record(call, reviewer, "CALL_PUBLISHED", "published", FormValues.blankToNull(comment));
             return true;
         }
         if (comment == null || comment.isBlank()) {
@@ -153,13 +155,6 @@ public class CallService {
         return false;
     }
 
-    private static ReviewDecision parseDecision(String decision) {
-        try {
-            return ReviewDecision.valueOf(String.valueOf(decision));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(FundingCallProcess.VAR_REVIEW_DECISION, "Please choose to publish or reject the call.");
-        }
-    }
 
     @Transactional
     public void notifyMembersOfPublication(Long callId) {
@@ -307,9 +302,6 @@ public class CallService {
         return LocalDate.now(clock.withZone(zone()));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
     ZoneId zone() {
         return properties.timeZone();

@@ -37,6 +37,7 @@ import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.FormValues;
 
 /**
  * Evaluation of eligible applications: evaluators of the call's cluster are assigned by a balanced round-robin
@@ -145,9 +146,9 @@ public class EvaluationService {
                     input.conflictReason().strip());
             return true;
         }
-        evaluation.submit(checkedScores(call, input.scores()), blankToNull(input.comment()), clock.instant());
+        evaluation.submit(checkedScores(call, input.scores()), FormValues.blankToNull(input.comment()), clock.instant());
         audit.record(application, evaluator, "EVALUATION_SUBMITTED", evaluation.getTotal() + " of " + call.maxScore(),
-                blankToNull(input.comment()));
+                FormValues.blankToNull(input.comment()));
         return false;
     }
 
@@ -350,7 +351,4 @@ public class EvaluationService {
                 .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

@@ -246,9 +246,10 @@ public class ClaimService {
                 errors.put(field + ".date", "The date of an expense cannot be in the future.");
             }
             String currency = currency(item);
-            Conversion conversion = rates.knows(currency) ? rates.toEuros(item.amount(), currency, item.date()).orElse(null) : null;
+            boolean known = rates.knows(currency);
+            Conversion conversion = known ? rates.toEuros(item.amount(), currency, item.date()).orElse(null) : null;
             if (conversion == null) {
-                errors.put(field + ".currency", (rates.knows(currency)
+                errors.put(field + ".currency", (known
                         ? "There is no " + currency + " exchange rate on or before " + Formats.date(item.date()) + "."
                         : "There is no exchange rate for '" + currency + "'.")
                         + " Please give the amount in EUR, or ask the cluster's finance team to add the rate.");

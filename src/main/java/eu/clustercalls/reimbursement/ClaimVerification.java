@@ -33,6 +33,7 @@ import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.FormValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -178,9 +179,9 @@ public class ClaimVerification {
     public boolean verify(Long claimId, String user, String decision, String reductions, String reason) {
         ExpenseClaim claim = claim(claimId);
         staff.require(user, Roles.FINANCE, claim.tenantId(), "verify expense claims");
-        Verification verification = parse(Verification.class, decision, ReimbursementProcess.FIELD_VERIFICATION,
+        Verification verification = FormValues.choice(Verification.class, decision, ReimbursementProcess.FIELD_VERIFICATION,
                 "Please approve, reduce or return the claim.");
-        String why = blankToNull(reason);
+        String why = FormValues.blankToNull(reason);
         List<ExpenseItem> claimItems = items.findByClaimIdOrderByPosition(claimId);
         claimItems.forEach(item -> item.reduceTo(null, null));
         switch (verification) {
@@ -275,9 +276,9 @@ public class ClaimVerification {
     public boolean approvePayment(Long claimId, String user, String decision, String comment) {
         checkMayApprove(claimId, user);
         ExpenseClaim claim = claim(claimId);
-        ReimbursementProcess.PaymentDecision answer = parse(ReimbursementProcess.PaymentDecision.class, decision,
+        ReimbursementProcess.PaymentDecision answer = FormValues.choice(ReimbursementProcess.PaymentDecision.class, decision,
                 ReimbursementProcess.FIELD_PAYMENT_DECISION, "Please approve the payment or send the claim back.");
-        String why = blankToNull(comment);
+        String why = FormValues.blankToNull(comment);
         if (answer == ReimbursementProcess.PaymentDecision.SEND_BACK) {
             if (why == null) {
                 throw new InvalidInputException(ReimbursementProcess.FIELD_PAYMENT_COMMENT,
@@ -299,13 +300,6 @@ public class ClaimVerification {
         return applications.findById(claim.getApplicationId()).orElseThrow();
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, message);
-        }
-    }
 
     private static void requireReason(String reason, String message) {
         if (reason == null) {
@@ -326,7 +320,4 @@ public class ClaimVerification {
         }
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

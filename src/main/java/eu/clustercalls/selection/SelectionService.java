@@ -46,6 +46,7 @@ import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.FormValues;
 
 /**
  * Selection of a closed call: the ranking proposed by {@link Ranking}, the call managers' decision, the results
@@ -163,7 +164,7 @@ public class SelectionService {
         staff.require(manager, Roles.CALL_MANAGERS, call.getClusterId(), "decide on the selection");
         List<Application> placed = applications.findByCallIdAndSelectionIsNotNullOrderByRanking(callId);
         if ("APPROVE".equals(decision)) {
-            audit.record(call, manager, "SELECTION_APPROVED", "as proposed", blankToNull(reason));
+            audit.record(call, manager, "SELECTION_APPROVED", "as proposed", FormValues.blankToNull(reason));
             return;
         }
         if (!"MOVE".equals(decision)) {
@@ -312,7 +313,7 @@ public class SelectionService {
         boolean confirmed = "CONFIRM".equals(answer);
         application.answerParticipation(confirmed ? ApplicationStatus.CONFIRMED : ApplicationStatus.DECLINED);
         audit.record(application, user, confirmed ? "PARTICIPATION_CONFIRMED" : "PARTICIPATION_DECLINED", null,
-                blankToNull(reason));
+                FormValues.blankToNull(reason));
         return confirmed;
     }
 
@@ -416,7 +417,4 @@ public class SelectionService {
                 .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }
