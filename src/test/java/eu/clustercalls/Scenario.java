@@ -28,6 +28,8 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationProcess;
@@ -105,6 +107,13 @@ public class Scenario {
             List<String> evaluators, String verifier, String approver) {
     }
 
+    /** Signed in to the API with HTTP Basic, carrying the CSRF token as a browser client would. */
+    public static RequestPostProcessor signedIn(String username) {
+        return request -> SecurityMockMvcRequestPostProcessors.csrf()
+                .postProcessRequest(SecurityMockMvcRequestPostProcessors.httpBasic(username, PASSWORD)
+                        .postProcessRequest(request));
+    }
+
     public static int next() {
         return SEQUENCE.incrementAndGet();
     }
@@ -129,9 +138,8 @@ public class Scenario {
         return userId;
     }
 
-    /** A user with that group and no cluster. */
+    /** A user with that group (made at start-up by security/AccessPolicy) and no cluster. */
     public String user(String userId, String group) {
-        ensureGroup(group);
         var user = identityService.newUser(userId);
         user.setFirstName(userId);
         user.setLastName("Test");
@@ -140,12 +148,6 @@ public class Scenario {
         identityService.saveUser(user);
         identityService.createMembership(userId, group);
         return userId;
-    }
-
-    private void ensureGroup(String group) {
-        if (identityService.createGroupQuery().groupId(group).count() == 0) {
-            identityService.saveGroup(identityService.newGroup(group));
-        }
     }
 
     /** A new SME user acting for a new autonomous company with these figures. */
@@ -280,8 +282,7 @@ public class Scenario {
 
     /** Runs the action signed in to the engine as that user, with their groups and clusters (as Tasklist does). */
     public <T> T as(String userId, Supplier<T> action) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
+        List<String> groups = groupsOf(userId);
         List<String> tenants = identityService.createTenantQuery().userMember(userId).list().stream()
                 .map(Tenant::getId).toList();
         identityService.setAuthentication(userId, groups, tenants);
@@ -290,6 +291,10 @@ public class Scenario {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    public List<String> groupsOf(String userId) {
+        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     }
 
     public void as(String userId, Runnable action) {

@@ -2,6 +2,7 @@ package eu.clustercalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,6 +143,103 @@ class StartupTest {
                 .isBetween(Instant.now().plus(Duration.ofDays(23)), Instant.now().plus(Duration.ofDays(26)));
         assertThat(get("/api/exchange-rates", basic("joan.riera", "finance-demo")).body())
                 .as("finance loaded the dollar rate of the mission's week").contains("1.163");
+    }
+
+    @Test
+    void anSmeUserIsKeptOutOfTheEngineRestApi() throws Exception {
+        HttpResponse<String> tasks = get("/engine-rest/task", basic("marta.puig", "sme-demo"));
+
+        assertThat(tasks.statusCode()).isEqualTo(403);
+        assertThat(tasks.body()).contains("for cluster staff").doesNotContain("Teixits");
+    }
+
+    @Test
+    void anEvaluatorOfFomentexSeesNoTaskOfAeiTextils() throws Exception {
+        JsonNode aeiTasks = json.readTree(get("/engine-rest/task", basic("anna.roca", "manager-demo")).body());
+        assertThat(aeiTasks.findValuesAsText("tenantId")).as("the demo's AEI tasks, as a call manager of AEI sees them")
+                .isNotEmpty().containsOnly("aei-textils");
+
+        HttpResponse<String> fomentex = get("/engine-rest/task", basic("xoan.lopez", "evaluator-demo"));
+        assertThat(fomentex.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(fomentex.body())).isEmpty();
+        HttpResponse<String> history = get("/engine-rest/history/process-instance", basic("iria.castro", "manager-demo"));
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(history.body())).as("FOMENTEX has no call yet, and sees none of AEI's").isEmpty();
+    }
+
+    @Test
+    void apiAnswersCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> calls = get("/api/calls", null);
+
+        assertThat(calls.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'"));
+        assertThat(calls.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(calls.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(calls.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+
+    @Test
+    void tasklistPagesCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> page = get("/camunda/app/tasklist/", null);
+
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+
+    @Test
+    void tasklistSignInGivesAnHttpOnlySameSiteSessionCookieAndKeepsSmeUsersOut() throws Exception {
+        HttpResponse<String> staff = signInToTasklist("roser.camps", "reviewer-demo");
+        assertThat(staff.statusCode()).as(staff.body()).isEqualTo(200);
+        assertThat(staff.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax"));
+
+        HttpResponse<String> sme = signInToTasklist("marta.puig", "sme-demo");
+        assertThat(sme.statusCode()).as("an SME user may not use Tasklist").isIn(401, 403);
+    }
+
+    /** As Tasklist's sign-in page does: open the app for the session and its CSRF token, then post the form. */
+    private HttpResponse<String> signInToTasklist(String user, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/camunda/app/tasklist/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aChangeWithoutTheCsrfTokenIsRefusedAndOneWithItGoesThrough() throws Exception {
+        String extension = "{\"reason\":\"More time\"}";
+        HttpResponse<String> forged = send(post("/api/calls/1/extension", extension)
+                .header("Authorization", basic("anna.roca", "manager-demo")));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(forged.body()).get("detail").asText()).contains("CSRF token", "GET /api/csrf-token");
+
+        HttpResponse<String> tokenAnswer = get("/api/csrf-token", null);
+        String token = json.readTree(tokenAnswer.body()).get("token").asText();
+        assertThat(tokenAnswer.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("CLUSTERCALLS-CSRF=" + token).contains("SameSite=Strict"));
+        HttpResponse<String> sent = send(post("/api/calls/1/extension", extension)
+                .header("Authorization", basic("anna.roca", "manager-demo"))
+                .header("X-CSRF-TOKEN", token).header("Cookie", "CLUSTERCALLS-CSRF=" + token));
+        assertThat(sent.statusCode()).as("past the CSRF check, the request itself is checked").isEqualTo(400);
+        assertThat(sent.body()).contains("Please give the new closing date.");
+    }
+
+    private HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test

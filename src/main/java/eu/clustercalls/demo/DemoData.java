@@ -61,7 +61,7 @@ import eu.clustercalls.selection.SelectionService;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final String AEI = "aei-textils";
+    private static final String AEI = DemoUser.AEI;
 
     private final ClusterOrganisationService organisations;
     private final ClusterOrganisationRepository organisationRepository;
@@ -120,12 +120,11 @@ class DemoData implements ApplicationRunner {
 
     private void seed() {
         log.info("Seeding the demo data");
-        groups();
         organisations.register(AEI, "AEI Tèxtils", "ES");
         organisations.useBankAccount(AEI, "AEI Tèxtils", "ES9121000418450200051332", "CAIXESBBXXX");
         organisations.register("tuscany-fashion", "Next Technology Tecnotessile / OTIR2020 – Tuscany Fashion Cluster", "IT");
         organisations.useBankAccount("tuscany-fashion", "Next Technology Tecnotessile", "IT60X0542811101000000123456", null);
-        organisations.register("fomentex", "FOMENTEX", "ES");
+        organisations.register(DemoUser.FOMENTEX, "FOMENTEX", "ES");
         organisations.register("clutex", "CLUTEX", "CZ");
         organisations.register("aecim", "AECIM / Madrid Cluster de Automoción", "ES");
         organisations.register("slovak-plastic", "Slovak Plastic Cluster", "SK");
@@ -222,21 +221,6 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    private void groups() {
-        Map<String, String> names = Map.of(
-                Roles.SME, "SME users", Roles.CALL_MANAGERS, "Call managers",
-                Roles.ELIGIBILITY_REVIEWERS, "Eligibility reviewers", Roles.EVALUATORS, "Evaluators",
-                Roles.FINANCE, "Finance officers", Roles.ADMIN, "Administrators");
-        names.forEach((id, name) -> {
-            if (identityService.createGroupQuery().groupId(id).count() == 0) {
-                Group group = identityService.newGroup(id);
-                group.setName(name);
-                group.setType(Roles.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
-                identityService.saveGroup(group);
-            }
-        });
-    }
-
     private void user(DemoUser demo) {
         var user = identityService.newUser(demo.id());
         user.setFirstName(demo.firstName());
@@ -245,8 +229,8 @@ class DemoData implements ApplicationRunner {
         user.setPassword(demo.password());
         identityService.saveUser(user);
         identityService.createMembership(demo.id(), demo.group());
-        if (!Roles.SME.equals(demo.group()) && !Roles.ADMIN.equals(demo.group())) {
-            identityService.createTenantUserMembership(AEI, demo.id());
+        if (demo.cluster() != null) {
+            identityService.createTenantUserMembership(demo.cluster(), demo.id());
         }
     }
 
@@ -448,8 +432,8 @@ class DemoData implements ApplicationRunner {
         StringBuilder table = new StringBuilder("\n\nClusterCalls demo users (profile 'demo'; sign in at "
                 + "http://localhost:8080/camunda and to the API at http://localhost:8080/api):\n");
         for (DemoUser user : DemoUser.ALL) {
-            table.append(String.format("  %-16s %-16s %-22s %s%n", user.id(), user.password(), user.group(),
-                    user.fullName()));
+            table.append(String.format("  %-16s %-16s %-22s %-12s %s%n", user.id(), user.password(), user.group(),
+                    user.cluster() == null ? "" : user.cluster(), user.fullName()));
         }
         log.info(table.toString());
     }

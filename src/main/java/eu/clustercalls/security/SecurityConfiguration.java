@@ -5,7 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,47 +15,100 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The header and cookie of the application's CSRF token; not Camunda's XSRF-TOKEN, which Tasklist reads. */
+    static final String CSRF_HEADER = "X-CSRF-TOKEN";
+    static final String CSRF_COOKIE = "CLUSTERCALLS-CSRF";
+
+    /** The pages of the application itself; the API answers JSON, so it needs nothing from anywhere. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     /**
-     * The Camunda webapps keep their own sign-in, session and CSRF filter; the engine REST API is guarded by
-     * Camunda's own authentication filter (below), so that the engine knows the user and their groups and tenants.
+     * The Camunda webapps keep their own sign-in, session, CSRF filter and Content-Security-Policy (set in
+     * application.yaml); Spring adds what they lack: no framing and no full referrer to other sites.
      */
     @Bean
     @Order(1)
     SecurityFilterChain camunda(HttpSecurity http) throws Exception {
-        // Path patterns, not MVC matchers: these paths are served by the webapps' and the REST API's own servlets.
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
+        // Path patterns, not MVC matchers: these paths are served by the webapps' own servlets.
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.disable())
+                .headers(headers -> headers.defaultsDisabled()
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .requestCache(cache -> cache.disable())
                 .build();
     }
 
-    /** The application's JSON API: open calls are public, everything else needs a signed-in user. */
+    /**
+     * The engine REST API is for staff and their tools only: signed in with HTTP Basic here (with the same
+     * lock-out as everywhere), then Camunda's filter (below) tells the engine the user, their groups and their
+     * clusters, so that authorizations and the tenant check apply. SME users get 403. Stateless, so no CSRF.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(Roles.CALL_MANAGERS,
+                        Roles.ELIGIBILITY_REVIEWERS, Roles.EVALUATORS, Roles.FINANCE, Roles.ADMIN))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response,
+                        HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Please sign in.")))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(response,
+                        HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                        "The engine REST API is for cluster staff; SME users work in the portal.")))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /**
+     * The application's JSON API: open calls are public, everything else needs a signed-in user. Every request
+     * that changes state carries the CSRF token, read from {@code GET /api/csrf-token} or the cookie.
+     */
+    @Bean
+    @Order(3)
     SecurityFilterChain application(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setHeaderName(CSRF_HEADER);
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/calls", "/api/calls/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/calls", "/api/calls/*", "/api/csrf-token").permitAll()
                         .requestMatchers("/", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response,
                         HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Please sign in.")))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(response,
-                        HttpServletResponse.SC_FORBIDDEN, "Forbidden", "You may not do this.")))
-                // A stateless JSON API signed in with HTTP Basic on every request: no session, so no CSRF token.
-                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
+                    if (e instanceof CsrfException) {
+                        problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "This request lacks a "
+                                + "valid CSRF token: read one from GET /api/csrf-token and send it in the "
+                                + CSRF_HEADER + " header.");
+                    } else {
+                        problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "You may not do this.");
+                    }
+                }))
+                // The plain handler: the header carries the token as the cookie and GET /api/csrf-token give it.
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(
+                        new CsrfTokenRequestAttributeHandler()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 
@@ -70,13 +123,13 @@ class SecurityConfiguration {
                 + ",\"detail\":\"" + detail + "\"}");
     }
 
-    /** The starter leaves /engine-rest open; this asks for HTTP Basic credentials of a Camunda user. */
+    /** Hands the user Spring Security signed in to the engine, with their groups and tenants. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
     }

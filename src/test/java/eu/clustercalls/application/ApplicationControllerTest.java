@@ -3,6 +3,7 @@ package eu.clustercalls.application;
 import static eu.clustercalls.ApiResponses.body;
 import static eu.clustercalls.ApiResponses.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -331,7 +332,7 @@ class ApplicationControllerTest {
         Company outsider = scenario.company(Scenario.figures(12, "1800000", "1500000"), List.of());
 
         JsonNode problem = refused(apply(call.getId(), json.writeValueAsString(validApplication()))
-                .with(httpBasic(Scenario.contactOf(outsider), Scenario.PASSWORD)), 403);
+                .with(Scenario.signedIn(Scenario.contactOf(outsider))), 403);
 
         assertThat(problem.get("detail").asText()).contains(outsider.getLegalName(), "not a member", cluster.name());
     }
@@ -343,7 +344,7 @@ class ApplicationControllerTest {
                 scenario.today().minusDays(1));
 
         JsonNode problem = refused(apply(call.getId(), json.writeValueAsString(validApplication()))
-                .with(httpBasic(Scenario.contactOf(lapsed), Scenario.PASSWORD)), 403);
+                .with(Scenario.signedIn(Scenario.contactOf(lapsed))), 403);
 
         assertThat(problem.get("detail").asText()).contains("not a member");
     }
@@ -361,21 +362,29 @@ class ApplicationControllerTest {
 
     @Test
     void applyingWithoutSigningInIsUnauthorized() throws Exception {
-        JsonNode problem = refused(apply(call.getId(), json.writeValueAsString(validApplication())), 401);
+        JsonNode problem = refused(apply(call.getId(), json.writeValueAsString(validApplication())).with(csrf()), 401);
 
         assertThat(problem.get("detail").asText()).isEqualTo("Please sign in.");
     }
 
     @Test
+    void applyingWithoutTheCsrfTokenIsRefusedAsAForgedRequest() throws Exception {
+        JsonNode problem = refused(apply(call.getId(), json.writeValueAsString(validApplication()))
+                .with(httpBasic(sme, Scenario.PASSWORD)), 403);
+
+        assertThat(problem.get("detail").asText()).contains("CSRF token", "X-CSRF-TOKEN");
+    }
+
+    @Test
     void applyingWithAWrongPasswordIsUnauthorized() throws Exception {
         refused(apply(call.getId(), json.writeValueAsString(validApplication()))
-                .with(httpBasic(sme, "wrong-password")), 401);
+                .with(httpBasic(sme, "wrong-password")).with(csrf()), 401);
     }
 
     @Test
     void aStaffUserWhoActsForNoCompanyCannotApply() throws Exception {
         JsonNode problem = refused(apply(call.getId(), json.writeValueAsString(validApplication()))
-                .with(httpBasic(cluster.manager(), Scenario.PASSWORD)), 403);
+                .with(Scenario.signedIn(cluster.manager())), 403);
 
         assertThat(problem.get("detail").asText()).isEqualTo("Your user does not act for any company, so it cannot apply.");
     }
@@ -405,7 +414,7 @@ class ApplicationControllerTest {
 
     @Test
     void aUserWithoutCompanyHasAnEmptyList() throws Exception {
-        JsonNode list = body(mvc.perform(get("/api/applications").with(httpBasic(cluster.manager(), Scenario.PASSWORD)))
+        JsonNode list = body(mvc.perform(get("/api/applications").with(Scenario.signedIn(cluster.manager())))
                 .andReturn(), 200);
 
         assertThat(list).isEmpty();
@@ -520,7 +529,7 @@ class ApplicationControllerTest {
 
         body(mvc.perform(post("/api/applications/{id}/clarification-answer", application.getId())
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("answer", "Meddling.")))
-                .with(httpBasic(competitor, Scenario.PASSWORD))).andReturn(), 404);
+                .with(Scenario.signedIn(competitor))).andReturn(), 404);
 
         assertStillAwaitingTheAnswer(application, before);
     }
@@ -566,7 +575,7 @@ class ApplicationControllerTest {
     }
 
     private RequestPostProcessor asSme() {
-        return httpBasic(sme, Scenario.PASSWORD);
+        return Scenario.signedIn(sme);
     }
 
     private static MockHttpServletRequestBuilder apply(Long callId, String body) {

@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -506,9 +507,11 @@ class ApplicationProcessTest {
         assertThat(inThePortal).as("someone else's application reads as not found")
                 .isInstanceOf(NotFoundException.class);
         assertThat(inTheEngine).as("the engine's tenant check").hasMessageContaining("no authenticated tenant");
-        assertThat(List.of(byTaskId, byClusterStaff)).allSatisfy(refusal -> assertThat(refusal)
+        assertThat(byTaskId).as("the listener's own check, where the engine knows no user")
                 .isInstanceOf(ForbiddenException.class)
-                .hasMessage("Only the applicant company's users can answer its clarification request."));
+                .hasMessage("Only the applicant company's users can answer its clarification request.");
+        assertThat(byClusterStaff).as("the engine grants the task to the applicant's users only")
+                .isInstanceOf(AuthorizationException.class);
         assertWaitingForTheSme(instance, application, company, question, asked);
         assertThat(task(ApplicationProcess.TASK_ANSWER_CLARIFICATION, instance)).hasId(clarification.getId());
         assertThat(eligibility.clarificationsOf(application.getId())).singleElement()

@@ -2,6 +2,7 @@ package eu.clustercalls.call;
 
 import static eu.clustercalls.ApiResponses.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -109,7 +110,7 @@ class CallControllerTest {
 
     @Test
     void closingEarlyWithoutSigningInIsUnauthorized() throws Exception {
-        MvcResult result = mvc.perform(closeEarly(call.getId(), reason("Too few applications."))).andReturn();
+        MvcResult result = mvc.perform(closeEarly(call.getId(), reason("Too few applications.")).with(csrf())).andReturn();
 
         assertThat(body(result, 401).get("detail").asText()).isEqualTo("Please sign in.");
         assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Basic");
@@ -119,7 +120,7 @@ class CallControllerTest {
     @Test
     void closingEarlyWithAWrongPasswordIsUnauthorized() throws Exception {
         body(mvc.perform(closeEarly(call.getId(), reason("Too few applications."))
-                .with(httpBasic(cluster.manager(), "not-the-password"))).andReturn(), 401);
+                .with(httpBasic(cluster.manager(), "not-the-password")).with(csrf())).andReturn(), 401);
         assertStillPublished();
     }
 
@@ -128,7 +129,7 @@ class CallControllerTest {
         String sme = Scenario.contactOf(scenario.memberCompany(cluster));
 
         JsonNode problem = body(mvc.perform(closeEarly(call.getId(), reason("We would like it closed."))
-                .with(httpBasic(sme, Scenario.PASSWORD))).andReturn(), 403);
+                .with(Scenario.signedIn(sme))).andReturn(), 403);
 
         assertThat(problem.get("detail").asText()).contains("call-managers");
         assertStillPublished();
@@ -139,7 +140,7 @@ class CallControllerTest {
         Scenario.Cluster other = scenario.cluster();
 
         body(mvc.perform(closeEarly(call.getId(), reason("Not my call, but still."))
-                .with(httpBasic(other.manager(), Scenario.PASSWORD))).andReturn(), 403);
+                .with(Scenario.signedIn(other.manager()))).andReturn(), 403);
 
         assertStillPublished();
     }
@@ -147,7 +148,7 @@ class CallControllerTest {
     @Test
     void anEligibilityReviewerOfTheClusterMayNotCloseTheCall() throws Exception {
         body(mvc.perform(closeEarly(call.getId(), reason("Reviewers are not call managers."))
-                .with(httpBasic(cluster.reviewer(), Scenario.PASSWORD))).andReturn(), 403);
+                .with(Scenario.signedIn(cluster.reviewer()))).andReturn(), 403);
 
         assertStillPublished();
     }
@@ -194,7 +195,7 @@ class CallControllerTest {
     @Test
     void theSecondCallManagerOfTheClusterMayCloseItToo() throws Exception {
         JsonNode closed = body(mvc.perform(closeEarly(call.getId(), reason("Budget reallocated."))
-                .with(httpBasic(cluster.secondManager(), Scenario.PASSWORD))).andReturn(), 200);
+                .with(Scenario.signedIn(cluster.secondManager()))).andReturn(), 200);
 
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
     }
@@ -222,7 +223,8 @@ class CallControllerTest {
 
     @Test
     void extendingWithoutSigningInIsUnauthorized() throws Exception {
-        body(mvc.perform(extend(call.getId(), extension(scenario.today().plusDays(40), "More time."))).andReturn(), 401);
+        body(mvc.perform(extend(call.getId(), extension(scenario.today().plusDays(40), "More time.")).with(csrf()))
+                .andReturn(), 401);
 
         assertStillPublished();
     }
@@ -232,7 +234,7 @@ class CallControllerTest {
         String sme = Scenario.contactOf(scenario.memberCompany(cluster));
 
         body(mvc.perform(extend(call.getId(), extension(scenario.today().plusDays(40), "Please, more time."))
-                .with(httpBasic(sme, Scenario.PASSWORD))).andReturn(), 403);
+                .with(Scenario.signedIn(sme))).andReturn(), 403);
 
         assertStillPublished();
     }
@@ -242,7 +244,7 @@ class CallControllerTest {
         Scenario.Cluster other = scenario.cluster();
 
         body(mvc.perform(extend(call.getId(), extension(scenario.today().plusDays(40), "More time."))
-                .with(httpBasic(other.manager(), Scenario.PASSWORD))).andReturn(), 403);
+                .with(Scenario.signedIn(other.manager()))).andReturn(), 403);
 
         assertStillPublished();
     }
@@ -313,7 +315,7 @@ class CallControllerTest {
     // --- helpers ---
 
     private RequestPostProcessor manager() {
-        return httpBasic(cluster.manager(), Scenario.PASSWORD);
+        return Scenario.signedIn(cluster.manager());
     }
 
     private static MockHttpServletRequestBuilder closeEarly(Long callId, String body) {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -293,7 +294,8 @@ class FundingCallProcessTest {
 
         Throwable refusal = refusal(() -> scenario.draftCall(cluster.reviewer(), scenario.callForm()));
 
-        assertThat(refusal).isInstanceOf(ForbiddenException.class).hasMessageContaining("draft calls");
+        assertThat(refusal).as("only call managers may start the funding-call process (security/AccessPolicy)")
+                .isInstanceOf(AuthorizationException.class).hasMessageContaining("CREATE");
         assertThat(instanceCount()).isEqualTo(instancesBefore);
         assertThat(callRepository.count()).isEqualTo(callsBefore);
     }

@@ -3,6 +3,7 @@ package eu.clustercalls.evaluation;
 import static eu.clustercalls.ApiResponses.body;
 import static eu.clustercalls.ApiResponses.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -104,7 +105,7 @@ class EvaluationControllerTest {
         submitThroughService(second, scores(9, 8, 4), OTHERS_COMMENT);
 
         MvcResult result = mvc.perform(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(first, Scenario.PASSWORD))).andReturn();
+                .with(Scenario.signedIn(first))).andReturn();
 
         JsonNode problem = body(result, 403);
         assertThat(problem.get("detail").asText())
@@ -116,7 +117,7 @@ class EvaluationControllerTest {
     @Test
     void anEvaluatorWhoHasNotScoredSeesNothingEvenWhenNobodyHasScored() throws Exception {
         MvcResult result = mvc.perform(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(first, Scenario.PASSWORD))).andReturn();
+                .with(Scenario.signedIn(first))).andReturn();
 
         body(result, 403);
         assertThat(result.getResponse().getContentAsString()).doesNotContain(second, "\"scores\"", "\"evaluator\"");
@@ -126,11 +127,11 @@ class EvaluationControllerTest {
     void afterSubmittingTheirOwnTheEvaluatorSeesBothEvaluations() throws Exception {
         submitThroughService(second, scores(9, 8, 4), OTHERS_COMMENT);
         body(mvc.perform(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(first, Scenario.PASSWORD))).andReturn(), 403);
+                .with(Scenario.signedIn(first))).andReturn(), 403);
 
         body(mvc.perform(submit(first, validSubmission(s -> s.put("comment", "Good readiness.")))).andReturn(), 204);
         JsonNode list = body(mvc.perform(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(first, Scenario.PASSWORD))).andReturn(), 200);
+                .with(Scenario.signedIn(first))).andReturn(), 200);
 
         assertThat(list).hasSize(2);
         assertThat(byEvaluator(list).get(second).get("total").asInt()).isEqualTo(21);
@@ -146,7 +147,7 @@ class EvaluationControllerTest {
         body(mvc.perform(submit(first, validSubmission())).andReturn(), 204);
 
         JsonNode list = body(mvc.perform(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(first, Scenario.PASSWORD))).andReturn(), 200);
+                .with(Scenario.signedIn(first))).andReturn(), 200);
 
         assertThat(list).hasSize(2);
         assertThat(byEvaluator(list).get(second).has("submittedAt")).isFalse();
@@ -159,7 +160,7 @@ class EvaluationControllerTest {
         submitThroughService(second, scores(9, 8, 4), OTHERS_COMMENT);
 
         JsonNode list = body(mvc.perform(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(cluster.manager(), Scenario.PASSWORD))).andReturn(), 200);
+                .with(Scenario.signedIn(cluster.manager()))).andReturn(), 200);
 
         assertThat(list).extracting(e -> e.get("evaluator").asText(), e -> e.get("slot").asInt())
                 .containsExactlyInAnyOrder(tuple(first, slotOf(first)), tuple(second, slotOf(second)));
@@ -173,7 +174,7 @@ class EvaluationControllerTest {
         Scenario.Cluster other = scenario.cluster();
 
         notFoundWithoutData(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(other.manager(), Scenario.PASSWORD)));
+                .with(Scenario.signedIn(other.manager())));
     }
 
     @Test
@@ -181,7 +182,7 @@ class EvaluationControllerTest {
         submitThroughService(second, scores(9, 8, 4), OTHERS_COMMENT);
 
         notFoundWithoutData(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(Scenario.contactOf(company), Scenario.PASSWORD)));
+                .with(Scenario.signedIn(Scenario.contactOf(company))));
     }
 
     @Test
@@ -190,7 +191,7 @@ class EvaluationControllerTest {
         String unrelated = scenario.staff(Roles.EVALUATORS, cluster.id());
 
         notFoundWithoutData(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(unrelated, Scenario.PASSWORD)));
+                .with(Scenario.signedIn(unrelated)));
     }
 
     @Test
@@ -199,13 +200,13 @@ class EvaluationControllerTest {
         String outsider = scenario.cluster().evaluators().get(0);
 
         notFoundWithoutData(get("/api/applications/{id}/evaluations", application.getId())
-                .with(httpBasic(outsider, Scenario.PASSWORD)));
+                .with(Scenario.signedIn(outsider)));
     }
 
     @Test
     void theEvaluationsOfAnApplicationThatDoesNotExistAreNotFound() throws Exception {
         JsonNode problem = body(mvc.perform(get("/api/applications/{id}/evaluations", 987654321L)
-                .with(httpBasic(cluster.manager(), Scenario.PASSWORD))).andReturn(), 404);
+                .with(Scenario.signedIn(cluster.manager()))).andReturn(), 404);
 
         assertThat(problem.get("detail").asText()).isEqualTo("There is no application 987654321.");
     }
@@ -432,7 +433,8 @@ class EvaluationControllerTest {
         State before = state();
 
         JsonNode problem = body(mvc.perform(post("/api/applications/{id}/evaluation", application.getId())
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(validSubmission()))).andReturn(), 401);
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(validSubmission())).with(csrf()))
+                .andReturn(), 401);
 
         assertThat(problem.get("detail").asText()).isEqualTo("Please sign in.");
         assertThat(state()).isEqualTo(before);
@@ -442,7 +444,7 @@ class EvaluationControllerTest {
     void submittingToAnApplicationThatDoesNotExistIsNotFound() throws Exception {
         JsonNode problem = body(mvc.perform(post("/api/applications/{id}/evaluation", 987654321L)
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(validSubmission()))
-                .with(httpBasic(first, Scenario.PASSWORD))).andReturn(), 404);
+                .with(Scenario.signedIn(first))).andReturn(), 404);
 
         assertThat(problem.get("detail").asText()).isEqualTo("There is no application 987654321.");
     }
@@ -483,7 +485,7 @@ class EvaluationControllerTest {
 
     private MockHttpServletRequestBuilder submit(String user, String body) {
         return post("/api/applications/{id}/evaluation", application.getId())
-                .contentType(MediaType.APPLICATION_JSON).content(body).with(httpBasic(user, Scenario.PASSWORD));
+                .contentType(MediaType.APPLICATION_JSON).content(body).with(Scenario.signedIn(user));
     }
 
     /** Performs a submission that must be refused with that status, and proves that it stored nothing. */

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -390,7 +391,8 @@ class EvaluationProcessTest {
         assertThat(outOfRange).isInstanceOf(InvalidInputException.class);
         assertThat(((InvalidInputException) outOfRange).fieldErrors())
                 .containsOnly(entry(ApplicationProcess.FIELD_FINAL_SCORE, "The final score is from 0 to 25 points."));
-        assertThat(byAnEvaluator).isInstanceOf(ForbiddenException.class).hasMessageContaining(Roles.CALL_MANAGERS);
+        assertThat(byAnEvaluator).as("the consensus task is for call managers only")
+                .isInstanceOf(AuthorizationException.class);
         assertThat(instance).isWaitingAtExactly(ApplicationProcess.TASK_CONSENSUS);
         assertThat(task(ApplicationProcess.TASK_CONSENSUS, instance)).hasId(consensus.getId());
         assertThat(instance).variables().doesNotContainKeys(ApplicationProcess.FIELD_FINAL_SCORE,
@@ -481,11 +483,10 @@ class EvaluationProcessTest {
         Throwable byAnotherCluster = refusal(() -> scenario.as(otherCluster.evaluators().get(0),
                 () -> taskService.complete(ownersTask.getId(), scores)));
 
-        assertThat(byUnassigned).isInstanceOf(ForbiddenException.class)
-                .hasMessage("This evaluation of " + application.reference() + " is not assigned to you.");
+        assertThat(byUnassigned).as("the engine grants a task to its assignee only")
+                .isInstanceOf(AuthorizationException.class).hasMessageContaining(unassigned);
         assertThat(byTheOtherEvaluator).as("not even an evaluator of the same application, with a task of their own")
-                .isInstanceOf(ForbiddenException.class)
-                .hasMessage("This evaluation of " + application.reference() + " is not assigned to you.");
+                .isInstanceOf(AuthorizationException.class).hasMessageContaining(otherAssigned);
         assertThat(byAnotherCluster).as("the engine's tenant check").hasMessageContaining("no authenticated tenant");
         assertThat(instance).isWaitingAtExactly(EVALUATING);
         assertThat(scenario.evaluatorsOf(application)).containsExactlyInAnyOrder(owner, otherAssigned);

@@ -113,7 +113,7 @@ class ClaimControllerTest {
         MockMultipartHttpServletRequestBuilder request = multipart(url());
         request.file(claimPart(claim));
         files.forEach(request::file);
-        request.with(httpBasic(user, Scenario.PASSWORD));
+        request.with(Scenario.signedIn(user));
         return request;
     }
 
@@ -189,7 +189,7 @@ class ClaimControllerTest {
                 item(ExpenseCategory.ACCOMMODATION, "610.40", "EUR", start, "hotel"));
         JsonNode answered = submitted(input, filesFor(input), 201);
 
-        JsonNode read = body(mvc.perform(get(url()).with(httpBasic(applicant, Scenario.PASSWORD))).andReturn(), 200);
+        JsonNode read = body(mvc.perform(get(url()).with(Scenario.signedIn(applicant))).andReturn(), 200);
 
         assertThat(read).isEqualTo(answered);
         assertThat(read.get("status").asText()).isEqualTo("SUBMITTED");
@@ -200,7 +200,7 @@ class ClaimControllerTest {
         String stranger = Scenario.contactOf(scenario.memberCompany(sme.cluster()));
         ClaimInput input = ClaimFixtures.input(5, item(ExpenseCategory.TRAVEL, "450.00", "EUR", start, "flight"));
 
-        JsonNode read = body(mvc.perform(get(url()).with(httpBasic(stranger, Scenario.PASSWORD))).andReturn(), 404);
+        JsonNode read = body(mvc.perform(get(url()).with(Scenario.signedIn(stranger))).andReturn(), 404);
         JsonNode sent = body(mvc.perform(submit(stranger, input, filesFor(input))).andReturn(), 404);
 
         assertThat(read.get("detail").asText()).isEqualTo("You have no application " + sme.application().getId() + ".");
@@ -219,7 +219,7 @@ class ClaimControllerTest {
         request.file(claimPart(input));
         filesFor(input).forEach(request::file);
 
-        JsonNode problem = body(mvc.perform(request.with(httpBasic(user, Scenario.PASSWORD))).andReturn(), 409);
+        JsonNode problem = body(mvc.perform(request.with(Scenario.signedIn(user))).andReturn(), 409);
 
         assertThat(problem.get("detail").asText()).isEqualTo("There is no expense claim for "
                 + early.application().reference() + " yet: it opens when the activity is over, for confirmed participants.");
@@ -354,7 +354,7 @@ class ClaimControllerTest {
         request.file(new MockMultipartFile("claim", "", MediaType.APPLICATION_JSON_VALUE,
                 "{\"items\": [".getBytes(StandardCharsets.UTF_8)));
 
-        JsonNode problem = body(mvc.perform(request.with(httpBasic(applicant, Scenario.PASSWORD))).andReturn(), 400);
+        JsonNode problem = body(mvc.perform(request.with(Scenario.signedIn(applicant))).andReturn(), 400);
 
         assertThat(problem.get("detail").asText())
                 .isEqualTo("The request body is missing, is not valid JSON, or a value has the wrong type.");
@@ -365,7 +365,7 @@ class ClaimControllerTest {
     void requestThatIsNotMultipartIsRefusedWithAReadableMessage() throws Exception {
         ClaimInput input = ClaimFixtures.input(5, item(ExpenseCategory.TRAVEL, "450.00", "EUR", start, "flight"));
         MockHttpServletRequestBuilder request = post(url()).contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsBytes(input)).with(httpBasic(applicant, Scenario.PASSWORD));
+                .content(json.writeValueAsBytes(input)).with(Scenario.signedIn(applicant));
 
         JsonNode problem = body(mvc.perform(request).andReturn(), 400);
 
@@ -378,7 +378,7 @@ class ClaimControllerTest {
         MockMultipartHttpServletRequestBuilder request = multipart(url());
         request.file(pdfPart("flight", "flight.pdf", ClaimFixtures.pdf("Flight " + Scenario.next())));
 
-        JsonNode problem = body(mvc.perform(request.with(httpBasic(applicant, Scenario.PASSWORD))).andReturn(), 400);
+        JsonNode problem = body(mvc.perform(request.with(Scenario.signedIn(applicant))).andReturn(), 400);
 
         assertThat(problem.get("detail").asText()).isEqualTo(NOT_MULTIPART);
         assertNothingStored();
@@ -391,7 +391,7 @@ class ClaimControllerTest {
 
     @Test
     void exchangeRateTableListsTheSeededRatesNewestFirstPerCurrency() throws Exception {
-        JsonNode table = body(mvc.perform(get("/api/exchange-rates").with(httpBasic(applicant, Scenario.PASSWORD)))
+        JsonNode table = body(mvc.perform(get("/api/exchange-rates").with(Scenario.signedIn(applicant)))
                 .andReturn(), 200);
 
         List<String> seededUsd = new ArrayList<>();
@@ -413,7 +413,7 @@ class ClaimControllerTest {
         // SEK is in no migration: this test brings it into the table.
         JsonNode rate = body(mvc.perform(put("/api/exchange-rates/SEK/" + validOn)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"unitsPerEuro\": 11.2}")
-                .with(httpBasic(sme.cluster().verifier(), Scenario.PASSWORD))).andReturn(), 200);
+                .with(Scenario.signedIn(sme.cluster().verifier()))).andReturn(), 200);
         assertThat(rate.get("currency").asText()).isEqualTo("SEK");
         assertThat(rate.get("validOn").asText()).isEqualTo(validOn.toString());
         assertThat(rate.get("unitsPerEuro").decimalValue()).isEqualByComparingTo("11.2");
@@ -434,7 +434,7 @@ class ClaimControllerTest {
 
         JsonNode problem = body(mvc.perform(put("/api/exchange-rates/USD/" + validOn)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"unitsPerEuro\": 0.5}")
-                .with(httpBasic(applicant, Scenario.PASSWORD))).andReturn(), 403);
+                .with(Scenario.signedIn(applicant))).andReturn(), 403);
 
         assertThat(problem.get("detail").asText()).isEqualTo("Only finance officers may set exchange rates.");
         assertThat(rates.all()).noneMatch(rate -> rate.getCurrency().equals("USD") && rate.getValidOn().equals(validOn));
@@ -446,14 +446,14 @@ class ClaimControllerTest {
         for (String body : List.of("{\"unitsPerEuro\": 0}", "{\"unitsPerEuro\": -1.2}")) {
             JsonNode problem = body(mvc.perform(put("/api/exchange-rates/NOK/" + validOn)
                     .contentType(MediaType.APPLICATION_JSON).content(body)
-                    .with(httpBasic(sme.cluster().verifier(), Scenario.PASSWORD))).andReturn(), 400);
+                    .with(Scenario.signedIn(sme.cluster().verifier()))).andReturn(), 400);
 
             assertThat(errors(problem)).as(body).containsExactly(Map.entry("unitsPerEuro",
                     "Please give how many units of NOK one euro buys, a number above zero."));
         }
         JsonNode missing = body(mvc.perform(put("/api/exchange-rates/NOK/" + validOn)
                 .contentType(MediaType.APPLICATION_JSON).content("{}")
-                .with(httpBasic(sme.cluster().verifier(), Scenario.PASSWORD))).andReturn(), 400);
+                .with(Scenario.signedIn(sme.cluster().verifier()))).andReturn(), 400);
         assertThat(errors(missing)).containsExactly(Map.entry("unitsPerEuro", "Please give unitsPerEuro, such as 1.0825."));
         assertThat(rates.all()).extracting(ExchangeRate::getCurrency).doesNotContain("NOK");
     }

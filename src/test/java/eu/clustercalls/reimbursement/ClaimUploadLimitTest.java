@@ -44,17 +44,21 @@ class ClaimUploadLimitTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private String authorization;
+    private String csrfToken;
 
     @BeforeEach
-    void anSmeUser() {
+    void anSmeUser() throws Exception {
         String user = scenario.user("sme-" + Scenario.next(), Roles.SME);
         authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + Scenario.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        csrfToken = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/csrf-token")).build(), HttpResponse.BodyHandlers.ofString()).body()).get("token").asText();
     }
 
     private HttpResponse<String> post(String contentType, byte[] body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/applications/1/expense-claim"))
                 .header("Authorization", authorization).header("Content-Type", contentType)
+                .header("X-CSRF-TOKEN", csrfToken).header("Cookie", "CLUSTERCALLS-CSRF=" + csrfToken)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -3,8 +3,8 @@ package eu.clustercalls.selection;
 import static eu.clustercalls.ApiResponses.body;
 import static eu.clustercalls.ApiResponses.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigDecimal;
@@ -216,7 +216,7 @@ class ParticipationControllerTest {
     void anApplicationThatDoesNotExistIsNotFound() throws Exception {
         JsonNode problem = body(mvc.perform(post("/api/applications/{id}/participation", 987654321L)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}")
-                .with(httpBasic(smeOf(selectedCompany), Scenario.PASSWORD))).andReturn(), 404);
+                .with(Scenario.signedIn(smeOf(selectedCompany)))).andReturn(), 404);
 
         assertThat(problem.get("detail").asText()).isEqualTo("You have no application 987654321.");
     }
@@ -250,7 +250,7 @@ class ParticipationControllerTest {
     @Test
     void anEmptyBodyIsRefused() throws Exception {
         JsonNode problem = refused(post("/api/applications/{id}/participation", selected.getId())
-                .contentType(MediaType.APPLICATION_JSON).content("").with(httpBasic(smeOf(selectedCompany), Scenario.PASSWORD)), 400);
+                .contentType(MediaType.APPLICATION_JSON).content("").with(Scenario.signedIn(smeOf(selectedCompany))), 400);
 
         assertThat(problem.get("detail").asText()).contains("missing");
     }
@@ -258,7 +258,7 @@ class ParticipationControllerTest {
     @Test
     void answeringWithoutSigningInIsUnauthorized() throws Exception {
         JsonNode problem = refused(post("/api/applications/{id}/participation", selected.getId())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}"), 401);
+                .contentType(MediaType.APPLICATION_JSON).content("{\"confirm\":true}").with(csrf()), 401);
 
         assertThat(problem.get("detail").asText()).isEqualTo("Please sign in.");
     }
@@ -301,7 +301,7 @@ class ParticipationControllerTest {
             throws Exception {
         return post("/api/applications/{id}/participation", application.getId())
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(answer))
-                .with(httpBasic(user, Scenario.PASSWORD));
+                .with(Scenario.signedIn(user));
     }
 
     /** Performs an answer that must be refused with that status, and proves that it changed nothing. */

@@ -1,0 +1,126 @@
+package eu.clustercalls.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups of ClusterCalls and what each may do in the Camunda webapps and the engine REST API, with
+ * authorizations on. Tasks need no rule here: the engine grants each task to its assignee and candidate groups
+ * when it creates it, and the tenant check keeps one cluster's tasks, instances and history from another's staff.
+ * SME users get nothing: they work in the portal. Administrators ({@link Groups#CAMUNDA_ADMIN}) may do anything,
+ * in every cluster (the tenant check lets them through).
+ */
+@Component
+@Order(0)
+class AccessPolicy implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
+
+    static final Map<String, String> GROUPS = Map.of(
+            Roles.SME, "SME users", Roles.CALL_MANAGERS, "Call managers",
+            Roles.ELIGIBILITY_REVIEWERS, "Eligibility reviewers", Roles.EVALUATORS, "Evaluators",
+            Roles.FINANCE, "Finance officers", Roles.ADMIN, "Administrators");
+
+    private static final List<String> STAFF = List.of(Roles.CALL_MANAGERS, Roles.ELIGIBILITY_REVIEWERS,
+            Roles.EVALUATORS, Roles.FINANCE);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    AccessPolicy(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        GROUPS.forEach(this::ensureGroup);
+        grants().forEach(this::ensure);
+    }
+
+    /** Who may do what, group by group; re-applied at every start, so a changed rule reaches old installations. */
+    static Map<Grant, Permission[]> grants() {
+        Map<Grant, Permission[]> grants = new LinkedHashMap<>();
+        for (String staff : STAFF) {
+            grant(grants, new Grant(staff, Resources.APPLICATION, "tasklist"), Permissions.ACCESS);
+            // The shared filters (My tasks, My group's tasks, Overdue) and the names of the processes in Tasklist.
+            grant(grants, new Grant(staff, Resources.FILTER, ANY), Permissions.READ);
+            grant(grants, new Grant(staff, Resources.PROCESS_DEFINITION, ANY), Permissions.READ);
+        }
+        String managers = Roles.CALL_MANAGERS;
+        grant(grants, new Grant(managers, Resources.APPLICATION, "cockpit"), Permissions.ACCESS);
+        // Monitor their cluster's instances, tasks and history in Cockpit and retry a failed job; no edits.
+        grant(grants, new Grant(managers, Resources.PROCESS_DEFINITION, ANY), Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+        grant(grants, new Grant(managers, Resources.DECISION_DEFINITION, ANY), Permissions.READ,
+                Permissions.READ_HISTORY);
+        grant(grants, new Grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY), Permissions.READ);
+        grant(grants, new Grant(managers, Resources.DEPLOYMENT, ANY), Permissions.READ);
+        // A call is drafted by starting the funding-call process in Tasklist; no other process starts by hand.
+        grant(grants, new Grant(managers, Resources.PROCESS_DEFINITION, "funding-call"),
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(grants, new Grant(managers, Resources.PROCESS_INSTANCE, ANY), Permissions.READ, Permissions.CREATE,
+                ProcessInstancePermissions.RETRY_JOB);
+        // Camunda grants administrators nothing by itself: they may do anything through these authorizations.
+        for (Resources resource : Resources.values()) {
+            grant(grants, new Grant(Roles.ADMIN, resource, ANY), Permissions.ALL);
+        }
+        return grants;
+    }
+
+    /** Adds to what the group already may do on that resource. */
+    private static void grant(Map<Grant, Permission[]> grants, Grant grant, Permission... permissions) {
+        grants.merge(grant, permissions, (before, more) -> Stream.concat(Arrays.stream(before), Arrays.stream(more))
+                .distinct().toArray(Permission[]::new));
+    }
+
+    record Grant(String groupId, Resource resource, String resourceId) {
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void ensure(Grant grant, Permission[] permissions) {
+        var existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(grant.groupId()).resourceType(grant.resource()).resourceId(grant.resourceId()).list();
+        var authorization = existing.isEmpty() ? authorizationService.createNewAuthorization(AUTH_TYPE_GRANT)
+                : existing.get(0);
+        authorization.setGroupId(grant.groupId());
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+        authorization.setPermissions(permissions);
+        authorizationService.saveAuthorization(authorization);
+        log.debug("{} may {} on {} {}", grant.groupId(), List.of(permissions), grant.resource().resourceName(),
+                grant.resourceId());
+    }
+}
