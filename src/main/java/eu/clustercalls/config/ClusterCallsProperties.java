@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxDocumentSize        the largest file a claim accepts
  * @param maxClaimSize           the largest total of a claim's files
  * @param paymentDirectory       where SEPA credit transfer files are written for the bank
+ * @param passwordHashIterations PBKDF2 iterations for a newly set password (each hash records its own count, so
+ *                               raising it later keeps older passwords valid)
  */
 @ConfigurationProperties("clustercalls")
 public record ClusterCallsProperties(
@@ -40,5 +42,6 @@ public record ClusterCallsProperties(
         Period claimReminderAfter,
         DataSize maxDocumentSize,
         DataSize maxClaimSize,
-        Path paymentDirectory) {
+        Path paymentDirectory,
+        int passwordHashIterations) {
 }
