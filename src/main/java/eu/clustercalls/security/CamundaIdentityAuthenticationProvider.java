@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs users in to the application's API against Camunda's identity service, the one user store of ClusterCalls
- * (passwords hashed and salted by the engine, which also delays repeated failures). Groups become authorities.
+ * (passwords hashed and salted by the engine, which also delays repeated failures and locks the user after too
+ * many). Groups become authorities.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -29,7 +30,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         if (username == null || credentials == null
                 || !identityService.checkPassword(username, credentials.toString())) {
-            throw new BadCredentialsException("Wrong user name or password.");
+            // The same answer whether the password is wrong or the user locked: it tells nobody which users exist.
+            throw new BadCredentialsException("Wrong user name or password. After repeated failed sign-ins a user "
+                    + "is locked until an administrator unlocks it.");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list()
                 .stream().map(group -> new SimpleGrantedAuthority(group.getId())).toList();
