@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +48,8 @@ class StartupTest {
     int port;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    IdentityService identityService;
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
@@ -251,6 +254,14 @@ class StartupTest {
         assertThat(description.get("openapi").asText()).startsWith("3.");
         assertThat(description.get("paths").has("/api/calls")).isTrue();
         assertThat(description.get("paths").has("/api/calls/{callId}/applications")).isTrue();
+    }
+
+    @Test
+    void everyDemoUserHasTheDemoEmailDomainByWhichAProductionStartRefusesThem() {
+        long users = identityService.createUserQuery().count();
+
+        assertThat(users).isPositive();
+        assertThat(identityService.createUserQuery().userEmailLike("%@demo.clustercalls.eu").count()).isEqualTo(users);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param paymentDirectory       where SEPA credit transfer files are written for the bank
  * @param passwordHashIterations PBKDF2 iterations for a newly set password (each hash records its own count, so
  *                               raising it later keeps older passwords valid)
+ * @param admin                  the installation's administrator outside the demo
  */
 @ConfigurationProperties("clustercalls")
 public record ClusterCallsProperties(
@@ -43,5 +44,19 @@ public record ClusterCallsProperties(
         DataSize maxDocumentSize,
         DataSize maxClaimSize,
         Path paymentDirectory,
-        int passwordHashIterations) {
+        int passwordHashIterations,
+        Admin admin) {
+
+    /**
+     * Created at the first start outside the demo, with the password given in the environment
+     * ({@code CLUSTERCALLS_ADMIN_PASSWORD}); an existing administrator's password is never written over.
+     */
+    public record Admin(String user, String password) {
+
+        /** Never the password, should the settings be logged. */
+        @Override
+        public String toString() {
+            return "Admin[user=" + user + ", password=" + (password == null || password.isEmpty() ? "unset" : "set") + "]";
+        }
+    }
 }
