@@ -57,7 +57,7 @@ class AccessPolicy implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        GROUPS.forEach(this::ensureGroup);
+        GROUPS.keySet().forEach(this::ensureGroup);
         grants().forEach(this::ensure);
     }
 
@@ -101,10 +101,11 @@ class AccessPolicy implements ApplicationRunner {
     record Grant(String groupId, Resource resource, String resourceId) {
     }
 
-    private void ensureGroup(String id, String name) {
+    /** Creates the group of ClusterCalls with that id if it is missing. */
+    void ensureGroup(String id) {
         if (identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
-            group.setName(name);
+            group.setName(GROUPS.get(id));
             group.setType(Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
             identityService.saveGroup(group);
         }

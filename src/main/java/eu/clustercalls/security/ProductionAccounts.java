@@ -3,7 +3,6 @@ package eu.clustercalls.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +33,14 @@ class ProductionAccounts implements SmartInitializingSingleton {
 
     private final IdentityService identityService;
     private final TransactionTemplate transactions;
+    private final AccessPolicy accessPolicy;
     private final ClusterCallsProperties.Admin admin;
 
-    ProductionAccounts(IdentityService identityService, TransactionTemplate transactions,
+    ProductionAccounts(IdentityService identityService, TransactionTemplate transactions, AccessPolicy accessPolicy,
             ClusterCallsProperties properties) {
         this.identityService = identityService;
         this.transactions = transactions;
+        this.accessPolicy = accessPolicy;
         this.admin = properties.admin();
     }
 
@@ -85,12 +86,7 @@ class ProductionAccounts implements SmartInitializingSingleton {
     }
 
     private void createAdministrator(String password) {
-        if (identityService.createGroupQuery().groupId(Roles.ADMIN).count() == 0) {
-            Group group = identityService.newGroup(Roles.ADMIN);
-            group.setName("Administrators");
-            group.setType("SYSTEM");
-            identityService.saveGroup(group);
-        }
+        accessPolicy.ensureGroup(Roles.ADMIN);
         User user = identityService.newUser(admin.user());
         user.setFirstName("ClusterCalls");
         user.setLastName("Administrator");

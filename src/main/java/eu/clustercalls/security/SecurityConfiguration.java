@@ -2,6 +2,7 @@ package eu.clustercalls.security;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -11,7 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,8 +26,14 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final ObjectMapper PROBLEMS = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** The header and cookie of the application's CSRF token; not Camunda's XSRF-TOKEN, which Tasklist reads. */
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
@@ -62,8 +73,7 @@ class SecurityConfiguration {
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(Roles.CALL_MANAGERS,
                         Roles.ELIGIBILITY_REVIEWERS, Roles.EVALUATORS, Roles.FINANCE, Roles.ADMIN))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response,
-                        HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Please sign in.")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::signInFirst))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(response,
                         HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                         "The engine REST API is for cluster staff; SME users work in the portal.")))
@@ -91,8 +101,7 @@ class SecurityConfiguration {
                                 "/actuator/health/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response,
-                        HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Please sign in.")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::signInFirst))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
                     if (e instanceof CsrfException) {
                         problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "This request lacks a "
@@ -112,6 +121,13 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** 401: a wrong password (or a locked user) says so; no credentials at all, please sign in. */
+    private static void signInFirst(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                e instanceof BadCredentialsException ? e.getMessage() : "Please sign in.");
+    }
+
     private static void problem(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         response.setStatus(status);
@@ -119,8 +135,9 @@ class SecurityConfiguration {
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"ClusterCalls\"");
         }
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        problem.setTitle(title);
+        PROBLEMS.writeValue(response.getWriter(), problem);
     }
 
     /** Hands the user Spring Security signed in to the engine, with their groups and tenants. */

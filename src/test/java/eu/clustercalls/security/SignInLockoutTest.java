@@ -70,6 +70,8 @@ class SignInLockoutTest {
 
         JsonNode problem = signIn(Scenario.PASSWORD, 401);
         assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("detail").asText()).as("the person is told why, without saying whether the user exists")
+                .contains("locked until an administrator unlocks it");
         later(Duration.ofDays(1));
         signIn(Scenario.PASSWORD, 401);
 
