@@ -14,6 +14,8 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
     List<Application> findByCompanyIdInOrderBySubmittedAtDesc(List<Long> companyIds);
 
+    List<Application> findByCallIdOrderById(Long callId);
+
     List<Application> findByCallIdAndStatus(Long callId, ApplicationStatus status);
 
     List<Application> findByCallIdAndSelectionIsNotNullOrderByRanking(Long callId);

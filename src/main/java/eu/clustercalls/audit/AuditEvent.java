@@ -2,6 +2,7 @@ package eu.clustercalls.audit;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +11,12 @@ import jakarta.persistence.SequenceGenerator;
 
 import org.hibernate.annotations.Immutable;
 
-/** Who did what, when, on which entity, with the decision and its reason. Never changed once written. */
+/**
+ * Who did what, when, on which entity, with the decision and its reason. Never changed once written: Hibernate
+ * ignores changes to an immutable entity and no column is updatable. The one exception is the erasure of a
+ * company's personal data, which replaces user ids and the SME's own texts in SQL (see
+ * {@link AuditService#pseudonymise}).
+ */
 @Entity
 @Immutable
 public class AuditEvent {
@@ -18,15 +24,24 @@ public class AuditEvent {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
     @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)
+    @Column(updatable = false)
     private Long id;
 
+    @Column(updatable = false)
     private Instant occurredAt;
+    @Column(updatable = false)
     private String actor;
+    @Column(updatable = false)
     private String action;
+    @Column(updatable = false)
     private String entityType;
+    @Column(updatable = false)
     private String entityId;
+    @Column(updatable = false)
     private String tenantId;
+    @Column(updatable = false)
     private String decision;
+    @Column(updatable = false)
     private String reason;
 
     protected AuditEvent() {
@@ -42,6 +57,10 @@ public class AuditEvent {
         this.tenantId = tenantId;
         this.decision = decision;
         this.reason = reason;
+    }
+
+    public Long getId() {
+        return id;
     }
 
     public Instant getOccurredAt() {

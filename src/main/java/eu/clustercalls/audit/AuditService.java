@@ -1,7 +1,12 @@
 package eu.clustercalls.audit;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Writes the audit trail in the transaction of the change it records. */
 @Service
 public class AuditService {
+
+    /** Entity ids per query: a call's trail may cover thousands of applications. */
+    private static final int IDS_PER_QUERY = 500;
 
     private final AuditEventRepository events;
     private final Clock clock;
@@ -28,5 +36,39 @@ public class AuditService {
     @Transactional(readOnly = true)
     public List<AuditEvent> trailOf(Audited entity) {
         return events.findByEntityTypeAndEntityIdOrderByOccurredAtAscIdAsc(entity.auditType(), entity.auditId());
+    }
+
+    /** The events of all these entities in one trail, in the order they happened. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> trailOf(Collection<? extends Audited> entities) {
+        List<AuditEvent> trail = new ArrayList<>();
+        idsByType(entities).forEach((type, ids) -> {
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                trail.addAll(events.findByEntityTypeAndEntityIdIn(type,
+                        ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
+            }
+        });
+        trail.sort(Comparator.comparing(AuditEvent::getOccurredAt).thenComparing(AuditEvent::getId));
+        return trail;
+    }
+
+    /**
+     * For the erasure of a company's personal data only: in the trails of its entities the user's id becomes the
+     * pseudonym and the texts the user wrote are replaced, and the company's name and VAT number are replaced where
+     * staff's reasons quote them. Who decided what, and when, stays.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void pseudonymise(Collection<? extends Audited> entities, Map<String, String> pseudonyms,
+            Map<String, String> replacedTexts, String replacementOfUserTexts) {
+        idsByType(entities).forEach((type, ids) -> {
+            pseudonyms.forEach((userId, pseudonym) -> events.pseudonymise(type, ids, userId, pseudonym,
+                    replacementOfUserTexts));
+            replacedTexts.forEach((text, replacement) -> events.replaceInReasons(type, ids, text, replacement));
+        });
+    }
+
+    private static Map<String, List<String>> idsByType(Collection<? extends Audited> entities) {
+        return entities.stream().collect(Collectors.groupingBy(Audited::auditType,
+                Collectors.mapping(Audited::auditId, Collectors.toList())));
     }
 }

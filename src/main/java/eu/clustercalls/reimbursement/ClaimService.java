@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import eu.clustercalls.application.Application;
@@ -364,6 +365,17 @@ public class ClaimService {
             throw new NotFoundException("There is no document " + documentId + " of claim " + claimId + " that you may see.");
         }
         return document;
+    }
+
+    /** The claim of an application, whoever asks: callers check who may see it. */
+    @Transactional(readOnly = true)
+    public Optional<ExpenseClaim> claimOfApplication(Long applicationId) {
+        return claims.findByApplicationId(applicationId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExpenseClaim> claimsOfCall(Long callId) {
+        return claims.findByCallId(callId);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package eu.clustercalls.reimbursement;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -10,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 interface ExpenseClaimRepository extends JpaRepository<ExpenseClaim, Long> {
 
     Optional<ExpenseClaim> findByApplicationId(Long applicationId);
+
+    List<ExpenseClaim> findByCallId(Long callId);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from ExpenseClaim c where c.id = ?1")
