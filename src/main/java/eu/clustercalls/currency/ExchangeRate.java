@@ -8,10 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 
+import eu.clustercalls.audit.Audited;
+
 /** A reference rate: how many units of a currency one euro buys, from a day on (as the ECB publishes them). */
 @Entity
 @IdClass(ExchangeRate.Key.class)
-public class ExchangeRate {
+public class ExchangeRate implements Audited {
 
     public record Key(String currency, LocalDate validOn) implements Serializable {
     }
@@ -33,6 +35,22 @@ public class ExchangeRate {
 
     void change(BigDecimal unitsPerEuro) {
         this.unitsPerEuro = unitsPerEuro;
+    }
+
+    @Override
+    public String auditType() {
+        return "ExchangeRate";
+    }
+
+    @Override
+    public String auditId() {
+        return currency + " " + validOn;
+    }
+
+    /** One table for every cluster. */
+    @Override
+    public String tenantId() {
+        return null;
     }
 
     public String getCurrency() {

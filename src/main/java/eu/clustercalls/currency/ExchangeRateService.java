@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import eu.clustercalls.audit.AuditService;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.FormValues;
 import eu.clustercalls.support.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,10 +24,12 @@ public class ExchangeRateService {
 
     private final ExchangeRateRepository rates;
     private final StaffDirectory staff;
+    private final AuditService audit;
 
-    ExchangeRateService(ExchangeRateRepository rates, StaffDirectory staff) {
+    ExchangeRateService(ExchangeRateRepository rates, StaffDirectory staff, AuditService audit) {
         this.rates = rates;
         this.staff = staff;
+        this.audit = audit;
     }
 
     /** The amount in euros, or empty when the table has no rate for that currency on or before that day. */
@@ -49,9 +53,12 @@ public class ExchangeRateService {
         return rates.findAllByOrderByCurrencyAscValidOnDesc();
     }
 
-    /** Finance sets the rate of a currency from a day on (a new day, or a correction of one). */
+    /**
+     * Finance sets the rate of a currency from a day on (a new day, or a correction of one), with where it comes
+     * from or why it changes, if they say.
+     */
     @Transactional
-    public ExchangeRate set(String user, String code, LocalDate validOn, BigDecimal unitsPerEuro) {
+    public ExchangeRate set(String user, String code, LocalDate validOn, BigDecimal unitsPerEuro, String reason) {
         String currency = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
         if (!staff.hasRole(user, Roles.FINANCE)) {
             throw new ForbiddenException("Only finance officers may set exchange rates.");
@@ -63,9 +70,13 @@ public class ExchangeRateService {
             throw new InvalidInputException("unitsPerEuro", "Please give how many units of " + currency
                     + " one euro buys, a number above zero.");
         }
-        ExchangeRate rate = rates.findById(new ExchangeRate.Key(currency, validOn))
-                .orElseGet(() -> new ExchangeRate(currency, validOn, unitsPerEuro));
+        ExchangeRate existing = rates.findById(new ExchangeRate.Key(currency, validOn)).orElse(null);
+        ExchangeRate rate = existing != null ? existing : new ExchangeRate(currency, validOn, unitsPerEuro);
+        String was = existing == null ? "" : " (was " + existing.getUnitsPerEuro().toPlainString() + ")";
         rate.change(unitsPerEuro);
-        return rates.save(rate);
+        ExchangeRate saved = rates.save(rate);
+        audit.record(saved, user, "EXCHANGE_RATE_SET", "1 EUR = " + unitsPerEuro.toPlainString() + " " + currency
+                + " from " + validOn + was, FormValues.blankToNull(reason));
+        return saved;
     }
 }

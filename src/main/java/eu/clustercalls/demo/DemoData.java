@@ -346,7 +346,7 @@ class DemoData implements ApplicationRunner {
             asPortalUser("marta.puig", () -> selection.answerParticipation("marta.puig", applicationId, true, null));
             runDueJobs();
             travelTo(start.minusDays(2));
-            rates.set("joan.riera", "USD", start.minusDays(2), new BigDecimal("1.1630"));
+            rates.set("joan.riera", "USD", start.minusDays(2), new BigDecimal("1.1630"), "ECB reference rate of the week");
         } finally {
             ClockUtil.reset();
         }

@@ -105,8 +105,8 @@ class ClaimComputationTest {
         ClaimSetup.Participant sme = setup.openClaim(new BigDecimal("2000"));
         LocalDate start = sme.call().getActivityStart();
         // GBP is set only by this test: one rate before the expense, one after it (which must not be used).
-        rates.set(sme.cluster().verifier(), "GBP", start.minusDays(5), new BigDecimal("0.850000"));
-        rates.set(sme.cluster().verifier(), "GBP", start.plusDays(1), new BigDecimal("0.900000"));
+        rates.set(sme.cluster().verifier(), "GBP", start.minusDays(5), new BigDecimal("0.850000"), null);
+        rates.set(sme.cluster().verifier(), "GBP", start.plusDays(1), new BigDecimal("0.900000"), null);
 
         fixtures.submit(sme.application(), ClaimFixtures.input(5,
                 item(ExpenseCategory.ACCOMMODATION, "100.00", "GBP", start.minusDays(1), "hotel"),
@@ -154,7 +154,7 @@ class ClaimComputationTest {
         ClaimSetup.Participant sme = setup.openClaim(new BigDecimal("2000"));
         LocalDate start = sme.call().getActivityStart();
         LocalDate rateDay = start.minusDays(9);
-        rates.set(sme.cluster().verifier(), "CHF", rateDay, new BigDecimal("0.930000"));
+        rates.set(sme.cluster().verifier(), "CHF", rateDay, new BigDecimal("0.930000"), null);
 
         fixtures.submit(sme.application(), ClaimFixtures.input(5,
                 item(ExpenseCategory.TRAVEL, "93.00", "CHF", rateDay.plusDays(7), "train-out"),

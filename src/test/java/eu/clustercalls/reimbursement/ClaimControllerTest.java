@@ -4,6 +4,8 @@ import static eu.clustercalls.ApiResponses.body;
 import static eu.clustercalls.ApiResponses.fieldNames;
 import static eu.clustercalls.reimbursement.ClaimFixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -35,6 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
+import eu.clustercalls.audit.AuditEvent;
+import eu.clustercalls.audit.AuditService;
 import eu.clustercalls.call.ExpenseCategory;
 import eu.clustercalls.currency.ExchangeRate;
 import eu.clustercalls.currency.ExchangeRateService;
@@ -70,6 +74,8 @@ class ClaimControllerTest {
     DocumentService documents;
     @Autowired
     ExchangeRateService rates;
+    @Autowired
+    AuditService audit;
 
     /** A confirmed participant of an actual-costs call (grant €2,000) whose claim is open. */
     ClaimSetup.Participant sme;
@@ -412,11 +418,17 @@ class ClaimControllerTest {
         LocalDate validOn = start.minusDays(3);
         // SEK is in no migration: this test brings it into the table.
         JsonNode rate = body(mvc.perform(put("/api/exchange-rates/SEK/" + validOn)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"unitsPerEuro\": 11.2}")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unitsPerEuro\": 11.2, \"reason\": \"Riksbank rate of the day\"}")
                 .with(Scenario.signedIn(sme.cluster().verifier()))).andReturn(), 200);
         assertThat(rate.get("currency").asText()).isEqualTo("SEK");
         assertThat(rate.get("validOn").asText()).isEqualTo(validOn.toString());
         assertThat(rate.get("unitsPerEuro").decimalValue()).isEqualByComparingTo("11.2");
+        ExchangeRate set = rates.all().stream()
+                .filter(r -> r.getCurrency().equals("SEK") && r.getValidOn().equals(validOn)).findFirst().orElseThrow();
+        assertThat(audit.trailOf(set)).extracting(AuditEvent::getActor, AuditEvent::getAction, AuditEvent::getDecision,
+                AuditEvent::getReason).containsExactly(tuple(sme.cluster().verifier(), "EXCHANGE_RATE_SET",
+                        "1 EUR = 11.2 SEK from " + validOn, "Riksbank rate of the day"));
 
         ClaimInput input = ClaimFixtures.input(5, item(ExpenseCategory.TRAVEL, "1120.00", "SEK", start.minusDays(1), "train"));
         JsonNode view = submitted(input, filesFor(input), 201);
