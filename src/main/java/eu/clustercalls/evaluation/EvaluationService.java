@@ -346,6 +346,15 @@ public class EvaluationService {
                         + ". Please add one to the evaluators group of your cluster and complete the task in Tasklist.");
     }
 
+    /** A call manager of the cluster says an evaluator was added: the slot is assigned again. */
+    @Transactional
+    public void recordEvaluatorAdded(Long applicationId, String manager) {
+        Application application = application(applicationId);
+        staff.require(manager, Roles.CALL_MANAGERS, application.tenantId(), "add evaluators");
+        audit.record(application, manager, "EVALUATOR_ADDED", null,
+                "An evaluator was added to the cluster; the open evaluation slot is assigned again.");
+    }
+
     private Application application(Long applicationId) {
         return applications.findById(applicationId)
                 .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));

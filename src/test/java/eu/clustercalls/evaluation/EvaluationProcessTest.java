@@ -268,8 +268,13 @@ class EvaluationProcessTest {
                 .contains(application.reference(), "add one to the evaluators group");
         assertThat(stored(application).getStatus()).isEqualTo(ApplicationStatus.IN_EVALUATION);
 
+        assertThat(refusal(() -> scenario.as(other, () -> taskService.complete(addEvaluator.getId()))))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessage("Only call-managers of this cluster may add evaluators.");
         scenario.as(cluster.manager(), () -> taskService.complete(addEvaluator.getId()));
 
+        assertThat(trail(application)).extracting(AuditEvent::getAction, AuditEvent::getActor)
+                .endsWith(tuple("EVALUATOR_ADDED", cluster.manager()), tuple("NO_EVALUATOR_LEFT", "system"));
         assertThat(instance).as("completed without adding anyone: asked again")
                 .isWaitingAt(ApplicationProcess.TASK_ADD_EVALUATOR, ApplicationProcess.TASK_EVALUATE);
         assertThat(task(ApplicationProcess.TASK_ADD_EVALUATOR, instance).getId()).isNotEqualTo(addEvaluator.getId());
@@ -281,8 +286,9 @@ class EvaluationProcessTest {
 
         assertThat(instance).hasPassed(ApplicationProcess.TASK_ADD_EVALUATOR).isWaitingAtExactly(EVALUATING);
         assertThat(scenario.evaluatorsOf(application)).containsExactlyInAnyOrder(other, newcomer);
-        assertThat(last(trail(application))).extracting(AuditEvent::getAction, AuditEvent::getDecision)
-                .containsExactly("EVALUATOR_ASSIGNED", newcomer);
+        assertThat(trail(application)).extracting(AuditEvent::getAction, AuditEvent::getActor, AuditEvent::getDecision)
+                .endsWith(tuple("EVALUATOR_ADDED", cluster.secondManager(), null),
+                        tuple("EVALUATOR_ASSIGNED", "system", newcomer));
 
         scenario.evaluate(application, other, 8, 7, 4);
         scenario.evaluate(application, newcomer, 7, 7, 3);
