@@ -1,6 +1,5 @@
 package eu.clustercalls.audit;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.core.Authentication;
@@ -32,14 +31,5 @@ class AuditTrailController {
     @Operation(summary = "The audit trail of a call, its applications and their expense claims, oldest first")
     List<AuditEventView> call(@PathVariable Long callId, Authentication user) {
         return trails.ofCall(user.getName(), callId).stream().map(AuditEventView::of).toList();
-    }
-
-    record AuditEventView(Instant occurredAt, String actor, String action, String entityType, String entityId,
-            String decision, String reason) {
-
-        static AuditEventView of(AuditEvent event) {
-            return new AuditEventView(event.getOccurredAt(), event.getActor(), event.getAction(),
-                    event.getEntityType(), event.getEntityId(), event.getDecision(), event.getReason());
-        }
     }
 }

@@ -1,7 +1,5 @@
 package eu.clustercalls.company;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,13 +22,6 @@ class CompanyController {
     @GetMapping("/api/companies/{companyId}/aid-records")
     @Operation(summary = "The company's de minimis ledger: aid it declared and aid paid through ClusterCalls")
     List<AidRecordView> aidRecords(@PathVariable Long companyId, Authentication user) {
-        return companies.aidRecordsFor(user.getName(), companyId).stream()
-                .map(r -> new AidRecordView(r.getGrantedOn(), r.getAmount(), r.getGrantingBody(), r.getSource(),
-                        r.getReference()))
-                .toList();
-    }
-
-    record AidRecordView(LocalDate grantedOn, BigDecimal amount, String grantingBody, AidRecord.Source source,
-            String reference) {
+        return companies.aidRecordsFor(user.getName(), companyId).stream().map(AidRecordView::of).toList();
     }
 }

@@ -14,7 +14,7 @@ import eu.clustercalls.payment.Iban;
 import eu.clustercalls.payment.Payment;
 
 /** An expense claim as its SME sees it: every item with its euro amount and, if not eligible, why. */
-record ClaimView(String reference, String application, ClaimStatus status, Instant dueAt, List<Item> items,
+public record ClaimView(String reference, String application, ClaimStatus status, Instant dueAt, List<Item> items,
         List<String> attendanceProofs, Integer daysAttended, String missionReport, String account,
         BigDecimal claimedAmount, BigDecimal computedAmount, List<String> computation,
         ExpenseClaim.Verification verification, BigDecimal verifiedAmount, String verificationReason, Paid payment) {
@@ -27,7 +27,7 @@ record ClaimView(String reference, String application, ClaimStatus status, Insta
     record Paid(String reference, BigDecimal amount, LocalDate executionDate) {
     }
 
-    static ClaimView of(ExpenseClaim claim, List<ExpenseItem> items, List<DocumentSummary> documents, Payment payment) {
+    public static ClaimView of(ExpenseClaim claim, List<ExpenseItem> items, List<DocumentSummary> documents, Payment payment) {
         Map<Long, String> names = documents.stream().collect(Collectors.toMap(DocumentSummary::getId,
                 DocumentSummary::getFileName));
         return new ClaimView(claim.reference(), "APP-" + claim.getApplicationId(), claim.getStatus(), claim.getDueAt(),
