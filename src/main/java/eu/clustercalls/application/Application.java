@@ -21,6 +21,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
 import eu.clustercalls.audit.Audited;
+import eu.clustercalls.support.Erasure;
 
 /** A company's application to a call, with its automatic and final eligibility verdicts. */
 @Entity
@@ -182,6 +183,24 @@ public class Application implements Audited {
     /** What the call awarded: the amount requested, never more than the call's maximum grant. */
     public BigDecimal grantAwarded(BigDecimal maxGrant) {
         return requestedAmount.min(maxGrant);
+    }
+
+    /**
+     * The company's texts and its participants are gone, its user is a pseudonym and what staff wrote no longer
+     * names it; the decisions, scores and amounts stay.
+     */
+    void anonymise(Erasure erasure) {
+        submittedBy = erasure.user(submittedBy);
+        motivation = Erasure.ERASED;
+        targetMarkets = Erasure.ERASED;
+        exportExperience = Erasure.ERASED;
+        for (int i = 0; i < participants.size(); i++) {
+            participants.set(i, new Participant("Participant " + (i + 1), Erasure.ERASED));
+        }
+        eligibilityReasons.replaceAll(reason -> new EligibilityReason(reason.code(), erasure.scrub(reason.message())));
+        decisionReason = erasure.scrub(decisionReason);
+        finalScoreReason = erasure.scrub(finalScoreReason);
+        selectionReason = erasure.scrub(selectionReason);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.clustercalls.audit.AuditService;
@@ -23,6 +24,7 @@ import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.support.ConflictException;
+import eu.clustercalls.support.Erasure;
 import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
@@ -33,6 +35,7 @@ import eu.clustercalls.support.NotFoundException;
 public class ApplicationService {
 
     private final ApplicationRepository applications;
+    private final ClarificationRequestRepository clarifications;
     private final CallService calls;
     private final CompanyService companies;
     private final ClusterOrganisationService organisations;
@@ -43,10 +46,12 @@ public class ApplicationService {
     private final ClusterCallsProperties properties;
     private final Clock clock;
 
-    ApplicationService(ApplicationRepository applications, CallService calls, CompanyService companies,
-            ClusterOrganisationService organisations, AuditService audit, NotificationService notifications,
-            RuntimeService runtimeService, TaskService taskService, ClusterCallsProperties properties, Clock clock) {
+    ApplicationService(ApplicationRepository applications, ClarificationRequestRepository clarifications,
+            CallService calls, CompanyService companies, ClusterOrganisationService organisations, AuditService audit,
+            NotificationService notifications, RuntimeService runtimeService, TaskService taskService,
+            ClusterCallsProperties properties, Clock clock) {
         this.applications = applications;
+        this.clarifications = clarifications;
         this.calls = calls;
         this.companies = companies;
         this.organisations = organisations;
@@ -122,6 +127,22 @@ public class ApplicationService {
     public List<Application> applicationsOf(String username) {
         List<Long> companyIds = companies.companiesOf(username).stream().map(Company::getId).toList();
         return companyIds.isEmpty() ? List.of() : applications.findByCompanyIdInOrderBySubmittedAtDesc(companyIds);
+    }
+
+    /** Every application of the company, newest first, whoever asks: callers check who may see them. */
+    @Transactional(readOnly = true)
+    public List<Application> applicationsOfCompany(Long companyId) {
+        return applications.findByCompanyIdInOrderBySubmittedAtDesc(List.of(companyId));
+    }
+
+    /** Anonymises the company's applications and their clarification rounds (see {@link Application#anonymise}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void anonymiseApplicationsOf(Long companyId, Erasure erasure) {
+        for (Application application : applicationsOfCompany(companyId)) {
+            application.anonymise(erasure);
+            clarifications.findByApplicationIdOrderByRequestedAt(application.getId())
+                    .forEach(request -> request.anonymise(erasure));
+        }
     }
 
     /** An application of one of the user's companies; anyone else's reads as not found. */

@@ -8,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
+import eu.clustercalls.support.Erasure;
+
 /** A reviewer's question to the SME, its deadline and the answer (or that none came). */
 @Entity
 public class ClarificationRequest {
@@ -50,6 +52,12 @@ public class ClarificationRequest {
 
     void expire() {
         this.expired = true;
+    }
+
+    void anonymise(Erasure erasure) {
+        question = erasure.scrub(question);
+        answer = Erasure.erased(answer);
+        answeredBy = erasure.user(answeredBy);
     }
 
     public String getQuestion() {

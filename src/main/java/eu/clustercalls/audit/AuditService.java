@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import eu.clustercalls.support.Erasure;
+
 /** Writes the audit trail in the transaction of the change it records. */
 @Service
 public class AuditService {
@@ -53,17 +55,17 @@ public class AuditService {
     }
 
     /**
-     * For the erasure of a company's personal data only: in the trails of its entities the user's id becomes the
-     * pseudonym and the texts the user wrote are replaced, and the company's name and VAT number are replaced where
-     * staff's reasons quote them. Who decided what, and when, stays.
+     * For the anonymisation of a company only: in the trails of its entities the ids of its people become their
+     * pseudonyms and the texts they wrote are gone, and what identifies the company is replaced where staff's and
+     * the system's reasons quote it. Who decided what, and when, stays.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void pseudonymise(Collection<? extends Audited> entities, Map<String, String> pseudonyms,
-            Map<String, String> replacedTexts, String replacementOfUserTexts) {
+    public void pseudonymise(Collection<? extends Audited> entities, Erasure erasure) {
         idsByType(entities).forEach((type, ids) -> {
-            pseudonyms.forEach((userId, pseudonym) -> events.pseudonymise(type, ids, userId, pseudonym,
-                    replacementOfUserTexts));
-            replacedTexts.forEach((text, replacement) -> events.replaceInReasons(type, ids, text, replacement));
+            erasure.pseudonyms().forEach((userId, pseudonym) -> events.pseudonymise(type, ids, userId, pseudonym,
+                    Erasure.ERASED));
+            erasure.identifyingTexts().forEach((text, replacement) -> events.replaceInReasons(type, ids, text,
+                    replacement));
         });
     }
 

@@ -21,9 +21,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 
+import eu.clustercalls.audit.Audited;
+import eu.clustercalls.support.Erasure;
+
 /** A member company (or one that wants to be): its SME figures and the users who act for it. */
 @Entity
-public class Company {
+public class Company implements Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "company_seq")
@@ -44,6 +47,8 @@ public class Company {
     @Enumerated(EnumType.STRING)
     private EnterpriseType enterpriseType;
     private Instant createdAt;
+    /** When its personal data was anonymised on its request; null while it is not. */
+    private Instant anonymisedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "company_related_enterprise", joinColumns = @JoinColumn(name = "company_id"))
@@ -97,6 +102,44 @@ public class Company {
         return contacts.contains(username);
     }
 
+    /**
+     * Replaces what identifies the company and leaves it without users; its figures stay, as its SME status was
+     * decided on them. The VAT number becomes one no company can have, unique like the id.
+     */
+    void anonymise(Instant at) {
+        legalName = anonymisedName(id);
+        vatNumber = "ANON" + id;
+        city = Erasure.ERASED;
+        latitude = null;
+        longitude = null;
+        for (int i = 0; i < relatedEnterprises.size(); i++) {
+            relatedEnterprises.get(i).rename("Related enterprise " + (i + 1));
+        }
+        contacts.clear();
+        anonymisedAt = at;
+    }
+
+    /** The name an anonymised company goes by. */
+    public static String anonymisedName(Long id) {
+        return "Anonymised company " + id;
+    }
+
+    @Override
+    public String auditType() {
+        return "Company";
+    }
+
+    @Override
+    public String auditId() {
+        return "COMPANY-" + id;
+    }
+
+    /** A company may be a member of several clusters. */
+    @Override
+    public String tenantId() {
+        return null;
+    }
+
     public Long getId() {
         return id;
     }
@@ -127,6 +170,26 @@ public class Company {
 
     public BigDecimal getLongitude() {
         return longitude;
+    }
+
+    public BigDecimal getStaffHeadcount() {
+        return staffHeadcount;
+    }
+
+    public BigDecimal getAnnualTurnover() {
+        return annualTurnover;
+    }
+
+    public BigDecimal getBalanceSheetTotal() {
+        return balanceSheetTotal;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getAnonymisedAt() {
+        return anonymisedAt;
     }
 
     public EnterpriseType getEnterpriseType() {

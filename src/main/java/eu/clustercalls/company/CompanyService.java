@@ -98,6 +98,19 @@ public class CompanyService {
         return aidRecordsOf(companyId);
     }
 
+    /** Replaces what identifies the company and unlinks its users (see {@link Company#anonymise}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Company anonymise(Long companyId) {
+        Company company = lock(companyId);
+        company.anonymise(clock.instant());
+        return company;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Membership> membershipsOf(Long companyId) {
+        return memberships.findByCompanyId(companyId);
+    }
+
     @Transactional(readOnly = true)
     public Company get(Long companyId) {
         return companies.findById(companyId).orElseThrow(() -> new NotFoundException("No company " + companyId + "."));

@@ -37,6 +37,10 @@ public class RelatedEnterprise {
         return relation == Relation.LINKED ? BigDecimal.ONE : sharePercent.movePointLeft(2);
     }
 
+    void rename(String name) {
+        this.name = name;
+    }
+
     SmeFigures figures() {
         return new SmeFigures(staffHeadcount, annualTurnover, balanceSheetTotal);
     }

@@ -28,6 +28,9 @@ import org.springframework.util.unit.DataSize;
  * @param passwordHashIterations PBKDF2 iterations for a newly set password (each hash records its own count, so
  *                               raising it later keeps older passwords valid)
  * @param admin                  the installation's administrator outside the demo
+ * @param retentionPeriod        how long a company's records are kept after its latest one before its personal data
+ *                               may be anonymised on request (de minimis records: 10 years after the last aid,
+ *                               Regulation (EU) 2023/2831, Article 6(4))
  */
 @ConfigurationProperties("clustercalls")
 public record ClusterCallsProperties(
@@ -45,7 +48,8 @@ public record ClusterCallsProperties(
         DataSize maxClaimSize,
         Path paymentDirectory,
         int passwordHashIterations,
-        Admin admin) {
+        Admin admin,
+        Period retentionPeriod) {
 
     /**
      * Created at the first start outside the demo, with the password given in the environment

@@ -1,10 +1,21 @@
 package eu.clustercalls.notification;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     List<Notification> findByEntityTypeAndEntityIdOrderById(String entityType, String entityId);
+
+    @Modifying
+    @Query("delete from Notification n where n.recipient = ?1")
+    int deleteByRecipient(String recipient);
+
+    @Modifying
+    @Query("delete from Notification n where n.recipient = ?1 and n.entityType = ?2 and n.entityId in ?3")
+    int deleteByRecipientAbout(String recipient, String entityType, Collection<String> entityIds);
 }

@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
+import eu.clustercalls.support.Erasure;
+
 /** An executed grant payment. Its reference is unique: a payment is executed once, however often it is asked for. */
 @Entity
 public class Payment {
@@ -48,8 +50,18 @@ public class Payment {
         this.executedAt = executedAt;
     }
 
+    /** The payee's name and account are replaced; the amount, date, reference and approvers stay. */
+    void anonymise(String creditorName) {
+        this.creditorName = creditorName;
+        this.creditorIban = Erasure.ERASED;
+    }
+
     public String getReference() {
         return reference;
+    }
+
+    public String getTenantId() {
+        return tenantId;
     }
 
     public Long getClaimId() {
@@ -58,6 +70,10 @@ public class Payment {
 
     public BigDecimal getAmount() {
         return amount;
+    }
+
+    public String getCreditorName() {
+        return creditorName;
     }
 
     public String getCreditorIban() {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Executes grant payments as SEPA credit transfer files (pain.001.001.03) for the cluster's bank, once per reference:
@@ -80,6 +82,29 @@ public class PaymentService {
                     order.creditorName(), order.creditorIban(), null, order.amount(), order.reference(), order.remittance())));
         }
         return payments.saveAndFlush(new Payment(order, executionDate, file.getFileName().toString(), clock.instant()));
+    }
+
+    /**
+     * Anonymises the payee of a claim's payment, if it was paid; its transfer file, which names the payee and its
+     * account, is deleted once the anonymisation is committed (the bank has long executed it).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void anonymiseOfClaim(Long claimId, String creditorName) {
+        payments.findByClaimId(claimId).ifPresent(payment -> {
+            payment.anonymise(creditorName);
+            Path file = properties.paymentDirectory().resolve(payment.getTenantId()).resolve(payment.getFileName());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        log.warn("Could not delete the payment file {} of an anonymised company; delete it by hand",
+                                file, e);
+                    }
+                }
+            });
+        });
     }
 
     /** The bank executes a transfer on a weekday: the first one after approval. */

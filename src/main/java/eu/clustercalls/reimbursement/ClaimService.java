@@ -35,12 +35,14 @@ import eu.clustercalls.payment.Iban;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
+import eu.clustercalls.support.Erasure;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -376,6 +378,26 @@ public class ClaimService {
     @Transactional(readOnly = true)
     public List<ExpenseClaim> claimsOfCall(Long callId) {
         return claims.findByCallId(callId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExpenseClaim> claimsOfCompany(Long companyId) {
+        return claims.findByCompanyId(companyId);
+    }
+
+    /**
+     * Anonymises the company's claims and their items, and deletes their files: a receipt or boarding pass names
+     * people (see {@link ExpenseClaim#anonymise}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void anonymiseClaimsOf(Long companyId, Erasure erasure) {
+        for (ExpenseClaim claim : claims.findByCompanyId(companyId)) {
+            claim.anonymise(erasure);
+            items.findByClaimIdOrderByPosition(claim.getId()).forEach(item -> item.anonymise(erasure));
+            // The items no longer point at their receipts before the files go.
+            items.flush();
+            documents.deleteOfClaim(claim.getId());
+        }
     }
 
     @Transactional(readOnly = true)

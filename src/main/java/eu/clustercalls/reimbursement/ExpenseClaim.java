@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import eu.clustercalls.audit.Audited;
+import eu.clustercalls.support.Erasure;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -136,6 +137,17 @@ public class ExpenseClaim implements Audited {
 
     void forfeit() {
         this.status = ClaimStatus.FORFEITED;
+    }
+
+    /** The SME's report and bank account are gone, its user is a pseudonym; amounts and decisions stay. */
+    void anonymise(Erasure erasure) {
+        submittedBy = erasure.user(submittedBy);
+        missionReport = Erasure.erased(missionReport);
+        iban = null;
+        accountHolder = null;
+        computation = erasure.scrub(computation);
+        flags = erasure.scrub(flags);
+        verificationReason = erasure.scrub(verificationReason);
     }
 
     @Override

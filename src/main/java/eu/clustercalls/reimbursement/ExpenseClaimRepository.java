@@ -14,6 +14,8 @@ interface ExpenseClaimRepository extends JpaRepository<ExpenseClaim, Long> {
 
     List<ExpenseClaim> findByCallId(Long callId);
 
+    List<ExpenseClaim> findByCompanyId(Long companyId);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from ExpenseClaim c where c.id = ?1")
     Optional<ExpenseClaim> lock(Long id);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import eu.clustercalls.call.ExpenseCategory;
 import eu.clustercalls.currency.Conversion;
+import eu.clustercalls.support.Erasure;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,6 +73,13 @@ public class ExpenseItem {
     void reduceTo(BigDecimal amountEur, String reason) {
         this.verifiedAmountEur = amountEur;
         this.reductionReason = reason;
+    }
+
+    /** The SME's description is gone and so is the receipt (its file is deleted); the amounts stay. */
+    void anonymise(Erasure erasure) {
+        description = Erasure.ERASED;
+        reductionReason = erasure.scrub(reductionReason);
+        receiptDocumentId = null;
     }
 
     /** The item's number as the SME and finance see it: 1, 2, … */
