@@ -3,6 +3,7 @@ package eu.clustercalls.privacy;
 import static eu.clustercalls.ApiResponses.body;
 import static eu.clustercalls.ApiResponses.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -29,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,6 +103,10 @@ class PersonalDataTest {
     HistoryService historyService;
     @Autowired
     ClusterCallsProperties properties;
+    @Autowired
+    CompanyAnonymisation anonymisation;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     Scenario.Cluster cluster;
     /** Applied, answered a clarification request, was selected, claimed and was paid. */
@@ -371,6 +378,25 @@ class PersonalDataTest {
         JsonNode again = anonymise(paid, admin, ON_REQUEST, 409);
         assertThat(again.get("detail").asText()).startsWith("The personal data of company " + paid.getId()
                 + " was already anonymised on ");
+    }
+
+    @Test
+    void aFailureBeforeTheEndLeavesEverythingAsItWas() throws Exception {
+        Path paymentFile = properties.paymentDirectory().resolve(cluster.id()).resolve(payment().getFileName());
+        on(payment().getExecutionDate().plusYears(10));
+        JsonNode before = stored(paid);
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            anonymisation.anonymise(admin, paid.getId(), "On request");
+            throw new IllegalStateException("The database went away before the commit.");
+        })).hasMessage("The database went away before the commit.");
+
+        assertThat(stored(paid)).isEqualTo(before);
+        assertThat(identityService.createUserQuery().userId(contact).count()).isOne();
+        assertThat(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(application.getProcessInstanceId()).count()).isOne();
+        assertThat(documents.ofClaim(claim().getId())).hasSize(3);
+        assertThat(paymentFile).exists();
     }
 
     @Test
