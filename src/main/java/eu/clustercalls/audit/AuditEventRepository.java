@@ -18,21 +18,8 @@ public interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     long count();
 
-    /** The user's id becomes the pseudonym, and the texts the user wrote are gone; the decisions stay. */
+    /** Only for the anonymisation of a company (see {@link AuditService#pseudonymise}). */
     @Modifying
-    @Query(nativeQuery = true, value = """
-            update audit_event set actor = :pseudonym,
-                reason = case when reason is null then null else :replacement end
-            where actor = :userId and entity_type = :entityType and entity_id in (:entityIds)
-            """)
-    int pseudonymise(String entityType, Collection<String> entityIds, String userId, String pseudonym,
-            String replacement);
-
-    /** A name or number that identifies the company is replaced wherever the reasons quote it. */
-    @Modifying
-    @Query(nativeQuery = true, value = """
-            update audit_event set reason = replace(reason, :text, :replacement)
-            where entity_type = :entityType and entity_id in (:entityIds) and reason is not null
-            """)
-    int replaceInReasons(String entityType, Collection<String> entityIds, String text, String replacement);
+    @Query(nativeQuery = true, value = "update audit_event set actor = :actor, reason = :reason where id = :id")
+    int rewrite(Long id, String actor, String reason);
 }

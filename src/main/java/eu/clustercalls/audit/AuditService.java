@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -61,12 +62,14 @@ public class AuditService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void pseudonymise(Collection<? extends Audited> entities, Erasure erasure) {
-        idsByType(entities).forEach((type, ids) -> {
-            erasure.pseudonyms().forEach((userId, pseudonym) -> events.pseudonymise(type, ids, userId, pseudonym,
-                    Erasure.ERASED));
-            erasure.identifyingTexts().forEach((text, replacement) -> events.replaceInReasons(type, ids, text,
-                    replacement));
-        });
+        for (AuditEvent event : trailOf(entities)) {
+            boolean theirs = erasure.pseudonyms().containsKey(event.getActor());
+            String actor = erasure.user(event.getActor());
+            String reason = theirs ? Erasure.erased(event.getReason()) : erasure.scrub(event.getReason());
+            if (!actor.equals(event.getActor()) || !Objects.equals(reason, event.getReason())) {
+                events.rewrite(event.getId(), actor, reason);
+            }
+        }
     }
 
     private static Map<String, List<String>> idsByType(Collection<? extends Audited> entities) {

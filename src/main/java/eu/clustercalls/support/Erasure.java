@@ -1,9 +1,10 @@
 package eu.clustercalls.support;
 
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the anonymisation of a company replaces in the records that are kept: the ids of the people who acted for it
@@ -17,25 +18,23 @@ public final class Erasure {
     private static final int SHORTEST_IDENTIFYING_TEXT = 3;
 
     private final Map<String, String> pseudonyms;
-    private final Map<String, String> identifyingTexts = new LinkedHashMap<>();
+    private final Map<Pattern, String> replacements = new LinkedHashMap<>();
 
     public Erasure(Map<String, String> pseudonyms, Map<String, String> identifyingTexts) {
         this.pseudonyms = Map.copyOf(pseudonyms);
-        // Longest first, so that "Textil Puig SL" is replaced whole before "Textil Puig" could be.
+        // Longest first, so that "Textil Puig SL" is replaced whole before "Textil Puig" could be; whole words only,
+        // so that the city "Vic" stays in "Victoria".
         identifyingTexts.entrySet().stream()
                 .filter(entry -> entry.getKey() != null && entry.getKey().strip().length() >= SHORTEST_IDENTIFYING_TEXT)
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> entry) -> entry.getKey().length()).reversed())
-                .forEach(entry -> this.identifyingTexts.putIfAbsent(entry.getKey(), entry.getValue()));
+                .forEach(entry -> replacements.put(
+                        Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(entry.getKey()) + "(?![\\p{L}\\p{N}])"),
+                        Matcher.quoteReplacement(entry.getValue())));
     }
 
     /** The user id of each person who acted for the company, and the pseudonym that replaces it. */
     public Map<String, String> pseudonyms() {
         return pseudonyms;
-    }
-
-    /** Each text that identifies the company and what replaces it, longest first. */
-    public Map<String, String> identifyingTexts() {
-        return Collections.unmodifiableMap(identifyingTexts);
     }
 
     /** The pseudonym of a person who acted for the company; anyone else (staff, "system") stays. */
@@ -54,8 +53,8 @@ public final class Erasure {
             return null;
         }
         String scrubbed = text;
-        for (Map.Entry<String, String> replacement : identifyingTexts.entrySet()) {
-            scrubbed = scrubbed.replace(replacement.getKey(), replacement.getValue());
+        for (Map.Entry<Pattern, String> replacement : replacements.entrySet()) {
+            scrubbed = replacement.getKey().matcher(scrubbed).replaceAll(replacement.getValue());
         }
         return scrubbed;
     }
