@@ -100,10 +100,8 @@ public class CompanyService {
 
     /** Replaces what identifies the company and unlinks its users (see {@link Company#anonymise}). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Company anonymise(Long companyId) {
-        Company company = lock(companyId);
-        company.anonymise(clock.instant());
-        return company;
+    public void anonymise(Long companyId) {
+        lock(companyId).anonymise(clock.instant());
     }
 
     @Transactional(readOnly = true)
