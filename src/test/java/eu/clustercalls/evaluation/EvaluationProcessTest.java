@@ -269,8 +269,7 @@ class EvaluationProcessTest {
         assertThat(stored(application).getStatus()).isEqualTo(ApplicationStatus.IN_EVALUATION);
 
         assertThat(refusal(() -> scenario.as(other, () -> taskService.complete(addEvaluator.getId()))))
-                .isInstanceOf(ForbiddenException.class)
-                .hasMessage("Only call-managers of this cluster may add evaluators.");
+                .as("the engine grants the task to the call managers only").isInstanceOf(AuthorizationException.class);
         scenario.as(cluster.manager(), () -> taskService.complete(addEvaluator.getId()));
 
         assertThat(trail(application)).extracting(AuditEvent::getAction, AuditEvent::getActor)
