@@ -64,12 +64,20 @@ public class ApplicationService {
     }
 
     /**
-     * Stores the application and starts its process, or refuses with the reason and stores nothing. The company
+     * Stores the application and starts its process, or refuses with the reason and stores nothing. Who may apply
+     * is checked before the state of the call, so that nobody learns about a call they may not apply to. The company
      * row is locked so that two submissions of the same company cannot both pass the one-per-call check.
      */
     @Transactional
     public Application apply(Long callId, String username, ApplyCommand command) {
         FundingCall call = calls.getPublic(callId);
+        Company company = companies.lock(companyOf(username, command.companyId()).getId());
+        LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
+        if (call.isMembersOnly() && companies.membership(company.getId(), call.getClusterId())
+                .filter(m -> m.isValidOn(today)).isEmpty()) {
+            throw new ForbiddenException(company.getLegalName() + " is not a member of "
+                    + organisations.get(call.getClusterId()).getName() + "; this call is open to members only.");
+        }
         Instant now = clock.instant();
         if (!call.acceptsApplicationsAt(now, properties.timeZone())) {
             throw new ConflictException(now.isBefore(call.getClosesAt())
@@ -78,17 +86,10 @@ public class ApplicationService {
                             + Formats.dateTime(call.getClosesAt().atZone(properties.timeZone()))
                             + "; applications are no longer accepted.");
         }
-        Company company = companies.lock(companyOf(username, command.companyId()).getId());
         applications.findFirstByCallIdAndCompanyIdOrderById(callId, company.getId()).ifPresent(existing -> {
             throw new ConflictException(company.getLegalName() + " has already applied to this call ("
                     + existing.reference() + "); a company can apply only once per call.");
         });
-        LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
-        if (call.isMembersOnly() && companies.membership(company.getId(), call.getClusterId())
-                .filter(m -> m.isValidOn(today)).isEmpty()) {
-            throw new ForbiddenException(company.getLegalName() + " is not a member of "
-                    + organisations.get(call.getClusterId()).getName() + "; this call is open to members only.");
-        }
         if (command.requestedAmount().compareTo(call.getMaxGrant()) > 0) {
             throw new InvalidInputException("requestedAmount",
                     "At most " + Formats.euros(call.getMaxGrant()) + " can be requested in this call.");
@@ -119,8 +120,9 @@ public class ApplicationService {
                     ? new ForbiddenException("Your user does not act for any company, so it cannot apply.")
                     : new InvalidInputException("companyId", "You act for several companies: please say which one applies.");
         }
+        // Naming another company is a question of access, not of input: refused as such.
         return own.stream().filter(c -> c.getId().equals(companyId)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("companyId", "You do not act for company " + companyId + "."));
+                .orElseThrow(() -> new ForbiddenException("You do not act for company " + companyId + "."));
     }
 
     @Transactional(readOnly = true)

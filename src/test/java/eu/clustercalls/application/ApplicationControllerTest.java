@@ -393,9 +393,9 @@ class ApplicationControllerTest {
     void applyingForACompanyTheUserDoesNotActForIsRefused() throws Exception {
         Company other = scenario.memberCompany(cluster);
 
-        JsonNode problem = refused(apply(call.getId(), validApplication(a -> a.put("companyId", other.getId()))), 400);
+        JsonNode problem = refused(apply(call.getId(), validApplication(a -> a.put("companyId", other.getId()))), 403);
 
-        assertThat(problem.at("/errors/companyId").asText()).isEqualTo("You do not act for company " + other.getId() + ".");
+        assertThat(problem.get("detail").asText()).isEqualTo("You do not act for company " + other.getId() + ".");
     }
 
     // --- following one's applications ---
