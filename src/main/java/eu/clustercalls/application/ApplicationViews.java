@@ -31,7 +31,7 @@ public class ApplicationViews {
 
     /**
      * The task variables that show the application: a summary of facts, and the free texts each in a variable of
-     * its own, as the engine stores a text variable in at most 4,000 characters.
+     * its own, as the engine stores a text variable in at most 4,000 characters. What people typed is markdown text.
      */
     @Transactional(readOnly = true)
     public Map<String, Object> describe(Long applicationId) {
@@ -41,22 +41,22 @@ public class ApplicationViews {
         Company company = companies.get(application.getCompanyId());
         SmeFigures figures = company.smeFigures();
         String summary = String.join("  \n",
-                "**Call:** " + call.getTitle() + " (" + call.reference() + ")",
-                "**Applicant:** " + company.getLegalName() + ", " + company.getCity() + " (" + company.getCountry()
-                        + "), VAT " + company.getVatNumber(),
+                "**Call:** " + Formats.markdownText(call.getTitle()) + " (" + call.reference() + ")",
+                "**Applicant:** " + Formats.markdownText(company.getLegalName() + ", " + company.getCity() + " ("
+                        + company.getCountry() + "), VAT " + company.getVatNumber()),
                 "**Size:** " + figures.size().label() + " — staff " + Formats.number(figures.staffHeadcount())
                         + ", turnover " + Formats.euros(figures.annualTurnover()) + ", balance sheet "
                         + Formats.euros(figures.balanceSheetTotal()) + " (" + company.getEnterpriseType().name().toLowerCase()
                         + " enterprise)",
                 "**Requested:** " + Formats.euros(application.getRequestedAmount()) + " · **Participants:** "
-                        + application.getParticipants().stream().map(p -> p.fullName() + " (" + p.jobTitle() + ")")
-                                .collect(Collectors.joining(", ")));
+                        + Formats.markdownText(application.getParticipants().stream()
+                                .map(p -> p.fullName() + " (" + p.jobTitle() + ")").collect(Collectors.joining(", "))));
         Map<String, Object> view = new HashMap<>();
         view.put("applicationReference", application.reference());
         view.put("applicationSummary", summary);
-        view.put("targetMarkets", application.getTargetMarkets());
-        view.put("motivation", application.getMotivation());
-        view.put("exportExperience", application.getExportExperience());
+        view.put("targetMarkets", Formats.markdownText(application.getTargetMarkets()));
+        view.put("motivation", Formats.markdownText(application.getMotivation()));
+        view.put("exportExperience", Formats.markdownText(application.getExportExperience()));
         return view;
     }
 }

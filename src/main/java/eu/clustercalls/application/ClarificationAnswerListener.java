@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.Formats;
 
 /** "Answer clarification request": shows the question and stores the SME's answer. */
 @Component("clarificationAnswerListener")
@@ -23,7 +24,7 @@ class ClarificationAnswerListener extends FormTaskListener {
 
     @Override
     protected Map<String, ?> view(Long applicationId) {
-        return Map.of("clarificationQuestionText", eligibility.openQuestion(applicationId));
+        return Map.of("clarificationQuestionText", Formats.markdownText(eligibility.openQuestion(applicationId)));
     }
 
     @Override

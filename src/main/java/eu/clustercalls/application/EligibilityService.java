@@ -172,7 +172,8 @@ public class EligibilityService {
         Application application = get(applicationId);
         String reasons = application.getEligibilityReasons().isEmpty()
                 ? "Every eligibility rule is met."
-                : application.getEligibilityReasons().stream().map(r -> "- " + r.message()).collect(Collectors.joining("\n"));
+                : application.getEligibilityReasons().stream().map(r -> "- " + Formats.markdownText(r.message()))
+                        .collect(Collectors.joining("\n"));
         Map<String, Object> view = new HashMap<>(views.describe(applicationId));
         view.put("autoVerdict", Boolean.TRUE.equals(application.getAutoEligible()) ? "eligible" : "not eligible");
         view.put("autoReasons", reasons);
@@ -193,19 +194,20 @@ public class EligibilityService {
         ClarificationRequest latest = rounds.get(0);
         StringBuilder earlier = new StringBuilder();
         for (ClarificationRequest request : rounds.subList(1, rounds.size())) {
-            String round = "**" + asked(request) + "** " + request.getQuestion() + "  \n" + answerOf(request) + "\n\n";
+            String round = "**" + asked(request) + "** " + Formats.markdownText(request.getQuestion()) + "  \n"
+                    + Formats.markdownText(answerOf(request)) + "\n\n";
             if (earlier.length() + round.length() > VARIABLE_TEXT_LIMIT - SHORTENED.length()) {
                 earlier.append(SHORTENED);
                 break;
             }
             earlier.append(round);
         }
-        return Map.of("lastQuestionAsked", asked(latest), "lastQuestion", latest.getQuestion(),
-                "lastAnswer", answerOf(latest), "earlierClarifications", earlier.toString());
+        return Map.of("lastQuestionAsked", asked(latest), "lastQuestion", Formats.markdownText(latest.getQuestion()),
+                "lastAnswer", Formats.markdownText(answerOf(latest)), "earlierClarifications", earlier.toString());
     }
 
     private String asked(ClarificationRequest request) {
-        return "Asked by " + request.getRequestedBy() + " on "
+        return "Asked by " + Formats.markdownText(request.getRequestedBy()) + " on "
                 + Formats.dateTime(request.getRequestedAt().atZone(properties.timeZone())) + ":";
     }
 

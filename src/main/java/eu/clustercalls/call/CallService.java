@@ -268,9 +268,10 @@ public class CallService {
     public Map<String, Object> reviewView(Long callId) {
         FundingCall call = get(callId);
         String summary = String.join("  \n",
-                "**Reference:** " + call.reference() + " · **EU project:** " + call.getEuProject(),
-                "**Activity:** " + call.getActivityType().label() + " in " + call.getDestinationCity() + " ("
-                        + call.getDestinationCountry() + "), " + Formats.date(call.getActivityStart()) + " – "
+                "**Reference:** " + call.reference() + " · **EU project:** " + Formats.markdownText(call.getEuProject()),
+                "**Activity:** " + call.getActivityType().label() + " in "
+                        + Formats.markdownText(call.getDestinationCity() + " (" + call.getDestinationCountry() + ")")
+                        + ", " + Formats.date(call.getActivityStart()) + " – "
                         + Formats.date(call.getActivityEnd()),
                 "**Applications:** open " + Formats.date(call.getOpensOn()) + ", close "
                         + Formats.dateTime(call.getClosesAt().atZone(zone())),
@@ -283,8 +284,9 @@ public class CallService {
                         .collect(Collectors.joining(", ")) + " = " + call.maxScore() + " points, threshold "
                         + Formats.number(call.getScoreThreshold()) + " · **Evaluators per application:** "
                         + call.getEvaluatorsPerApplication(),
-                call.getDescription() == null ? "" : "\n" + call.getDescription());
-        return Map.of("callTitle", call.getTitle(), "callSummary", summary, FundingCallProcess.VAR_DRAFTER, call.getDraftedBy());
+                call.getDescription() == null ? "" : "\n" + Formats.markdownText(call.getDescription()));
+        return Map.of("callTitle", Formats.markdownText(call.getTitle()), "callSummary", summary,
+                FundingCallProcess.VAR_DRAFTER, call.getDraftedBy());
     }
 
     private void requirePublished(FundingCall call) {

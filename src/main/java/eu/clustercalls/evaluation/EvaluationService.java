@@ -314,10 +314,10 @@ public class EvaluationService {
         Map<String, Object> view = new HashMap<>(views.describe(applicationId));
         view.put("evaluationsSummary", evaluations.findByApplicationIdOrderById(applicationId).stream()
                 .filter(Evaluation::isSubmitted)
-                .map(e -> "- **" + e.getEvaluator() + "**: " + e.getTotal() + " of " + call.maxScore() + " ("
-                        + call.getCriteria().stream().map(c -> c.name() + " " + e.getScores().get(c.code()))
-                                .collect(Collectors.joining(", ")) + ")"
-                        + (e.getComment() == null ? "" : " — " + e.getComment()))
+                .map(e -> "- **" + Formats.markdownText(e.getEvaluator()) + "**: " + e.getTotal() + " of "
+                        + call.maxScore() + " (" + call.getCriteria().stream()
+                                .map(c -> c.name() + " " + e.getScores().get(c.code())).collect(Collectors.joining(", "))
+                        + ")" + (e.getComment() == null ? "" : " — " + Formats.markdownText(e.getComment())))
                 .collect(Collectors.joining("\n")));
         view.put("maxScore", call.maxScore());
         return view;
@@ -329,8 +329,9 @@ public class EvaluationService {
         Application application = application(applicationId);
         Map<String, Object> view = new HashMap<>(views.describe(applicationId));
         view.put("excludedEvaluators", evaluations.findByApplicationIdOrderById(applicationId).stream()
-                .map(e -> e.getEvaluator() + (e.isConflict() ? " (conflict of interest: " + e.getConflictReason() + ")"
-                        : e.isSubmitted() ? " (has evaluated)" : " (evaluating)"))
+                .map(e -> Formats.markdownText(e.getEvaluator() + (e.isConflict()
+                        ? " (conflict of interest: " + e.getConflictReason() + ")"
+                        : e.isSubmitted() ? " (has evaluated)" : " (evaluating)")))
                 .collect(Collectors.joining(", ")));
         view.put("clusterId", application.tenantId());
         return view;

@@ -194,10 +194,10 @@ public class ClaimService {
         ExpenseClaim claim = claim(claimId);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("claimReference", claim.reference());
-        view.put("callTitle", calls.get(claim.getCallId()).getTitle());
+        view.put("callTitle", Formats.markdownText(calls.get(claim.getCallId()).getTitle()));
         view.put("claimDue", dueText(claim));
         if (claim.getStatus() == ClaimStatus.RETURNED) {
-            view.put("returnComment", claim.getVerificationReason());
+            view.put("returnComment", Formats.markdownText(claim.getVerificationReason()));
         }
         return view;
     }

@@ -139,19 +139,20 @@ public class ClaimVerification {
                 .collect(Collectors.toMap(DocumentSummary::getId, DocumentSummary::getFileName));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("claimReference", claim.reference() + " for " + application.reference());
-        view.put("company", company.getLegalName() + " (" + company.getCity() + ", " + company.getCountry() + ")");
-        view.put("callTitle", call.getTitle() + " — " + call.getReimbursementModel().label() + ", grant awarded "
-                + Formats.euros(application.grantAwarded(call.getMaxGrant())));
-        view.put("submitted", "By " + claim.getSubmittedBy() + "; attended " + claim.getDaysAttended() + " of "
-                + call.activityDays() + " days");
+        view.put("company", Formats.markdownText(company.getLegalName() + " (" + company.getCity() + ", "
+                + company.getCountry() + ")"));
+        view.put("callTitle", Formats.markdownText(call.getTitle()) + " — " + call.getReimbursementModel().label()
+                + ", grant awarded " + Formats.euros(application.grantAwarded(call.getMaxGrant())));
+        view.put("submitted", "By " + Formats.markdownText(claim.getSubmittedBy()) + "; attended "
+                + claim.getDaysAttended() + " of " + call.activityDays() + " days");
         view.put("itemsText", itemsText(items.findByClaimIdOrderByPosition(claimId), fileNames));
         view.put("documentsHint", "Files: /api/expense-claims/" + claimId + "/documents/{id}, ids "
-                + files.stream().map(d -> d.getId() + " " + d.getFileName())
+                + files.stream().map(d -> d.getId() + " " + Formats.markdownText(d.getFileName()))
                         .collect(Collectors.joining(", ")));
-        view.put("attendanceText", files.stream()
+        view.put("attendanceText", Formats.markdownText(files.stream()
                 .filter(d -> d.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF)
-                .map(DocumentSummary::getFileName).collect(Collectors.joining(", ")));
-        view.put("missionReport", claim.getMissionReport());
+                .map(DocumentSummary::getFileName).collect(Collectors.joining(", "))));
+        view.put("missionReport", Formats.markdownText(claim.getMissionReport()));
         view.put("computationText", Formats.markdownList(claim.getComputation(), claim.getComputation().size()));
         view.put("computedAmount", Formats.euros(claim.getComputedAmount()));
         view.put("flagsText", Formats.markdownList(claim.getFlags(), claim.getFlags().size()));
@@ -253,10 +254,10 @@ public class ClaimVerification {
     public Map<String, Object> approvalView(Long claimId) {
         ExpenseClaim claim = claim(claimId);
         Map<String, Object> view = new LinkedHashMap<>(verificationView(claimId));
-        view.put("verification", claim.getVerificationDecision() + " by " + claim.getVerifiedBy()
-                + (claim.getVerificationReason() == null ? "" : ": " + claim.getVerificationReason()));
+        view.put("verification", claim.getVerificationDecision() + " by " + Formats.markdownText(claim.getVerifiedBy()
+                + (claim.getVerificationReason() == null ? "" : ": " + claim.getVerificationReason())));
         view.put("amountToPay", Formats.euros(claim.getVerifiedAmount()));
-        view.put("payee", claim.getAccountHolder() + ", " + Iban.formatted(claim.getIban()));
+        view.put("payee", Formats.markdownText(claim.getAccountHolder()) + ", " + Iban.formatted(claim.getIban()));
         return view;
     }
 

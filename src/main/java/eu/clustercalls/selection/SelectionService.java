@@ -141,7 +141,7 @@ public class SelectionService {
         Map<Long, String> names = companies.legalNamesOf(lists.values().stream()
                 .flatMap(listed -> listed.stream().limit(fitting)).map(Application::getCompanyId).distinct().toList());
         Map<String, Object> view = new HashMap<>();
-        view.put("callTitle", call.getTitle());
+        view.put("callTitle", Formats.markdownText(call.getTitle()));
         view.put("selectionRules", call.getSlots() + " slots, budget " + Formats.euros(call.effectiveBudget())
                 + ", threshold " + Formats.number(call.getScoreThreshold()) + " of " + call.maxScore()
                 + " points. Ranked by final score; ties go to the application complete earlier.");
@@ -279,8 +279,8 @@ public class SelectionService {
     public Map<String, Object> participationView(Long applicationId) {
         Application application = application(applicationId);
         FundingCall call = calls.get(application.getCallId());
-        return Map.of("callTitle", call.getTitle(), "activity", call.getActivityType().label() + " in "
-                + call.getDestinationCity() + ", " + Formats.date(call.getActivityStart()) + " – "
+        return Map.of("callTitle", Formats.markdownText(call.getTitle()), "activity", call.getActivityType().label()
+                + " in " + Formats.markdownText(call.getDestinationCity()) + ", " + Formats.date(call.getActivityStart()) + " – "
                 + Formats.date(call.getActivityEnd()), "confirmationDue",
                 Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())));
     }

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How figures read in messages, forms and the audit trail (English until the portal brings locales). */
 public final class Formats {
@@ -40,14 +42,42 @@ public final class Formats {
     /** Lines of a list shown in a task form; the engine keeps a text variable in 4,000 characters. */
     public static final int FORM_LIST_LIMIT = 3800;
 
-    /** The first lines of a list of that many as a markdown list, as many as fit in a task variable, then how many more. */
+    /** Characters that start markup anywhere in a line: emphasis, code, links and images, HTML, tables. */
+    private static final String INLINE_MARKUP = "\\`*_[]<>&|~";
+    /** What starts a heading, a list or a rule at the beginning of a line (numbers: "1." or "1)"). */
+    private static final Pattern BLOCK_START = Pattern.compile("(?m)^( {0,3})([#+=-]|\\d{1,9}(?=[.)]))");
+
+    /**
+     * Text a person typed, for the markdown of a task form (form-js shows it as HTML): it shows as typed, and nothing
+     * in it becomes a tag, a link, an image, a heading or a list.
+     */
+    public static String markdownText(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (INLINE_MARKUP.indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return BLOCK_START.matcher(escaped).replaceAll(start -> Matcher.quoteReplacement(start.group(1)
+                + (Character.isDigit(start.group(2).charAt(0)) ? start.group(2) + "\\" : "\\" + start.group(2))));
+    }
+
+    /**
+     * The first lines of a list of that many as a markdown list, as many as fit in a task variable, then how many more.
+     * The lines are text (see {@link #markdownText}).
+     */
     public static String markdownList(List<String> lines, int total) {
         if (total == 0) {
             return "(none)";
         }
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            String line = "- " + lines.get(i) + "\n";
+            String line = "- " + markdownText(lines.get(i)) + "\n";
             if (text.length() + line.length() > FORM_LIST_LIMIT) {
                 return text.append("- … and ").append(total - i).append(" more").toString();
             }

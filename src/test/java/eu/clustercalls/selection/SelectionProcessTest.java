@@ -156,10 +156,12 @@ class SelectionProcessTest {
                 .containsEntry("callTitle", call.getTitle())
                 .hasEntrySatisfying("selectionRules", text -> assertThat((String) text)
                         .contains("2 slots, budget €4,000.00, threshold 15 of 25 points"))
+                // "1\." reads "1." in the form, not as a list in the list.
                 .hasEntrySatisfying("mainList", text -> assertThat((String) text)
-                        .contains("1. " + first.reference(), "2. " + second.reference()).doesNotContain(reserve.reference()))
-                .hasEntrySatisfying("reserveList", text -> assertThat((String) text).contains("3. " + reserve.reference()))
-                .hasEntrySatisfying("rejectedList", text -> assertThat((String) text).contains("4. " + below.reference()));
+                        .contains("- 1\\. " + first.reference(), "- 2\\. " + second.reference())
+                        .doesNotContain(reserve.reference()))
+                .hasEntrySatisfying("reserveList", text -> assertThat((String) text).contains("- 3\\. " + reserve.reference()))
+                .hasEntrySatisfying("rejectedList", text -> assertThat((String) text).contains("- 4\\. " + below.reference()));
         for (Application application : List.of(first, second, reserve, below)) {
             assertThat(stored(application).getStatus()).as("nothing announced before the decision")
                     .isEqualTo(ApplicationStatus.EVALUATED);
