@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every failure of the JSON API into a problem document a person can read; never a stack trace. */
@@ -46,6 +47,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()
+                && invalid.getTargetType() == String.class) {
+            return fieldProblem(Map.of(fieldPath(invalid), "Please remove the control characters (such as NUL) "
+                    + "from this text; they cannot be stored."));
+        }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return fieldProblem(Map.of(fieldPath(mismatch), expected(mismatch.getTargetType())));
         }
