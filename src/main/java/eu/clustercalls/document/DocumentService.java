@@ -30,7 +30,7 @@ public class DocumentService {
 
     /** Checks one file; {@code field} names it in the error. Nothing is stored. */
     public CheckedUpload check(String field, String fileName, byte[] content) {
-        String name = fileName == null || fileName.isBlank() ? "the file" : fileName.strip();
+        String name = ownName(fileName);
         if (content.length == 0) {
             throw new InvalidInputException(field, name + " is empty.");
         }
@@ -43,6 +43,17 @@ public class DocumentService {
                 name + " is not a PDF, JPEG or PNG file (its content says so, whatever its name). "
                         + "Please send a scan or photo in one of these formats."));
         return new CheckedUpload(name.length() > 200 ? name.substring(0, 200) : name, content, kind, sha256(content));
+    }
+
+    /**
+     * The file's own name as sent: without the folders some browsers and clients send with it (a name is never a
+     * path here), and without control or invisible formatting characters (a right-to-left override can make
+     * "fdp.exe" read "exe.pdf"; PostgreSQL cannot store NUL).
+     */
+    static String ownName(String fileName) {
+        String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cc}\\p{Cf}]", "");
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        return name.isEmpty() ? "the file" : name;
     }
 
     /** Checks the total size of a claim's files. */

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
  * (the multipart parts) sent with it.
  */
 public record ClaimInput(
-        @Valid @Size(max = 100, message = "A claim can list at most 100 expenses.") List<Item> items,
+        @Valid @Size(max = 100, message = "A claim can list at most 100 expenses.")
+        List<@NotNull(message = "Please describe each expense; this one is empty.") Item> items,
         List<String> attendanceProofs,
         @NotBlank(message = "Please write a short mission report: whom you met and what came of it.")
         @Size(max = 4000, message = "The mission report can have at most 4,000 characters.") String missionReport,

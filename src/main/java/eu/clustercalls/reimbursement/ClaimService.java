@@ -1,5 +1,6 @@
 package eu.clustercalls.reimbursement;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,8 @@ public class ClaimService {
 
     /** Expenses may fall this many days before the activity's first day or after its last (travel there and back). */
     static final int TRAVEL_DAYS = 2;
+    /** The largest amount of one receipt, in its currency: what the claim's columns hold, far above any real one. */
+    static final BigDecimal MAX_ITEM_AMOUNT = new BigDecimal("999999999.99");
 
     private final ExpenseClaimRepository claims;
     private final ExpenseItemRepository items;
@@ -242,16 +245,26 @@ public class ClaimService {
         for (int i = 0; i < submitted.size(); i++) {
             ClaimInput.Item item = submitted.get(i);
             String field = "items[" + i + "]";
+            boolean validAmount = false;
             if (item.amount().signum() <= 0 || item.amount().stripTrailingZeros().scale() > 2) {
                 errors.put(field + ".amount", "Please enter an amount above zero with at most two decimals.");
+            } else if (item.amount().compareTo(MAX_ITEM_AMOUNT) > 0) {
+                errors.put(field + ".amount", "Please check the amount: one receipt can be at most "
+                        + Formats.number(MAX_ITEM_AMOUNT) + " in its currency.");
+            } else {
+                validAmount = true;
             }
             if (item.date().isAfter(today)) {
                 errors.put(field + ".date", "The date of an expense cannot be in the future.");
+            } else if (item.date().isBefore(call.getOpensOn().minusYears(1))) {
+                errors.put(field + ".date", "Please check the date: it is more than a year before the call opened.");
             }
             String currency = currency(item);
             boolean known = rates.knows(currency);
-            Conversion conversion = known ? rates.toEuros(item.amount(), currency, item.date()).orElse(null) : null;
-            if (conversion == null) {
+            // Only an amount that passed is converted: scaling 1e999999999 to cents would take the server's memory.
+            Conversion conversion = known && validAmount
+                    ? rates.toEuros(item.amount(), currency, item.date()).orElse(null) : null;
+            if (conversion == null && (!known || validAmount)) {
                 errors.put(field + ".currency", (known
                         ? "There is no " + currency + " exchange rate on or before " + Formats.date(item.date()) + "."
                         : "There is no exchange rate for '" + currency + "'.")
