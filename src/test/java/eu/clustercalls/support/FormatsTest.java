@@ -1,0 +1,39 @@
+package eu.clustercalls.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    @Test
+    void plainTextStaysAsItIs() {
+        assertThat(Formats.markdownText("Marta Puig (Export manager), 2 buyers met in Montréal — 450.00 EUR"))
+                .isEqualTo("Marta Puig (Export manager), 2 buyers met in Montréal — 450.00 EUR");
+    }
+
+    @Test
+    void tagsLinksAndImagesBecomeText() {
+        assertThat(Formats.markdownText("<script>alert(1)</script> [x](javascript:alert(1)) ![p](https://e.example/p.png)"))
+                .isEqualTo("\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) !\\[p\\](https://e.example/p.png)");
+    }
+
+    @Test
+    void headingsListsAndRulesAtTheStartOfALineBecomeText() {
+        assertThat(Formats.markdownText("# Approved\n- item\n  + item\n1. first\n2) second\n===\nR&D **bold** a_b |x| ~~y~~"))
+                .isEqualTo("\\# Approved\n\\- item\n  \\+ item\n1\\. first\n2\\) second\n\\===\n"
+                        + "R\\&D \\*\\*bold\\*\\* a\\_b \\|x\\| \\~\\~y\\~\\~");
+    }
+
+    @Test
+    void aBackslashTypedStaysABackslash() {
+        assertThat(Formats.markdownText("C:\\temp\\<b>")).isEqualTo("C:\\\\temp\\\\\\<b\\>");
+    }
+
+    @Test
+    void listLinesAreText() {
+        assertThat(Formats.markdownList(List.of("1. APP-1 <b>Bold</b> SL"), 1)).isEqualTo("- 1\\. APP-1 \\<b\\>Bold\\</b\\> SL\n");
+    }
+}
