@@ -1,0 +1,116 @@
+package eu.clustercalls.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The text components of our Camunda Forms as Tasklist renders them: form-js puts the task's variables into the
+ * markdown ({{name}}) and shows the result as HTML. Whatever a person typed must arrive there as text: no HTML tag,
+ * no link or image that our own markdown does not have.
+ */
+final class FormTexts {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+
+    private final Map<String, List<String>> textsByForm = new HashMap<>();
+
+    FormTexts() {
+        ObjectMapper json = new ObjectMapper();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+                try (InputStream in = resource.getInputStream()) {
+                    JsonNode form = json.readTree(in);
+                    List<String> texts = new ArrayList<>();
+                    collectTexts(form, texts);
+                    textsByForm.put(form.get("id").asText(), texts);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (textsByForm.isEmpty()) {
+            throw new IllegalStateException("No forms on the class path under forms/");
+        }
+    }
+
+    private static void collectTexts(JsonNode component, List<String> texts) {
+        if ("text".equals(component.path("type").asText())) {
+            texts.add(component.path("text").asText());
+        }
+        component.path("components").forEach(child -> collectTexts(child, texts));
+    }
+
+    /** Markup found in the form's texts with these variables put in, each as "form: what (where)". */
+    List<String> markupIn(String formId, Map<String, ?> variables) {
+        List<String> texts = textsByForm.get(formId);
+        if (texts == null) {
+            return List.of(formId + ": no such form");
+        }
+        List<String> found = new ArrayList<>();
+        for (String text : texts) {
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            StringBuilder rendered = new StringBuilder();
+            while (placeholder.find()) {
+                Object value = variables.get(placeholder.group(1));
+                placeholder.appendReplacement(rendered, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+            }
+            placeholder.appendTail(rendered);
+            markup(rendered.toString()).forEach(markup -> found.add(formId + ": " + markup));
+        }
+        return found;
+    }
+
+    /** Markup in the forms of the open tasks of these process instances, with the variables each task sees. */
+    List<String> markupInTasks(TaskService taskService, String... processInstanceIds) {
+        List<String> found = new ArrayList<>();
+        for (String processInstanceId : processInstanceIds) {
+            for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list()) {
+                if (task.getCamundaFormRef() != null) {
+                    found.addAll(markupIn(task.getCamundaFormRef().getKey(), taskService.getVariables(task.getId())));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * HTML tags and links of rendered markdown, as markdown reads it: a backslash makes the next character plain.
+     * Our own texts use neither, so each one found came from a variable.
+     */
+    static List<String> markup(String markdown) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < markdown.length() - 1; i++) {
+            char c = markdown.charAt(i);
+            char next = markdown.charAt(i + 1);
+            if (c == '\\') {
+                i++;
+            } else if (c == '<' && (Character.isLetter(next) || next == '/' || next == '!' || next == '?')) {
+                found.add("HTML " + excerpt(markdown, i));
+            } else if (c == ']' && (next == '(' || next == ':' || next == '[')) {
+                found.add("link " + excerpt(markdown, i));
+            } else if (c == '!' && next == '[') {
+                found.add("image " + excerpt(markdown, i));
+            }
+        }
+        return found;
+    }
+
+    private static String excerpt(String text, int at) {
+        return "'" + text.substring(Math.max(0, at - 20), Math.min(text.length(), at + 40)).replace("\n", "⏎") + "'";
+    }
+}

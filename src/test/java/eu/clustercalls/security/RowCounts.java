@@ -1,0 +1,54 @@
+package eu.clustercalls.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * How many rows each table of the test database holds, the application's and the engine's (runtime and history),
+ * read in one query: a refused request must leave every count as it was.
+ */
+final class RowCounts {
+
+    /** Written by the engine's metrics reporter on its own schedule, not by requests. */
+    private static final Set<String> BACKGROUND = Set.of("ACT_RU_METER_LOG");
+
+    private final JdbcTemplate jdbc;
+    private final List<String> tables;
+    private final String query;
+
+    RowCounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.tables = jdbc.queryForList("select table_name from information_schema.tables "
+                + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name", String.class)
+                .stream().filter(table -> !BACKGROUND.contains(table)).toList();
+        this.query = "select " + tables.stream().map(table -> "(select count(*) from \"" + table + "\")")
+                .collect(Collectors.joining(", "));
+    }
+
+    Map<String, Long> now() {
+        return jdbc.query(query, rows -> {
+            rows.next();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (int i = 0; i < tables.size(); i++) {
+                counts.put(tables.get(i), rows.getLong(i + 1));
+            }
+            return counts;
+        });
+    }
+
+    /** The tables whose count differs, as "TABLE before → after". */
+    static List<String> changes(Map<String, Long> before, Map<String, Long> after) {
+        return before.keySet().stream().filter(table -> !before.get(table).equals(after.get(table)))
+                .map(table -> table + " " + before.get(table) + " → " + after.get(table)).toList();
+    }
+
+    /** The application's own tables (not the engine's, not Flyway's), for looking up what a request stored. */
+    List<String> applicationTables() {
+        return tables.stream().filter(table -> !table.startsWith("ACT_") && !table.startsWith("flyway")).toList();
+    }
+}
