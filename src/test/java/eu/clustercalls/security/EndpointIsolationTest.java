@@ -76,6 +76,7 @@ class EndpointIsolationTest {
     /** The endpoints that answer people outside the company and cluster, each with why. */
     static final Map<String, Open> OPEN = Map.of(
             "GET /api/calls", new Open(Audience.EVERYONE, "the open calls are published for every SME to find"),
+            "GET /api/csrf-token", new Open(Audience.EVERYONE, "the token a client sends with each change, no data"),
             "GET /api/calls/{callId}", new Open(Audience.EVERYONE, "a published or closed call is public"),
             "GET /api/applications", new Open(Audience.SIGNED_IN, "lists the signed-in user's own applications only"),
             "GET /api/exchange-rates", new Open(Audience.SIGNED_IN, "the installation's reference rates, nobody's own data"),
@@ -261,7 +262,6 @@ class EndpointIsolationTest {
     void everyEndpointRefusesThePeopleOfAnotherCompanyAndClusterAndShowsThemNothing() throws Exception {
         assertThat(endpoints).as("endpoints under /api").hasSizeGreaterThan(10);
         List<String> problems = new ArrayList<>();
-        Map<String, Long> before = rowCounts.now();
         int requests = 0;
         for (Tenant[] pair : new Tenant[][] {{first, second}, {second, first}}) {
             Tenant victim = pair[0];
@@ -275,7 +275,6 @@ class EndpointIsolationTest {
                 }
             }
         }
-        assertThat(RowCounts.changes(before, rowCounts.now())).as("rows changed by %d requests", requests).isEmpty();
         assertThat(problems).as("%d requests to %d endpoints", requests, endpoints.size()).isEmpty();
     }
 
@@ -355,13 +354,15 @@ class EndpointIsolationTest {
         if (caller.user() != null) {
             request.with(httpBasic(caller.user(), Scenario.PASSWORD));
         }
-        Map<String, Long> before = endpoint.method().name().equals("GET") ? null : rowCounts.now();
+        // One query for every table's count: cheap enough to check each request, reads included.
+        Map<String, Long> before = rowCounts.now();
         MvcResult result = mvc.perform(request).andReturn();
         int status = result.getResponse().getStatus();
         String body = result.getResponse().getContentAsString();
 
         Open open = OPEN.get(endpoint.key());
-        if (open != null && caller.admittedBy(open.audience())) {
+        boolean admitted = open != null && caller.admittedBy(open.audience());
+        if (admitted) {
             if (status >= 500) {
                 problems.add(what + status + " " + body);
             }
@@ -380,7 +381,7 @@ class EndpointIsolationTest {
         if (ApiResponses.showsStackTrace(body)) {
             problems.add(what + "gives a stack trace away: " + body);
         }
-        if (before != null) {
+        if (!admitted) {
             List<String> changed = RowCounts.changes(before, rowCounts.now());
             if (!changed.isEmpty()) {
                 problems.add(what + "changed " + changed);
@@ -400,6 +401,8 @@ class EndpointIsolationTest {
             "POST /api/calls/{callId}/extension", victim -> ValidBodies.extension(scenario.today().plusDays(3)),
             // The seeded rate of SHARED_VARIABLES, to its own value.
             "PUT /api/exchange-rates/{currency}/{validOn}", victim -> Map.of("unitsPerEuro", 1.035),
+            "POST /api/companies/{companyId}/anonymisation",
+            victim -> Map.of("reason", "The company asked us to erase its personal data."),
             "POST /api/applications/{applicationId}/expense-claim",
             victim -> ValidBodies.claim(scenario.today().minusDays(1), 3));
 

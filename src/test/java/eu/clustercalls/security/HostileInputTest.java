@@ -61,6 +61,7 @@ import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationRepository;
 import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.company.Company;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.document.DocumentSummary;
 import eu.clustercalls.evaluation.EvaluationService;
@@ -161,6 +162,7 @@ class HostileInputTest {
     Scenario.Cluster cluster;
     FundingCall openCall;
     List<Input> inputs;
+    String administrator;
 
     @BeforeAll
     void aClusterWithAnOpenCall() {
@@ -169,9 +171,11 @@ class HostileInputTest {
         stored = new StoredText(jdbc, rowCounts.applicationTables());
         cluster = scenario.cluster();
         openCall = scenario.publishedCall(cluster);
+        administrator = scenario.user("admin-" + Scenario.next(), Roles.ADMIN);
         // The claim last: its activity moves the clock past the other calls' deadlines.
         inputs = List.of(new Applying(), new AnsweringClarification(), new Evaluating(), new DeclaringConflict(),
-                new AnsweringParticipation(), new ClosingEarly(), new Extending(), new SettingRate(), new Claiming());
+                new AnsweringParticipation(), new ClosingEarly(), new Extending(), new SettingRate(), new Anonymising(),
+                new Claiming());
     }
 
     @AfterAll
@@ -665,6 +669,30 @@ class HostileInputTest {
         @Override
         boolean accepted(Target target, MvcResult result, List<String> problems, String what) {
             return true;
+        }
+    }
+
+    /** An administrator anonymises a member company with no records yet (so no retention period to wait for). */
+    class Anonymising extends Input {
+
+        Anonymising() {
+            super("POST /api/companies/{companyId}/anonymisation", "");
+        }
+
+        @Override
+        Target newTarget() {
+            Company company = scenario.memberCompany(cluster);
+            return new Target(Map.of("companyId", company.getId().toString()), administrator, company);
+        }
+
+        @Override
+        Map<String, Object> body(Target target) {
+            return ValidBodies.anonymisation();
+        }
+
+        @Override
+        boolean accepted(Target target, MvcResult result, List<String> problems, String what) {
+            return false;
         }
     }
 

@@ -52,6 +52,10 @@ final class ValidBodies {
         return object("closingDate", closingDate.toString(), "reason", "More time for the members.");
     }
 
+    static Map<String, Object> anonymisation() {
+        return object("reason", "Asked by the company's manager by letter of 3 March.");
+    }
+
     static Map<String, Object> exchangeRate() {
         return object("unitsPerEuro", 150.25);
     }
