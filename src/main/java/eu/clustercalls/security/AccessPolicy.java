@@ -61,7 +61,10 @@ class AccessPolicy implements ApplicationRunner {
         grants().forEach(this::ensure);
     }
 
-    /** Who may do what, group by group; re-applied at every start, so a changed rule reaches old installations. */
+    /**
+     * Who may do what, group by group; checked at every start, so a rule that grants more reaches old installations.
+     * An authorization that already grants it all is left alone: nodes starting together write nothing.
+     */
     static Map<Grant, Permission[]> grants() {
         Map<Grant, Permission[]> grants = new LinkedHashMap<>();
         for (String staff : STAFF) {
@@ -114,6 +117,9 @@ class AccessPolicy implements ApplicationRunner {
     private void ensure(Grant grant, Permission[] permissions) {
         var existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                 .groupIdIn(grant.groupId()).resourceType(grant.resource()).resourceId(grant.resourceId()).list();
+        if (!existing.isEmpty() && existing.get(0).getPermissions(permissions).length == permissions.length) {
+            return;
+        }
         var authorization = existing.isEmpty() ? authorizationService.createNewAuthorization(AUTH_TYPE_GRANT)
                 : existing.get(0);
         authorization.setGroupId(grant.groupId());

@@ -591,17 +591,32 @@ class HostileInputTest {
         }
     }
 
-    /** A call manager closes a published call early; a new call each time. */
-    class ClosingEarly extends Input {
+    /** A call manager's request about a new published call of the cluster; its tasks' forms show what was sent. */
+    abstract class OnAPublishedCall extends Input {
 
-        ClosingEarly() {
-            super("POST /api/calls/{callId}/early-closure", "");
+        OnAPublishedCall(String key) {
+            super(key, "");
         }
 
         @Override
         Target newTarget() {
             FundingCall call = scenario.publishedCall(cluster);
             return new Target(Map.of("callId", call.getId().toString()), cluster.manager(), call);
+        }
+
+        /** Runs the call's jobs and checks its task forms. */
+        void shownAsText(Target target, List<String> problems, String what) {
+            FundingCall call = (FundingCall) target.subject();
+            scenario.runJobsOf(call.getProcessInstanceId());
+            markup(problems, what, forms.markupInTasks(taskService, call.getProcessInstanceId()));
+        }
+    }
+
+    /** A call manager closes a published call early; a new call each time. */
+    class ClosingEarly extends OnAPublishedCall {
+
+        ClosingEarly() {
+            super("POST /api/calls/{callId}/early-closure");
         }
 
         @Override
@@ -611,24 +626,16 @@ class HostileInputTest {
 
         @Override
         boolean accepted(Target target, MvcResult result, List<String> problems, String what) {
-            FundingCall call = (FundingCall) target.subject();
-            scenario.runJobsOf(call.getProcessInstanceId());
-            markup(problems, what, forms.markupInTasks(taskService, call.getProcessInstanceId()));
+            shownAsText(target, problems, what);
             return false;
         }
     }
 
     /** A call manager moves the closing date of a published call a day later, as long as the activity allows. */
-    class Extending extends Input {
+    class Extending extends OnAPublishedCall {
 
         Extending() {
-            super("POST /api/calls/{callId}/extension", "");
-        }
-
-        @Override
-        Target newTarget() {
-            FundingCall call = scenario.publishedCall(cluster);
-            return new Target(Map.of("callId", call.getId().toString()), cluster.manager(), call);
+            super("POST /api/calls/{callId}/extension");
         }
 
         @Override
@@ -642,10 +649,8 @@ class HostileInputTest {
 
         @Override
         boolean accepted(Target target, MvcResult result, List<String> problems, String what) {
-            FundingCall call = (FundingCall) target.subject();
-            scenario.runJobsOf(call.getProcessInstanceId());
-            markup(problems, what, forms.markupInTasks(taskService, call.getProcessInstanceId()));
-            return closingDate(target).plusDays(2).isBefore(call.getActivityStart());
+            shownAsText(target, problems, what);
+            return closingDate(target).plusDays(2).isBefore(((FundingCall) target.subject()).getActivityStart());
         }
     }
 
