@@ -26,6 +26,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import eu.clustercalls.cluster.StartupLock;
+
 /**
  * The groups of ClusterCalls and what each may do in the Camunda webapps and the engine REST API, with
  * authorizations on. Tasks need no rule here: the engine grants each task to its assignee and candidate groups
@@ -49,16 +51,20 @@ class AccessPolicy implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final StartupLock startupLock;
 
-    AccessPolicy(IdentityService identityService, AuthorizationService authorizationService) {
+    AccessPolicy(IdentityService identityService, AuthorizationService authorizationService, StartupLock startupLock) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.startupLock = startupLock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        GROUPS.keySet().forEach(this::ensureGroup);
-        grants().forEach(this::ensure);
+        startupLock.run(() -> {
+            GROUPS.keySet().forEach(this::ensureGroup);
+            grants().forEach(this::ensure);
+        });
     }
 
     /**

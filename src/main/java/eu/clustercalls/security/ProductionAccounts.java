@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import eu.clustercalls.cluster.StartupLock;
 import eu.clustercalls.config.ClusterCallsProperties;
 
 /**
@@ -35,17 +36,23 @@ class ProductionAccounts implements SmartInitializingSingleton {
     private final TransactionTemplate transactions;
     private final AccessPolicy accessPolicy;
     private final ClusterCallsProperties.Admin admin;
+    private final StartupLock startupLock;
 
     ProductionAccounts(IdentityService identityService, TransactionTemplate transactions, AccessPolicy accessPolicy,
-            ClusterCallsProperties properties) {
+            ClusterCallsProperties properties, StartupLock startupLock) {
         this.identityService = identityService;
         this.transactions = transactions;
         this.accessPolicy = accessPolicy;
         this.admin = properties.admin();
+        this.startupLock = startupLock;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        startupLock.run(this::checkAccounts);
+    }
+
+    private void checkAccounts() {
         refuseDemoUsers();
         String password = administratorPassword(admin);
         if (identityService.createUserQuery().userId(admin.user()).count() > 0) {
