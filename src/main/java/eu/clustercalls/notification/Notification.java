@@ -10,7 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
-/** An outbox row: a message to one user, written with the change that causes it and sent later by a job. */
+/**
+ * An outbox row: a message to one user, written with the change that causes it and sent later by
+ * {@link OutboxSender} (which alone writes the claim columns, claimed_by and claimed_until).
+ */
 @Entity
 public class Notification {
 
@@ -32,6 +35,8 @@ public class Notification {
     @Enumerated(EnumType.STRING)
     private Status status;
     private int attempts;
+    private Instant nextAttemptAt;
+    private String lastError;
     private Instant sentAt;
 
     protected Notification() {
@@ -48,6 +53,7 @@ public class Notification {
         this.subject = subject;
         this.body = body;
         this.status = Status.PENDING;
+        this.nextAttemptAt = createdAt;
     }
 
     public Long getId() {
@@ -80,5 +86,21 @@ public class Notification {
 
     public Status getStatus() {
         return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
     }
 }
