@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -31,6 +32,8 @@ import org.springframework.util.unit.DataSize;
  * @param retentionPeriod        how long a company's records are kept after its latest one before its personal data
  *                               may be anonymised on request (de minimis records: 10 years after the last aid,
  *                               Regulation (EU) 2023/2831, Article 6(4))
+ * @param mail                   outgoing mail (the SMTP server itself is set with spring.mail.*)
+ * @param outbox                 how every node sends the outbox's messages
  */
 @ConfigurationProperties("clustercalls")
 public record ClusterCallsProperties(
@@ -49,7 +52,9 @@ public record ClusterCallsProperties(
         Path paymentDirectory,
         int passwordHashIterations,
         Admin admin,
-        Period retentionPeriod) {
+        Period retentionPeriod,
+        Mail mail,
+        Outbox outbox) {
 
     /**
      * Created at the first start outside the demo, with the password given in the environment
@@ -61,6 +66,28 @@ public record ClusterCallsProperties(
         @Override
         public String toString() {
             return "Admin[user=" + user + ", password=" + (password == null || password.isEmpty() ? "unset" : "set") + "]";
+        }
+    }
+
+    /** @param from sender of every message, e.g. {@code ClusterCalls <no-reply@clustercalls.eu>} */
+    public record Mail(String from) {
+    }
+
+    /**
+     * Sending the outbox. Only when an SMTP server is set (spring.mail.host); otherwise messages stay in the outbox.
+     *
+     * @param enabled      whether this node polls the outbox (off in tests, which call the sender themselves)
+     * @param pollInterval pause between two polls
+     * @param batchSize    rows a node claims at once (a full batch is followed by the next one at once)
+     * @param lease        how long a claim holds: if the node dies, another one sends the row after it; a row is
+     *                     sent only while at least half of it is left, so keep it well above the SMTP timeouts
+     * @param retryDelays  wait before each retry of a failed message; after the last retry fails it is FAILED
+     */
+    public record Outbox(boolean enabled, Duration pollInterval, int batchSize, Duration lease,
+            List<Duration> retryDelays) {
+
+        public int maxAttempts() {
+            return retryDelays.size() + 1;
         }
     }
 }
