@@ -37,8 +37,8 @@ final class Node implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
-        return process.pid();
+    boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     void start() throws IOException {
