@@ -16,6 +16,9 @@ final class MailSink implements AutoCloseable {
     private final GreenMail server;
 
     private MailSink() {
+        // GreenMail logs every new mailbox; thousands of them would bury the test's figures.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         server.start();
         port = server.getSmtp().getPort();
