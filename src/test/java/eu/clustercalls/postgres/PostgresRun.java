@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * The second run of the tests (the surefire execution "postgres" sets {@code clustercalls.test.database=postgres}):
  * every H2 database a test asks for is replaced by a fresh PostgreSQL database of its own, created on the server of
@@ -76,7 +78,8 @@ final class PostgresRun {
     private static synchronized Database create() {
         if (CREATED.isEmpty()) {
             dropLeftovers();
-            Runtime.getRuntime().addShutdownHook(new Thread(PostgresRun::dropCreated, "drop-test-databases"));
+            // Run once the application contexts that Spring closes at shutdown are closed, with their pools.
+            SpringApplication.getShutdownHandlers().add(PostgresRun::dropCreated);
         }
         String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
         // template0: nobody can be connected to it, which would make the copy of template1 fail.
@@ -88,7 +91,7 @@ final class PostgresRun {
     private static synchronized void dropCreated() {
         for (String name : CREATED) {
             try {
-                // The Spring contexts and engines are closed by other shutdown hooks, if at all: end their connections.
+                // The DMN tests' engine is never closed: end its connections.
                 execute("drop database if exists " + name + " with (force)");
             } catch (IllegalStateException failed) {
                 System.err.println("Test database " + name + " not dropped (the next run drops it): " + failed.getMessage());

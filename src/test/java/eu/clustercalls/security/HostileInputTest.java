@@ -44,6 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -874,28 +875,37 @@ class HostileInputTest {
     static final class StoredText {
 
         private final JdbcTemplate jdbc;
+        private final boolean postgres;
         private final String query;
         private final int columns;
 
         StoredText(JdbcTemplate jdbc, List<String> tables) {
             this.jdbc = jdbc;
+            this.postgres = "PostgreSQL".equals(jdbc.execute(
+                    (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
             List<String> selects = new ArrayList<>();
             for (String table : tables) {
-                jdbc.queryForList("select column_name from information_schema.columns where table_schema = 'PUBLIC' "
-                        + "and table_name = ? and data_type = 'CHARACTER VARYING'", String.class, table)
+                jdbc.queryForList("select column_name from information_schema.columns where table_schema = current_schema() "
+                        + "and table_name = ? and upper(data_type) = 'CHARACTER VARYING'", String.class, table)
                         .forEach(column -> selects.add("select 1 from \"" + table + "\" where \"" + column + "\" = ?"));
             }
-            this.query = "select count(*) from (" + String.join(" union all ", selects) + ")";
+            this.query = "select count(*) from (" + String.join(" union all ", selects) + ") as stored";
             this.columns = selects.size();
         }
 
-        /** Values H2 keeps but PostgreSQL cannot: NUL in text, dates beyond the years 1 to 9999. */
+        /**
+         * Values H2 keeps but PostgreSQL cannot: NUL in text, dates beyond the years 1 to 9999. PostgreSQL text cannot
+         * hold NUL at all (a request that tried is a 5xx, found above), so there only the dates are looked for.
+         */
         List<String> unstorableElsewhere() {
             List<String> found = new ArrayList<>();
-            for (String[] column : jdbc.query("select table_name, column_name, data_type from information_schema.columns "
-                    + "where table_schema = 'PUBLIC' and table_name not like 'ACT%' and table_name not like 'flyway%' "
-                    + "and data_type in ('CHARACTER VARYING', 'DATE')",
+            for (String[] column : jdbc.query("select table_name, column_name, upper(data_type) from information_schema.columns "
+                    + "where table_schema = current_schema() and upper(table_name) not like 'ACT%' "
+                    + "and upper(table_name) not like 'FLYWAY%' and upper(data_type) in ('CHARACTER VARYING', 'DATE')",
                     (row, i) -> new String[] {row.getString(1), row.getString(2), row.getString(3)})) {
+                if (postgres && !column[2].equals("DATE")) {
+                    continue;
+                }
                 String condition = column[2].equals("DATE")
                         ? "\"" + column[1] + "\" not between date '0001-01-01' and date '9999-12-31'"
                         : "position(char(0) in \"" + column[1] + "\") > 0";
@@ -909,6 +919,9 @@ class HostileInputTest {
 
         /** How many values of the text columns are exactly this text. */
         long count(String text) {
+            if (postgres && text.indexOf('\0') >= 0) {
+                return 0; // no column can hold it, and PostgreSQL refuses to compare with it
+            }
             Object[] arguments = new Object[columns];
             Arrays.fill(arguments, text);
             return jdbc.queryForObject(query, Long.class, arguments);

@@ -2,6 +2,7 @@ package eu.clustercalls.security;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,9 +24,13 @@ final class RowCounts {
 
     RowCounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        // H2 names the tables in upper case (APPLICATION, ACT_RU_TASK), PostgreSQL in lower case.
         this.tables = jdbc.queryForList("select table_name from information_schema.tables "
-                + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name", String.class)
-                .stream().filter(table -> !BACKGROUND.contains(table)).toList();
+                + "where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name", String.class)
+                .stream().filter(table -> !BACKGROUND.contains(table.toUpperCase(Locale.ROOT))).toList();
+        if (tables.isEmpty()) {
+            throw new IllegalStateException("No tables found in the current schema: nothing would be compared");
+        }
         this.query = "select " + tables.stream().map(table -> "(select count(*) from \"" + table + "\")")
                 .collect(Collectors.joining(", "));
     }
@@ -49,6 +54,7 @@ final class RowCounts {
 
     /** The application's own tables (not the engine's, not Flyway's), for looking up what a request stored. */
     List<String> applicationTables() {
-        return tables.stream().filter(table -> !table.startsWith("ACT_") && !table.startsWith("flyway")).toList();
+        return tables.stream().filter(table -> !table.toUpperCase(Locale.ROOT).startsWith("ACT_")
+                && !table.toUpperCase(Locale.ROOT).startsWith("FLYWAY")).toList();
     }
 }
