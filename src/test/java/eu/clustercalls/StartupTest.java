@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The embedded default as a newcomer starts it: default ("demo") profile with its demo data, a real server and a
- * real HTTP client. Only the database is a fresh H2 file under target/, so that ./data is left alone.
+ * real HTTP client. Only the database is a fresh H2 file under target/ (a fresh PostgreSQL database on the PostgreSQL
+ * run), so that ./data is left alone.
  * <p>
  * The engine keeps its default name "default", as in a real start: the engine REST API without an engine name in
  * the path ({@code /engine-rest/process-definition}) serves only the engine of that name (the test profile's

@@ -22,9 +22,9 @@ import eu.clustercalls.ClusterCallsApplication;
 import eu.clustercalls.config.ClusterCallsProperties;
 
 /**
- * Real starts in the production profile (postgres, here on a fresh in-memory H2 database; with the test profile's
- * fast settings): refused without an administrator password or with demo users, otherwise with the administrator
- * created once.
+ * Real starts in the production profile (postgres, here on a fresh in-memory H2 database, or its PostgreSQL stand-in
+ * on the PostgreSQL run; with the test profile's fast settings): refused without an administrator password or with
+ * demo users, otherwise with the administrator created once.
  */
 class ProductionAccountsTest {
 
