@@ -1,6 +1,7 @@
 package eu.clustercalls.postgres;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +21,9 @@ class PostgresDataSourceInitializer implements ApplicationContextInitializer<Con
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     if (bean instanceof DataSourceProperties properties && PostgresRun.isH2(properties.getUrl())) {
-                        PostgresRun.Database database = PostgresRun.standInFor(properties.getUrl());
+                        // Dropped once Spring has closed its contexts at shutdown, with their connection pools.
+                        PostgresRun.Database database = PostgresRun.standInFor(properties.getUrl(),
+                                SpringApplication.getShutdownHandlers()::add);
                         properties.setUrl(database.url());
                         properties.setUsername(database.user());
                         properties.setPassword(database.password());

@@ -12,7 +12,9 @@ class PostgresEngineConfiguration extends StandaloneInMemProcessEngineConfigurat
     @Override
     protected void initDataSource() {
         if (PostgresRun.active() && PostgresRun.unreachable().isEmpty() && dataSource == null && PostgresRun.isH2(jdbcUrl)) {
-            PostgresRun.Database database = PostgresRun.standInFor(jdbcUrl);
+            // No Spring application may run in this JVM to drop it with its contexts: dropped by a hook of its own.
+            PostgresRun.Database database = PostgresRun.standInFor(jdbcUrl,
+                    drop -> Runtime.getRuntime().addShutdownHook(new Thread(drop, "drop-" + processEngineName)));
             jdbcUrl = database.url();
             jdbcUsername = database.user();
             jdbcPassword = database.password();

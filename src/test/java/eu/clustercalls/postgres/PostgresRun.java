@@ -14,10 +14,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.springframework.boot.SpringApplication;
 
 /**
  * The second run of the tests (the surefire execution "postgres" sets {@code clustercalls.test.database=postgres}):
@@ -39,7 +38,7 @@ final class PostgresRun {
     private static final String PASSWORD = setting("clustercalls.test.pg.password", "CLUSTERCALLS_TEST_PG_PASSWORD", "");
 
     private static final Map<String, Database> STAND_INS = new ConcurrentHashMap<>();
-    private static final List<String> CREATED = new ArrayList<>();
+    private static boolean leftoversDropped;
 
     record Database(String url, String user, String password) {
     }
@@ -70,32 +69,32 @@ final class PostgresRun {
         return url != null && url.startsWith("jdbc:h2:");
     }
 
-    /** The PostgreSQL database that stands in for this H2 database, created on first use. */
-    static Database standInFor(String h2Url) {
-        return STAND_INS.computeIfAbsent(h2Url, url -> create());
+    /**
+     * The PostgreSQL database that stands in for this H2 database, created on first use. {@code dropAtShutdown} is
+     * given the action that drops it, to run when its users no longer need it.
+     */
+    static Database standInFor(String h2Url, Consumer<Runnable> dropAtShutdown) {
+        return STAND_INS.computeIfAbsent(h2Url, url -> create(dropAtShutdown));
     }
 
-    private static synchronized Database create() {
-        if (CREATED.isEmpty()) {
+    private static synchronized Database create(Consumer<Runnable> dropAtShutdown) {
+        if (!leftoversDropped) {
             dropLeftovers();
-            // Run once the application contexts that Spring closes at shutdown are closed, with their pools.
-            SpringApplication.getShutdownHandlers().add(PostgresRun::dropCreated);
+            leftoversDropped = true;
         }
         String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
         // template0: nobody can be connected to it, which would make the copy of template1 fail.
         execute("create database " + name + " template template0 encoding 'UTF8'");
-        CREATED.add(name);
+        dropAtShutdown.accept(() -> drop(name));
         return new Database(withDatabase(URL, name), USER, PASSWORD);
     }
 
-    private static synchronized void dropCreated() {
-        for (String name : CREATED) {
-            try {
-                // The DMN tests' engine is never closed: end its connections.
-                execute("drop database if exists " + name + " with (force)");
-            } catch (IllegalStateException failed) {
-                System.err.println("Test database " + name + " not dropped (the next run drops it): " + failed.getMessage());
-            }
+    private static void drop(String name) {
+        try {
+            // Forced: a pool nobody closes (the DMN tests' engine) still holds connections.
+            execute("drop database if exists " + name + " with (force)");
+        } catch (IllegalStateException failed) {
+            System.err.println("Test database " + name + " not dropped (a later run drops it): " + failed.getMessage());
         }
     }
 
