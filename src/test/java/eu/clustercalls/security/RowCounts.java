@@ -36,7 +36,8 @@ final class RowCounts {
     }
 
     Map<String, Long> now() {
-        return jdbc.query(query, rows -> {
+        // A prepared statement, whose plan PostgreSQL keeps: planning the 70 subqueries at every call doubled its time.
+        return jdbc.query(connection -> connection.prepareStatement(query), rows -> {
             rows.next();
             Map<String, Long> counts = new LinkedHashMap<>();
             for (int i = 0; i < tables.size(); i++) {
