@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class PostgresRun {
 
     /** Only databases with this prefix are created or dropped: other people use the same server. */
-    static final String PREFIX = "cc_test_";
+    private static final String PREFIX = "cc_test_";
     /** A database of a run that ended without dropping it (a killed JVM); no run takes this long. */
     private static final Duration LEFTOVER_AGE = Duration.ofHours(4);
     private static final Pattern DATABASE_IN_URL = Pattern.compile("(jdbc:postgresql://[^/?]*/)([^?]*)(.*)");
@@ -57,7 +57,7 @@ final class PostgresRun {
     }
 
     static String server() {
-        return URL + " (user " + USER + ")";
+        return URL + " as " + USER;
     }
 
     /** Why the server cannot be used; empty when it can. Asked once per JVM. */
