@@ -5,55 +5,45 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 
+import eu.clustercalls.postgres.PostgresRun;
+
 /** A fresh PostgreSQL database for one cluster test, and the queries that check what the nodes left in it. */
 final class ClusterDatabase {
 
-    private static final String ADMIN_URL = setting("clustercalls.test.postgres.url", "CLUSTERCALLS_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = setting("clustercalls.test.postgres.user", "CLUSTERCALLS_TEST_PG_USER", "postgres");
-    private static final String PASSWORD = setting("clustercalls.test.postgres.password", "CLUSTERCALLS_TEST_PG_PASSWORD", "");
-
     final String name;
     final String url;
+    private final PostgresRun.Database database;
+    private Runnable drop;
 
-    private ClusterDatabase(String name) {
-        this.name = name;
-        this.url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    private ClusterDatabase(java.util.function.Function<java.util.function.Consumer<Runnable>, PostgresRun.Database> create) {
+        this.database = create.apply(dropAction -> this.drop = dropAction);
+        this.url = database.url();
+        this.name = url.substring(url.lastIndexOf('/') + 1);
     }
 
-    /** Skips the test when no PostgreSQL answers, unless CI requires one (clustercalls.test.require-postgres). */
-    static ClusterDatabase fresh(String prefix) throws SQLException {
-        String name = prefix + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
-                Statement statement = admin.createStatement()) {
-            dropLeftovers(admin, prefix);
-            statement.execute("create database " + name);
-        } catch (SQLException unreachable) {
-            boolean required = Boolean.getBoolean("clustercalls.test.require-postgres") || System.getenv("CI") != null;
-            if (required) {
-                throw unreachable;
+    /** Skips the test when no PostgreSQL answers, unless CI requires one (as the tests' PostgreSQL run does). */
+    static ClusterDatabase fresh() {
+        PostgresRun.unreachable().ifPresent(problem -> {
+            if (PostgresRun.required()) {
+                throw new IllegalStateException(problem);
             }
-            Assumptions.abort("PostgreSQL not reachable at " + ADMIN_URL + " (" + unreachable.getMessage()
-                    + "): the cluster test is skipped");
-        }
-        return new ClusterDatabase(name);
+            Assumptions.abort(problem + ": the cluster test is skipped");
+        });
+        return new ClusterDatabase(PostgresRun::fresh);
     }
 
     String user() {
-        return USER;
+        return database.user();
     }
 
     String password() {
-        return PASSWORD;
+        return database.password();
     }
 
     long count(String sql, Object... parameters) {
@@ -99,35 +89,11 @@ final class ClusterDatabase {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, USER, PASSWORD);
+        return DriverManager.getConnection(url, user(), password());
     }
 
-    /** Called after a passing run; after a failure the database stays for a person to look into, until the next run. */
-    void drop() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
-                Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + name + " with (force)");
-        }
-    }
-
-    private static void dropLeftovers(Connection admin, String prefix) throws SQLException {
-        List<String> old = new ArrayList<>();
-        try (Statement statement = admin.createStatement();
-                ResultSet result = statement.executeQuery("select datname from pg_database where datname like '"
-                        + prefix + "\\_%'")) {
-            while (result.next()) {
-                old.add(result.getString(1));
-            }
-        }
-        for (String database : old) {
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("drop database if exists " + database + " with (force)");
-            }
-        }
-    }
-
-    private static String setting(String property, String environment, String fallback) {
-        String value = System.getProperty(property, System.getenv(environment));
-        return value == null ? fallback : value;
+    /** Called after a passing run; after a failure the database stays for a person to look into (for 4 hours). */
+    void drop() {
+        drop.run();
     }
 }

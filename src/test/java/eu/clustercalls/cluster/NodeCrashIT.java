@@ -30,7 +30,7 @@ class NodeCrashIT {
 
     @Test
     void everyAnsweredSubmissionSurvivesASigkillAndNoOtherIsHalfWritten() throws Exception {
-        ClusterDatabase db = ClusterDatabase.fresh("cc_crash");
+        ClusterDatabase db = ClusterDatabase.fresh();
         try (MailSink mail = MailSink.start()) {
             Path payments = Files.createDirectories(Path.of("target", "cluster", db.name + "-payments"));
             Node node = ClusterNodes.node("crash-node", db, mail, payments);

@@ -32,7 +32,7 @@ class TwoNodeClusterIT {
     @Test
     void twoNodesLoseAndDuplicateNothingWhenEachIsKilledWhileJobsRun() throws Exception {
         Instant began = Instant.now();
-        ClusterDatabase db = ClusterDatabase.fresh("cc_cluster");
+        ClusterDatabase db = ClusterDatabase.fresh();
         try (MailSink mail = MailSink.start()) {
             Path payments = Files.createDirectories(Path.of("target", "cluster", db.name + "-payments"));
             List<Node> nodes = List.of(ClusterNodes.node("node1", db, mail, payments),

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code CLUSTERCALLS_TEST_PG_URL} (by default the local one) and dropped when the JVM ends. The same H2 URL gets the
  * same PostgreSQL database, so that a test which restarts the application on its database still finds its data.
  */
-final class PostgresRun {
+public final class PostgresRun {
 
     /** Only databases with this prefix are created or dropped: other people use the same server. */
     private static final String PREFIX = "cc_test_";
@@ -40,7 +40,7 @@ final class PostgresRun {
     private static final Map<String, Database> STAND_INS = new ConcurrentHashMap<>();
     private static boolean leftoversDropped;
 
-    record Database(String url, String user, String password) {
+    public record Database(String url, String user, String password) {
     }
 
     private PostgresRun() {
@@ -51,7 +51,7 @@ final class PostgresRun {
     }
 
     /** CI must not pass by skipping the run: there an unreachable server fails the build. */
-    static boolean required() {
+    public static boolean required() {
         String ci = System.getenv("CI");
         return Boolean.getBoolean("clustercalls.test.require-postgres") || (ci != null && !ci.isBlank() && !ci.equals("false"));
     }
@@ -61,7 +61,7 @@ final class PostgresRun {
     }
 
     /** Why the server cannot be used; empty when it can. Asked once per JVM. */
-    static Optional<String> unreachable() {
+    public static Optional<String> unreachable() {
         return Optional.ofNullable(Reachability.PROBLEM);
     }
 
@@ -75,6 +75,11 @@ final class PostgresRun {
      */
     static Database standInFor(String h2Url, Consumer<Runnable> dropAtShutdown) {
         return STAND_INS.computeIfAbsent(h2Url, url -> create(dropAtShutdown));
+    }
+
+    /** A fresh database of its own, for a test that starts the application outside Spring's test support. */
+    public static Database fresh(Consumer<Runnable> dropWhenDone) {
+        return create(dropWhenDone);
     }
 
     private static synchronized Database create(Consumer<Runnable> dropAtShutdown) {
