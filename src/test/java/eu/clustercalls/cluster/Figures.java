@@ -2,7 +2,9 @@ package eu.clustercalls.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -65,7 +67,7 @@ final class Figures {
         neverArrived = missing;
         strangers = unknown + arrivals.size();
         payments = db.count("select count(*) from payment");
-        this.paymentFiles = TwoNodeClusterIT.files(paymentFiles);
+        this.paymentFiles = files(paymentFiles);
         paidTwice = db.count("select count(*) from (select claim_id from payment group by claim_id having count(*) > 1) d");
         jobsWithoutRetries = db.count("select count(*) from act_ru_job where retries_ = 0");
         incidents = db.count("select count(*) from act_ru_incident");
@@ -91,5 +93,11 @@ final class Figures {
         assertThat(paidTwice).as("claims paid twice").isZero();
         assertThat(jobsWithoutRetries).as("jobs without retries").isZero();
         assertThat(incidents).as("open incidents").isZero();
+    }
+
+    private static long files(Path directory) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".xml")).count();
+        }
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,7 +87,7 @@ class TwoNodeClusterIT {
                 });
                 drill.fireTimers("timer_closing_date", List.of(full.instance()));
                 String decision = Drill.await("the selection decision", STEP,
-                        () -> drill.taskIds("task_selection_decision", full.instance()));
+                        () -> drill.taskId("task_selection_decision", full.instance()));
                 drill.complete(1, "cm2", decision, Map.of("selectionDecision", "APPROVE"));
 
                 List<Long> selected = Drill.await("the confirmation tasks", STEP, () -> {
@@ -260,11 +259,5 @@ class TwoNodeClusterIT {
         return db.rows("select j.process_instance_id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
                 + "where d.act_id_ = ?", activityId).stream()
                 .filter(row -> instances.contains(row.get("process_instance_id_"))).count();
-    }
-
-    static long files(Path directory) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".xml")).count();
-        }
     }
 }
