@@ -77,6 +77,14 @@ final class ClusterDatabase {
         }
     }
 
+    /** How many applications each company has, in one query (companies without any are absent). */
+    Map<Long, Long> applicationsPerCompany() {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        rows("select company_id, count(*) as applications from application group by company_id").forEach(row -> counts.put(
+                ((Number) row.get("company_id")).longValue(), ((Number) row.get("applications")).longValue()));
+        return counts;
+    }
+
     void execute(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
