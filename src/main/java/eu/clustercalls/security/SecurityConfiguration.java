@@ -25,6 +25,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,11 +85,43 @@ class SecurityConfiguration {
     }
 
     /**
+     * The SME portal and the call managers' dashboard: server-rendered pages with a session, signed in on the
+     * portal's own page. Every form carries the session's CSRF token (Thymeleaf adds it). Open calls, sign-in and
+     * sign-up are public; the rest of the portal is for SME users, the dashboard for call managers and admins.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/portal/**"), paths.matcher("/portal"),
+                        paths.matcher("/dashboard/**"), paths.matcher("/dashboard")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher("/portal"), paths.matcher("/portal/assets/**"),
+                                paths.matcher(HttpMethod.GET, "/portal/calls/*"), paths.matcher("/portal/sign-in"),
+                                paths.matcher("/portal/sign-up"), paths.matcher("/portal/sign-up/**"),
+                                paths.matcher("/portal/forbidden"))
+                        .permitAll()
+                        .requestMatchers(paths.matcher("/portal/home")).authenticated()
+                        .requestMatchers(paths.matcher("/dashboard/**"), paths.matcher("/dashboard"))
+                        .hasAnyAuthority(Roles.CALL_MANAGERS, Roles.ADMIN)
+                        .anyRequest().hasAuthority(Roles.SME))
+                .formLogin(form -> form.loginPage("/portal/sign-in").permitAll()
+                        .defaultSuccessUrl("/portal/home")
+                        .failureUrl("/portal/sign-in?error"))
+                .logout(logout -> logout.logoutUrl("/portal/sign-out").logoutSuccessUrl("/portal?signedOut"))
+                .exceptionHandling(handling -> handling.accessDeniedPage("/portal/forbidden"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /**
      * The application's JSON API: open calls are public, everything else needs a signed-in user. Every request
      * that changes state carries the CSRF token, read from {@code GET /api/csrf-token} or the cookie.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain application(HttpSecurity http) throws Exception {
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         tokens.setCookieName(CSRF_COOKIE);

@@ -1,0 +1,65 @@
+package eu.clustercalls.portal;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.security.Roles;
+
+/** The open calls of every cluster and a call's page; anyone may read them. */
+@Controller
+class CallPages {
+
+    private final CallService calls;
+    private final ClusterOrganisationService clusters;
+
+    CallPages(CallService calls, ClusterOrganisationService clusters) {
+        this.calls = calls;
+        this.clusters = clusters;
+    }
+
+    @GetMapping("/portal")
+    String openCalls(Model model) {
+        model.addAttribute("calls", calls.openCalls().stream()
+                .map(call -> CallSummary.of(call, clusters.get(call.getClusterId()).getName())).toList());
+        return "portal/calls";
+    }
+
+    @GetMapping("/portal/calls/{callId}")
+    String call(@PathVariable Long callId, Model model) {
+        var call = calls.getPublic(callId);
+        model.addAttribute("call", CallSummary.of(call, clusters.get(call.getClusterId()).getName()));
+        model.addAttribute("open", calls.openCalls().stream().anyMatch(c -> c.getId().equals(callId)));
+        return "portal/call";
+    }
+
+    @GetMapping("/portal/sign-in")
+    String signIn() {
+        return "portal/sign-in";
+    }
+
+    /** After signing in: an SME to its applications, a call manager to the dashboard. */
+    @GetMapping("/portal/home")
+    String home(Authentication user) {
+        boolean staff = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(role -> role.equals(Roles.CALL_MANAGERS) || role.equals(Roles.ADMIN));
+        return staff ? "redirect:/dashboard" : "redirect:/portal/applications";
+    }
+
+    /** Where Spring Security forwards a signed-in user who may not see a page. */
+    @RequestMapping("/portal/forbidden")
+    String forbidden(HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("status", HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("errorMessage", "error.forbidden");
+        return "portal/error";
+    }
+}

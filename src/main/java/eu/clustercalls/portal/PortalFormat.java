@@ -1,0 +1,88 @@
+package eu.clustercalls.portal;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import eu.clustercalls.config.ClusterCallsProperties;
+
+/**
+ * Dates and amounts in the reader's language, for the portal's and the dashboard's pages:
+ * {@code ${@portalFormat.money(amount)}}. Times are shown in the installation's zone, in which calls close.
+ */
+@Component
+public class PortalFormat {
+
+    private final ZoneId zone;
+    private final Clock clock;
+    private final MessageSource messages;
+
+    PortalFormat(ClusterCallsProperties properties, Clock clock, MessageSource messages) {
+        this.zone = properties.timeZone();
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    public String money(BigDecimal amount) {
+        if (amount == null) {
+            return "–";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+        format.setCurrency(Currency.getInstance("EUR"));
+        return format.format(amount);
+    }
+
+    public String number(BigDecimal value) {
+        return value == null ? "–" : NumberFormat.getNumberInstance(locale()).format(value);
+    }
+
+    public String date(LocalDate day) {
+        return day == null ? "–" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(day);
+    }
+
+    public String date(Instant at) {
+        return at == null ? "–" : date(at.atZone(zone).toLocalDate());
+    }
+
+    public String dateTime(Instant at) {
+        return at == null ? "–" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale()).format(at.atZone(zone));
+    }
+
+    /** "closes in 3 days", "closes in 5 hours", "closed", in the reader's language. */
+    public String countdown(Instant closesAt) {
+        Duration left = Duration.between(clock.instant(), closesAt);
+        if (left.isNegative() || left.isZero()) {
+            return message("countdown.closed");
+        }
+        if (left.toDays() >= 2) {
+            return message("countdown.days", left.toDays());
+        }
+        return message("countdown.hours", Math.max(1, left.toHours()));
+    }
+
+    /** The ISO date and time, for a {@code <time datetime>} attribute. */
+    public String iso(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
+    private String message(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}
