@@ -1,0 +1,169 @@
+package eu.clustercalls.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver, at a phone's width, writing a screenshot of each step
+ * under target/portal-screenshots. Without Chromium the tests are skipped with a reason, except in CI (.ci/run
+ * installs it), where they fail.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final int PHONE_WIDTH = 360;
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path screenshots;
+    private int step;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path screenshots) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.screenshots = screenshots;
+    }
+
+    static Browser open(String baseUrl, String testName, String language) throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
+                    + "apt-get install chromium chromium-driver (.ci/run does).");
+        }
+        Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed: browser tests skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        Path profile = Files.createTempDirectory("clustercalls-chromium");
+        // Headless as root; no calls home, which this machine's closed network would refuse.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--lang=" + language, "--user-data-dir=" + profile,
+                "--window-size=" + PHONE_WIDTH + ",800");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
+        Path screenshots = Path.of("target", "portal-screenshots", testName);
+        Files.createDirectories(screenshots);
+        return new Browser(driver, baseUrl, screenshots);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void visit(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    WebElement find(String id) {
+        return waitFor(d -> d.findElement(By.id(id)));
+    }
+
+    void type(String id, String text) {
+        WebElement field = find(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void choose(String id, String value) {
+        new Select(find(id)).selectByValue(value);
+    }
+
+    void tick(String id) {
+        WebElement box = find(id);
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    void attach(String id, Path file) {
+        find(id).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Clicks what a keyboard user would reach: a real link or button, scrolled into view first. */
+    void click(String id) {
+        WebElement element = find(id);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    void clickLink(String text) {
+        WebElement link = waitFor(d -> d.findElement(By.linkText(text)));
+        link.click();
+    }
+
+    String text(String id) {
+        return find(id).getText();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String lang() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition);
+    }
+
+    /** A full-page screenshot, numbered in the order of the steps, so a person can follow the test. */
+    void screenshot(String name) {
+        step++;
+        // The page's whole height at the phone's width, so nothing below the fold is missed.
+        long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        driver.manage().window().setSize(new Dimension(PHONE_WIDTH, (int) Math.min(Math.max(height, 800), 6000)));
+        try {
+            Files.write(screenshots.resolve(String.format("%02d-%s.png", step, name)), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
+        }
+    }
+
+    /** Nothing on the page is wider than the phone's screen (no sideways scrolling of the whole page). */
+    void assertFitsPhoneWidth() {
+        long scrollWidth = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+        assertThat(scrollWidth).as("page width at %d px on %s", PHONE_WIDTH, path()).isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
