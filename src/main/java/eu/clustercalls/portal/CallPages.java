@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import eu.clustercalls.call.CallService;
 import eu.clustercalls.organisation.ClusterOrganisationService;
@@ -42,7 +43,8 @@ class CallPages {
     }
 
     @GetMapping("/portal/sign-in")
-    String signIn() {
+    String signIn(@RequestParam(required = false) String error, Model model) {
+        model.addAttribute("failed", error != null);
         return "portal/sign-in";
     }
 
