@@ -2,6 +2,8 @@ package eu.clustercalls.company;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,14 @@ final class VatNumbers {
             Map.entry("SK", Pattern.compile("\\d{10}")));
 
     private VatNumbers() {
+    }
+
+    /** The member states whose VAT numbers are known, by their ISO country code (Greece as GR, not EL). */
+    static SortedSet<String> countries() {
+        SortedSet<String> countries = new TreeSet<>(FORMATS.keySet());
+        countries.remove("EL");
+        countries.add("GR");
+        return countries;
     }
 
     /** The number in its canonical form (upper case, no spaces, dots or dashes). */

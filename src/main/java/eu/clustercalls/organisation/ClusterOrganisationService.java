@@ -1,6 +1,9 @@
 package eu.clustercalls.organisation;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +38,12 @@ public class ClusterOrganisationService {
         String normalised = Iban.normalise(iban);
         Iban.check("iban", normalised);
         get(tenantId).useBankAccount(accountName, normalised, bic == null || bic.isBlank() ? null : bic.strip());
+    }
+
+    /** Every cluster of the installation, by name: a company choosing the one it belongs to. */
+    @Transactional(readOnly = true)
+    public List<ClusterOrganisation> all() {
+        return organisations.findAll(Sort.by("name"));
     }
 
     @Transactional(readOnly = true)
