@@ -1,5 +1,7 @@
 package eu.clustercalls.portal;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ import eu.clustercalls.company.SmeFigures;
 class SignUpForm {
 
     static final int ROWS = 3;
+    /** The fields in the order the form shows them (the order they are declared in), for the error summary. */
+    static final List<String> FIELDS;
     private static final List<String> RELATED_VALUES = List.of("Name", "Share", "Staff", "Turnover", "BalanceSheet");
     private static final List<String> AID_VALUES = List.of("GrantedOn", "Amount", "GrantingBody");
     private static final String REQUIRED = "{signup.error.required}";
@@ -35,8 +39,8 @@ class SignUpForm {
     private static final String TOO_LONG = "{signup.error.tooLong}";
 
     @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) private String legalName;
-    @NotBlank(message = REQUIRED) @Size(max = 20, message = TOO_LONG) private String vatNumber;
     @NotBlank(message = REQUIRED) private String country;
+    @NotBlank(message = REQUIRED) @Size(max = 20, message = TOO_LONG) private String vatNumber;
     @NotBlank(message = REQUIRED) @Size(max = 100, message = TOO_LONG) private String city;
     @NotBlank(message = REQUIRED) @Size(max = 10, message = TOO_LONG) private String naceCode;
     @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NUMBER) @Digits(integer = 7, fraction = 2, message = NUMBER)
@@ -84,6 +88,11 @@ class SignUpForm {
     @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) private String email;
     @NotBlank(message = REQUIRED) @Size(max = 200, message = TOO_LONG) private String password;
     @NotBlank(message = REQUIRED) private String passwordRepeat;
+
+    static {
+        FIELDS = Arrays.stream(SignUpForm.class.getDeclaredFields())
+                .filter(field -> !Modifier.isStatic(field.getModifiers())).map(Field::getName).toList();
+    }
 
     /** Message keys of what is missing in a partly filled row, by field; an empty row is no row. */
     Map<String, String> rowErrors() {

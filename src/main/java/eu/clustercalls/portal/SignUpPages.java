@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -30,6 +32,11 @@ import eu.clustercalls.support.InvalidInputException;
 class SignUpPages {
 
     private static final String FORM = "signUp";
+    private static final Pattern ROW_FIELD = Pattern.compile("(related|aid)(\\d)(\\w+)");
+    private static final Map<String, String> ROW_LABELS = Map.of("Name", "signup.related.name",
+            "Relation", "signup.related.relation", "Share", "signup.related.share", "Staff", "signup.staffHeadcount",
+            "Turnover", "signup.annualTurnover", "BalanceSheet", "signup.balanceSheetTotal",
+            "GrantedOn", "signup.aid.grantedOn", "Amount", "signup.aid.amount", "GrantingBody", "signup.aid.grantingBody");
 
     private final SignUpService signUps;
     private final ClusterOrganisationService clusters;
@@ -80,6 +87,8 @@ class SignUpPages {
 
     private String page(Map<String, String> errors, Model model, Locale locale) {
         model.addAttribute("errors", errors);
+        model.addAttribute("summary", SignUpForm.FIELDS.stream().filter(errors::containsKey)
+                .map(field -> new Option(field, label(field, locale) + ": " + errors.get(field))).toList());
         model.addAttribute("countries", signUps.countries().stream()
                 .map(code -> new Option(code, new Locale.Builder().setRegion(code).build().getDisplayCountry(locale)))
                 .sorted(Comparator.comparing(Option::label, Collator.getInstance(locale)))
@@ -88,6 +97,17 @@ class SignUpPages {
                 .map(cluster -> new Option(cluster.getId(), cluster.getName())).toList());
         model.addAttribute("rows", List.of(0, 1, 2));
         return "portal/sign-up";
+    }
+
+    /** The field's label as the summary names it: "Related enterprise 2 – Holding (%)". */
+    private String label(String field, Locale locale) {
+        Matcher row = ROW_FIELD.matcher(field);
+        if (!row.matches()) {
+            return messages.getMessage("signup." + field, null, locale);
+        }
+        int number = Integer.parseInt(row.group(2)) + 1;
+        String rowLabel = messages.getMessage("signup." + row.group(1) + ".row", new Object[] {number}, locale);
+        return rowLabel + " – " + messages.getMessage(ROW_LABELS.get(row.group(3)), null, locale);
     }
 
     /** A value the browser could not convert is a number or a date the reader mistyped. */

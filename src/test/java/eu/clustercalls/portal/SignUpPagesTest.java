@@ -103,7 +103,7 @@ class SignUpPagesTest {
 
         assertFieldError(page, "vatNumber", "This is not a valid VAT number");
         assertThat(attribute(tag(page, "error-summary"), "role")).isEqualTo("alert");
-        assertThat(page).contains("href=\"#vatNumber\"");
+        assertThat(page).contains("href=\"#vatNumber\">VAT number: This is not a valid VAT number");
         assertThat(attribute(tag(page, "legalName"), "value")).isEqualTo(form.getFirst("legalName"));
         assertThat(attribute(tag(page, "vatNumber"), "value")).isEqualTo("ES12");
         assertThat(companyRows.count()).isEqualTo(companiesBefore);
@@ -181,6 +181,7 @@ class SignUpPagesTest {
         assertFieldError(page, "legalName", "Please fill in this field.");
         assertFieldError(page, "annualTurnover", "Please give a number");
         assertFieldError(page, "related0Staff", "Please fill in this field.");
+        assertThat(page).contains("Related enterprise 1 – Staff (annual work units): Please fill in this field.");
         assertThat(attribute(tag(page, "staffHeadcount"), "value")).isEqualTo("6");
         assertThat(attribute(tag(page, "aid0GrantedOn"), "value")).isEqualTo(form.getFirst("aid0GrantedOn"));
         assertThat(attribute(tag(page, "related0Relation"), "aria-invalid")).isNull();
