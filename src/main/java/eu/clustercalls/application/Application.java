@@ -96,6 +96,10 @@ public class Application implements Audited {
     }
 
     public String reference() {
+        return reference(id);
+    }
+
+    static String reference(Long id) {
         return "APP-" + id;
     }
 
@@ -182,6 +186,10 @@ public class Application implements Audited {
 
     /** What the call awarded: the amount requested, never more than the call's maximum grant. */
     public BigDecimal grantAwarded(BigDecimal maxGrant) {
+        return grant(requestedAmount, maxGrant);
+    }
+
+    static BigDecimal grant(BigDecimal requestedAmount, BigDecimal maxGrant) {
         return requestedAmount.min(maxGrant);
     }
 

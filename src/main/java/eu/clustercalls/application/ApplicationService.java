@@ -1,15 +1,19 @@
 package eu.clustercalls.application;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,6 +133,49 @@ public class ApplicationService {
     public List<Application> applicationsOf(String username) {
         List<Long> companyIds = companies.companiesOf(username).stream().map(Company::getId).toList();
         return companyIds.isEmpty() ? List.of() : applications.findByCompanyIdInOrderBySubmittedAtDesc(companyIds);
+    }
+
+    /** A call's applications counted per status (statuses without any are left out). */
+    @Transactional(readOnly = true)
+    public List<StatusFigures> figuresByStatus(Long callId) {
+        return applications.figuresByStatus(callId);
+    }
+
+    /** How many of the call's applications were found eligible, whatever happened to them later. */
+    @Transactional(readOnly = true)
+    public long countFoundEligible(Long callId) {
+        return applications.countByCallIdAndEligibleTrue(callId);
+    }
+
+    /** How many of the call's applications have their final score settled. */
+    @Transactional(readOnly = true)
+    public long countScored(Long callId) {
+        return applications.countByCallIdAndFinalScoreIsNotNull(callId);
+    }
+
+    /** The grants of the call's applications in those statuses (see {@link Application#grantAwarded}). */
+    @Transactional(readOnly = true)
+    public BigDecimal sumGrants(FundingCall call, Collection<ApplicationStatus> statuses) {
+        return applications.sumGrants(call.getId(), call.getMaxGrant(), statuses);
+    }
+
+    /** How many applications each of these calls has (calls without any are left out). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> countPerCall(Collection<Long> callIds) {
+        return callIds.isEmpty() ? Map.of() : applications.countPerCall(callIds).stream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+    }
+
+    /** A page of the call's applications, or all of them with {@link Pageable#unpaged()}. */
+    @Transactional(readOnly = true)
+    public List<ApplicationLine> linesOfCall(Long callId, Pageable page) {
+        return applications.linesOfCall(callId, page);
+    }
+
+    /** These applications, as {@link #linesOfCall} lists them. */
+    @Transactional(readOnly = true)
+    public List<ApplicationLine> lines(Collection<Long> applicationIds) {
+        return applicationIds.isEmpty() ? List.of() : applications.linesOf(applicationIds);
     }
 
     /** Every application of the company, newest first, whoever asks: callers check who may see them. */

@@ -1,5 +1,9 @@
 package eu.clustercalls.application;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 public enum ApplicationStatus {
     SUBMITTED,
     IN_REVIEW,
@@ -17,5 +21,18 @@ public enum ApplicationStatus {
     /** The travel costs were paid. */
     REIMBURSED,
     /** No expense claim before the deadline: the grant is lost. */
-    GRANT_FORFEITED
+    GRANT_FORFEITED;
+
+    /**
+     * Selected at some point, promoted reserves included: declined and lapsed places come only from SELECTED, and a
+     * reserve that is never promoted ends NOT_SELECTED.
+     */
+    public static final Set<ApplicationStatus> EVER_SELECTED = Collections.unmodifiableSet(EnumSet.of(SELECTED,
+            CONFIRMED, DECLINED, LAPSED, REIMBURSED, GRANT_FORFEITED));
+    /** The SME confirmed its place (whatever became of the grant afterwards). */
+    public static final Set<ApplicationStatus> EVER_CONFIRMED = Collections.unmodifiableSet(EnumSet.of(CONFIRMED,
+            REIMBURSED, GRANT_FORFEITED));
+    /** The grant is committed to the SME: it confirmed its place, and perhaps it is paid already. */
+    public static final Set<ApplicationStatus> GRANT_COMMITTED = Collections.unmodifiableSet(EnumSet.of(CONFIRMED,
+            REIMBURSED));
 }

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,6 +42,9 @@ public class CallService {
 
     /** A call closes at the end of its closing day (whole seconds: stores round sub-second parts). */
     private static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
+    /** Published at some point: never a draft or a rejected one. */
+    private static final Set<CallStatus> PUBLIC = EnumSet.of(CallStatus.PUBLISHED, CallStatus.CLOSED,
+            CallStatus.RESULTS_PUBLISHED);
 
     private final FundingCallRepository calls;
     private final CompanyService companies;
@@ -248,6 +254,18 @@ public class CallService {
                 .toList();
     }
 
+    /** The calls the public may see (see {@link #getPublic}) of these clusters, latest closing first. */
+    @Transactional(readOnly = true)
+    public List<FundingCall> publicCallsOf(Collection<String> clusterIds) {
+        return clusterIds.isEmpty() ? List.of() : calls.findByClusterIdInAndStatusInOrderByClosesAtDesc(clusterIds, PUBLIC);
+    }
+
+    /** The calls the public may see, of every cluster, latest closing first. */
+    @Transactional(readOnly = true)
+    public List<FundingCall> publicCalls() {
+        return calls.findByStatusInOrderByClosesAtDesc(PUBLIC);
+    }
+
     @Transactional(readOnly = true)
     public FundingCall get(Long callId) {
         return calls.findById(callId).orElseThrow(() -> new NotFoundException("There is no call " + callId + "."));
@@ -257,7 +275,7 @@ public class CallService {
     @Transactional(readOnly = true)
     public FundingCall getPublic(Long callId) {
         FundingCall call = get(callId);
-        if (call.getStatus() == CallStatus.DRAFT || call.getStatus() == CallStatus.REJECTED) {
+        if (!PUBLIC.contains(call.getStatus())) {
             throw new NotFoundException("There is no call " + callId + ".");
         }
         return call;

@@ -1,6 +1,7 @@
 package eu.clustercalls.call;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,4 +19,9 @@ public interface FundingCallRepository extends JpaRepository<FundingCall, Long> 
     Optional<FundingCall> lockById(Long id);
 
     List<FundingCall> findByStatusAndClosesAtAfterOrderByClosesAt(CallStatus status, Instant after);
+
+    List<FundingCall> findByStatusInOrderByClosesAtDesc(Collection<CallStatus> statuses);
+
+    List<FundingCall> findByClusterIdInAndStatusInOrderByClosesAtDesc(Collection<String> clusterIds,
+            Collection<CallStatus> statuses);
 }

@@ -1,5 +1,7 @@
 package eu.clustercalls.payment;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +11,6 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
     Optional<Payment> findByReference(String reference);
 
     Optional<Payment> findByClaimId(Long claimId);
+
+    List<Payment> findByClaimIdIn(Collection<Long> claimIds);
 }

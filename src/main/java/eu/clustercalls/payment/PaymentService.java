@@ -2,6 +2,7 @@ package eu.clustercalls.payment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,7 +11,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.organisation.ClusterOrganisation;
@@ -54,6 +58,13 @@ public class PaymentService {
     @Transactional(readOnly = true)
     public Optional<Payment> ofClaim(Long claimId) {
         return payments.findByClaimId(claimId);
+    }
+
+    /** What was paid for each of these claims; claims not paid are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> paidPerClaim(Collection<Long> claimIds) {
+        return claimIds.isEmpty() ? Map.of() : payments.findByClaimIdIn(claimIds).stream()
+                .collect(Collectors.toMap(Payment::getClaimId, Payment::getAmount));
     }
 
     /** Executes the order unless a payment with its reference exists; returns the payment either way. */

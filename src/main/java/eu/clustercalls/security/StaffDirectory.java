@@ -3,6 +3,7 @@ package eu.clustercalls.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,11 @@ public class StaffDirectory {
 
     public boolean worksFor(String userId, String tenantId) {
         return identityService.createTenantQuery().userMember(userId).tenantId(tenantId).count() > 0;
+    }
+
+    /** The clusters (tenants) the user works for. */
+    public List<String> clustersOf(String userId) {
+        return identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
     }
 
     /** The users of that group in that cluster. */

@@ -1,0 +1,283 @@
+package eu.clustercalls.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.ActivityStatistics;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import eu.clustercalls.application.ApplicationLine;
+import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.application.ApplicationStatus;
+import eu.clustercalls.application.StatusFigures;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.payment.PaymentService;
+import eu.clustercalls.reimbursement.ClaimService;
+import eu.clustercalls.reimbursement.ExpenseClaim;
+import eu.clustercalls.reimbursement.ReimbursementProcess;
+import eu.clustercalls.security.Roles;
+import eu.clustercalls.security.StaffDirectory;
+import eu.clustercalls.support.NotFoundException;
+
+/**
+ * What a call manager follows of a call: the funnel from submission to payment, the budget, the overdue tasks and
+ * where the engine's instances stand. Figures are counted by the database (a call may have 10,000 applications);
+ * only claims and overdue tasks, a handful per call, are read one by one.
+ */
+@Service
+class DashboardService {
+
+    /** The processes whose instances carry the call's id, in the order of a call's life. */
+    private static final List<String> PROCESSES = List.of(FundingCallProcess.KEY, ApplicationProcess.KEY,
+            ReimbursementProcess.KEY);
+    /** Enough overdue tasks to act on; Tasklist has the rest. */
+    static final int OVERDUE_LIMIT = 100;
+
+    private final CallService calls;
+    private final ApplicationService applications;
+    private final ClaimService claims;
+    private final PaymentService payments;
+    private final ClusterOrganisationService clusters;
+    private final StaffDirectory staff;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final ManagementService managementService;
+    private final Clock clock;
+
+    DashboardService(CallService calls, ApplicationService applications, ClaimService claims, PaymentService payments,
+            ClusterOrganisationService clusters, StaffDirectory staff, TaskService taskService,
+            RuntimeService runtimeService, RepositoryService repositoryService, ManagementService managementService,
+            Clock clock) {
+        this.calls = calls;
+        this.applications = applications;
+        this.claims = claims;
+        this.payments = payments;
+        this.clusters = clusters;
+        this.staff = staff;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.managementService = managementService;
+        this.clock = clock;
+    }
+
+    record CallOverview(Long id, String reference, String title, String clusterName, String status, Instant closesAt,
+            long applications) {
+    }
+
+    /** The call's stages, each counting the applications that reached it (see the definitions on the page). */
+    record Funnel(long submitted, long eligible, long evaluated, long selected, long confirmed, long claimed,
+            long paid) {
+
+        Map<String, Long> stages() {
+            Map<String, Long> stages = new LinkedHashMap<>();
+            stages.put("submitted", submitted);
+            stages.put("eligible", eligible);
+            stages.put("evaluated", evaluated);
+            stages.put("selected", selected);
+            stages.put("confirmed", confirmed);
+            stages.put("claimed", claimed);
+            stages.put("paid", paid);
+            return stages;
+        }
+    }
+
+    /** Requested by all applications; committed to confirmed ones; awaiting the SMEs' confirmation; paid. */
+    record Budget(BigDecimal budget, BigDecimal requested, BigDecimal committed, BigDecimal awaitingConfirmation,
+            BigDecimal paid) {
+
+        BigDecimal remaining() {
+            return budget.subtract(committed);
+        }
+
+        Map<String, BigDecimal> figures() {
+            Map<String, BigDecimal> figures = new LinkedHashMap<>();
+            figures.put("requested", requested);
+            figures.put("committed", committed);
+            figures.put("paid", paid);
+            figures.put("remaining", remaining());
+            return figures;
+        }
+    }
+
+    /** A task past its due date; owner is its assignee, or else its candidate groups and users. */
+    record OverdueTask(String id, String name, String applicationReference, String companyName, Instant due,
+            Duration late, String assignee, List<String> candidates) {
+    }
+
+    /** How many of the call's instances of that process wait at that activity now, as Cockpit counts them. */
+    record EngineCount(String processKey, String activityId, String activityName, long instances) {
+    }
+
+    /** An application with what was claimed and paid for it. */
+    record ApplicationRow(ApplicationLine line, BigDecimal awarded, BigDecimal claimed, BigDecimal paid) {
+    }
+
+    /** The calls the user manages (every call for an administrator), with their number of applications. */
+    @Transactional(readOnly = true)
+    public List<CallOverview> callsOf(String user) {
+        List<FundingCall> visible = staff.hasRole(user, Roles.ADMIN) ? calls.publicCalls()
+                : staff.hasRole(user, Roles.CALL_MANAGERS) ? calls.publicCallsOf(staff.clustersOf(user)) : List.of();
+        Map<Long, Long> counts = applications.countPerCall(visible.stream().map(FundingCall::getId).toList());
+        return visible.stream().map(call -> new CallOverview(call.getId(), call.reference(), call.getTitle(),
+                clusters.get(call.getClusterId()).getName(), call.getStatus().name(), call.getClosesAt(),
+                counts.getOrDefault(call.getId(), 0L))).toList();
+    }
+
+    /** The call, if the user manages it; another cluster's call is answered as if it did not exist. */
+    @Transactional(readOnly = true)
+    public FundingCall call(String user, Long callId) {
+        FundingCall call = calls.getPublic(callId);
+        boolean manages = staff.hasRole(user, Roles.ADMIN)
+                || (staff.hasRole(user, Roles.CALL_MANAGERS) && staff.worksFor(user, call.getClusterId()));
+        if (!manages) {
+            throw new NotFoundException("There is no call " + callId + ".");
+        }
+        return call;
+    }
+
+    String clusterName(FundingCall call) {
+        return clusters.get(call.getClusterId()).getName();
+    }
+
+    @Transactional(readOnly = true)
+    public Funnel funnel(FundingCall call) {
+        Map<ApplicationStatus, Long> counts = applications.figuresByStatus(call.getId()).stream()
+                .collect(Collectors.toMap(StatusFigures::status, StatusFigures::count));
+        List<ExpenseClaim> ofCall = claims.claimsOfCall(call.getId());
+        Map<Long, BigDecimal> paid = payments.paidPerClaim(ofCall.stream().map(ExpenseClaim::getId).toList());
+        return new Funnel(counts.values().stream().mapToLong(Long::longValue).sum(),
+                applications.countFoundEligible(call.getId()),
+                applications.countScored(call.getId()),
+                ApplicationStatus.EVER_SELECTED.stream().mapToLong(s -> counts.getOrDefault(s, 0L)).sum(),
+                ApplicationStatus.EVER_CONFIRMED.stream().mapToLong(s -> counts.getOrDefault(s, 0L)).sum(),
+                ofCall.stream().filter(claim -> claim.getSubmittedAt() != null).count(),
+                paid.size());
+    }
+
+    @Transactional(readOnly = true)
+    public Budget budget(FundingCall call) {
+        BigDecimal requested = applications.figuresByStatus(call.getId()).stream().map(StatusFigures::requested)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Long> claimIds = claims.claimsOfCall(call.getId()).stream().map(ExpenseClaim::getId).toList();
+        BigDecimal paid = payments.paidPerClaim(claimIds).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Budget(call.effectiveBudget(), requested,
+                applications.sumGrants(call, ApplicationStatus.GRANT_COMMITTED),
+                applications.sumGrants(call, List.of(ApplicationStatus.SELECTED)), paid);
+    }
+
+    /** The call's tasks past their due date, the most overdue first. */
+    @Transactional(readOnly = true)
+    public List<OverdueTask> overdueTasks(FundingCall call) {
+        Instant now = clock.instant();
+        List<Task> tasks = taskService.createTaskQuery().tenantIdIn(call.getClusterId())
+                .processVariableValueEquals(FundingCallProcess.VAR_CALL_ID, call.getId())
+                .dueBefore(Date.from(now)).orderByDueDate().asc().listPage(0, OVERDUE_LIMIT);
+        Map<String, Long> applicationOfInstance = new LinkedHashMap<>();
+        for (Task task : tasks) {
+            Object applicationId = runtimeService.getVariable(task.getProcessInstanceId(),
+                    ApplicationProcess.VAR_APPLICATION_ID);
+            if (applicationId instanceof Long id) {
+                applicationOfInstance.put(task.getProcessInstanceId(), id);
+            }
+        }
+        Map<Long, ApplicationLine> lines = applications.lines(applicationOfInstance.values().stream().distinct().toList())
+                .stream().collect(Collectors.toMap(ApplicationLine::id, Function.identity()));
+        return tasks.stream().map(task -> {
+            ApplicationLine line = lines.get(applicationOfInstance.get(task.getProcessInstanceId()));
+            Instant due = task.getDueDate().toInstant();
+            return new OverdueTask(task.getId(), task.getName(), line == null ? call.reference() : line.reference(),
+                    line == null ? null : line.companyName(), due, Duration.between(due, now), task.getAssignee(),
+                    task.getAssignee() != null ? List.of() : candidatesOf(task));
+        }).toList();
+    }
+
+    private List<String> candidatesOf(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId())
+                .filter(Objects::nonNull).distinct().toList();
+    }
+
+    /**
+     * The call's running instances per activity: the activities come from the engine's activity statistics (the
+     * badges in Cockpit), counted for this call's instances only.
+     */
+    @Transactional(readOnly = true)
+    public List<EngineCount> engineCounts(FundingCall call) {
+        List<EngineCount> counts = new ArrayList<>();
+        for (String key : PROCESSES) {
+            Map<String, String> activities = new LinkedHashMap<>();
+            for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+                    .orderByProcessDefinitionVersion().asc().list()) {
+                for (ActivityStatistics statistics : managementService.createActivityStatisticsQuery(definition.getId()).list()) {
+                    // The body of a multi-instance activity is counted with the activity itself.
+                    if (!statistics.getId().contains("#")) {
+                        activities.putIfAbsent(statistics.getId(), nameOf(definition, statistics.getId()));
+                    }
+                }
+            }
+            activities.forEach((activityId, name) -> {
+                long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(key)
+                        .tenantIdIn(call.getClusterId())
+                        .variableValueEquals(FundingCallProcess.VAR_CALL_ID, call.getId())
+                        .activityIdIn(activityId).count();
+                if (instances > 0) {
+                    counts.add(new EngineCount(key, activityId, name, instances));
+                }
+            });
+        }
+        return counts;
+    }
+
+    private String nameOf(ProcessDefinition definition, String activityId) {
+        FlowElement element = repositoryService.getBpmnModelInstance(definition.getId()).getModelElementById(activityId);
+        return element == null || element.getName() == null ? activityId : element.getName();
+    }
+
+    /** A page of the call's applications, or all of them with {@link Pageable#unpaged()}, with claims and payments. */
+    @Transactional(readOnly = true)
+    public List<ApplicationRow> applications(FundingCall call, Pageable page) {
+        List<ExpenseClaim> ofCall = claims.claimsOfCall(call.getId());
+        Map<Long, BigDecimal> paidPerClaim = payments.paidPerClaim(ofCall.stream().map(ExpenseClaim::getId).toList());
+        Map<Long, BigDecimal> claimed = new LinkedHashMap<>();
+        Map<Long, BigDecimal> paid = new LinkedHashMap<>();
+        for (ExpenseClaim claim : ofCall) {
+            if (claim.getSubmittedAt() != null && claim.getClaimedAmount() != null) {
+                claimed.put(claim.getApplicationId(), claim.getClaimedAmount());
+            }
+            if (paidPerClaim.containsKey(claim.getId())) {
+                paid.put(claim.getApplicationId(), paidPerClaim.get(claim.getId()));
+            }
+        }
+        return applications.linesOfCall(call.getId(), page).stream()
+                .map(line -> new ApplicationRow(line, line.grantAwarded(call.getMaxGrant()), claimed.get(line.id()),
+                        paid.get(line.id())))
+                .toList();
+    }
+}
