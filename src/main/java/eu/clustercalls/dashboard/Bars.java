@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A horizontal bar chart drawn as SVG by the template: each figure's bar is as long as its share of the largest. */
 record Bars(List<Bar> bars) {
@@ -13,23 +14,23 @@ record Bars(List<Bar> bars) {
     /** Height of a row of the chart. */
     static final int ROW = 28;
 
-    /** @param y the top of its row */
-    record Bar(String key, Number value, int length, int y) {
+    /** @param display the value as the reader reads it; y the top of its row */
+    record Bar(String key, String display, int length, int y) {
     }
 
-    static Bars of(Map<String, ? extends Number> figures) {
+    static <T extends Number> Bars of(Map<String, T> figures, Function<T, String> display) {
         BigDecimal largest = figures.values().stream().map(Bars::decimal).reduce(BigDecimal.ZERO, BigDecimal::max);
         List<String> keys = List.copyOf(figures.keySet());
         return new Bars(keys.stream().map(key -> {
             BigDecimal value = decimal(figures.get(key)).max(BigDecimal.ZERO);
             int length = largest.signum() == 0 ? 0
                     : value.multiply(BigDecimal.valueOf(LENGTH)).divide(largest, 0, RoundingMode.HALF_UP).intValue();
-            return new Bar(key, figures.get(key), length, keys.indexOf(key) * ROW);
+            return new Bar(key, display.apply(figures.get(key)), length, keys.indexOf(key) * ROW);
         }).toList());
     }
 
     /** The height of the whole chart. */
-    int height() {
+    public int height() {
         return bars.size() * ROW;
     }
 

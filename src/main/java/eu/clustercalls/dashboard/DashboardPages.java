@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.portal.PortalFormat;
 import eu.clustercalls.support.NotFoundException;
 
 /** The call managers' dashboard: their calls, a call's figures and its applications as CSV. */
@@ -26,9 +27,11 @@ class DashboardPages {
     static final int PAGE_SIZE = 100;
 
     private final DashboardService dashboard;
+    private final PortalFormat format;
 
-    DashboardPages(DashboardService dashboard) {
+    DashboardPages(DashboardService dashboard, PortalFormat format) {
         this.dashboard = dashboard;
+        this.format = format;
     }
 
     @GetMapping("/dashboard")
@@ -50,9 +53,9 @@ class DashboardPages {
         model.addAttribute("call", call);
         model.addAttribute("clusterName", dashboard.clusterName(call));
         model.addAttribute("funnel", funnel);
-        model.addAttribute("funnelChart", Bars.of(funnel.stages()));
+        model.addAttribute("funnelChart", Bars.of(funnel.stages(), String::valueOf));
         model.addAttribute("budget", budget);
-        model.addAttribute("budgetChart", Bars.of(budget.figures()));
+        model.addAttribute("budgetChart", Bars.of(budget.figures(), format::money));
         model.addAttribute("overdueTasks", dashboard.overdueTasks(call));
         model.addAttribute("engineCounts", dashboard.engineCounts(call));
         model.addAttribute("applications", dashboard.applications(call, PageRequest.of(page, PAGE_SIZE)));

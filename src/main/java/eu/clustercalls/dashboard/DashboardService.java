@@ -94,7 +94,7 @@ class DashboardService {
     record Funnel(long submitted, long eligible, long evaluated, long selected, long confirmed, long claimed,
             long paid) {
 
-        Map<String, Long> stages() {
+        public Map<String, Long> stages() {
             Map<String, Long> stages = new LinkedHashMap<>();
             stages.put("submitted", submitted);
             stages.put("eligible", eligible);
@@ -111,11 +111,11 @@ class DashboardService {
     record Budget(BigDecimal budget, BigDecimal requested, BigDecimal committed, BigDecimal awaitingConfirmation,
             BigDecimal paid) {
 
-        BigDecimal remaining() {
+        public BigDecimal remaining() {
             return budget.subtract(committed);
         }
 
-        Map<String, BigDecimal> figures() {
+        public Map<String, BigDecimal> figures() {
             Map<String, BigDecimal> figures = new LinkedHashMap<>();
             figures.put("requested", requested);
             figures.put("committed", committed);
