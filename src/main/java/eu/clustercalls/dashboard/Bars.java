@@ -10,7 +10,7 @@ import java.util.function.Function;
 record Bars(List<Bar> bars) {
 
     /** The longest bar, in the units of the SVG's viewBox. */
-    static final int LENGTH = 200;
+    static final int LENGTH = 140;
     /** Height of a row of the chart. */
     static final int ROW = 28;
 

@@ -52,8 +52,8 @@ class DashboardPagesTest {
 
         assertThat(index.getElementById("call-" + built.call().getId()).attr("href"))
                 .isEqualTo("/dashboard/calls/" + built.call().getId());
-        assertThat(index.select("#calls tbody tr")).hasSize(1);
-        assertThat(index.select("#calls td.count").text()).isEqualTo("6");
+        assertThat(index.select("#calls li")).hasSize(1);
+        assertThat(index.select("#calls .count").text()).isEqualTo("6");
         assertThat(index.getElementById("memberships-link").attr("href")).isEqualTo("/dashboard/memberships");
     }
 
