@@ -118,7 +118,7 @@ class ClaimPages {
         Application application = applications.applicationOf(user.getName(), applicationId);
         FundingCall call = calls.get(application.getCallId());
         boolean editable = claim.awaitsSubmission() && clock.instant().isBefore(claim.getDueAt());
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("call", call);
         model.addAttribute("claim", claim);
         model.addAttribute("editable", editable);
