@@ -38,6 +38,7 @@ import eu.clustercalls.reimbursement.ClaimService;
 import eu.clustercalls.reimbursement.ClaimStatus;
 import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.reimbursement.Upload;
+import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.InvalidInputException;
 
 /**
@@ -79,6 +80,10 @@ class ClaimPages {
     String submit(@PathVariable Long applicationId, MultipartHttpServletRequest request, Authentication user,
             Model model, HttpServletResponse response) {
         ExpenseClaim claim = claims.claimOf(user.getName(), applicationId);
+        if (!editable(claim)) {
+            // Sent, paid or past its deadline: nothing to check, the page shows why.
+            throw new ConflictException(claim.reference() + " cannot be changed now.");
+        }
         ClaimForm form = ClaimForm.from(request::getParameter,
                 row -> chosen(request.getFile(ClaimForm.receiptField(row))));
         Map<String, String> errors = form.check();
@@ -117,7 +122,7 @@ class ClaimPages {
             Map<String, String> errors, Model model) {
         Application application = applications.applicationOf(user.getName(), applicationId);
         FundingCall call = calls.get(application.getCallId());
-        boolean editable = claim.awaitsSubmission() && clock.instant().isBefore(claim.getDueAt());
+        boolean editable = editable(claim);
         model.addAttribute("app", application);
         model.addAttribute("call", call);
         model.addAttribute("claim", claim);
@@ -152,6 +157,11 @@ class ClaimPages {
                         ? rates.toEuros(BigDecimal.ONE, code, call.getActivityEnd()).map(c -> c.unitsPerEuro()).orElse(null)
                         : null));
         return currencies;
+    }
+
+    /** What {@link ClaimService#submit} accepts: an open or returned claim before its deadline. */
+    private boolean editable(ExpenseClaim claim) {
+        return claim.awaitsSubmission() && clock.instant().isBefore(claim.getDueAt());
     }
 
     private static boolean isField(String field) {

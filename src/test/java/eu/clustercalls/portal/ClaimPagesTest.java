@@ -177,6 +177,18 @@ class ClaimPagesTest {
     }
 
     @Test
+    void aClaimAlreadySentCannotBeSentAgain() throws Exception {
+        send(claimForm(pdfReceipt()), applicant);
+        ExpenseClaim sent = fixtures.claimOf(sme.application());
+
+        MvcResult again = send(claimForm(pdfReceipt(), Map.of("item0Amount", "9999")), applicant);
+
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        assertThat(claims.itemsOf(sent.getId())).singleElement()
+                .satisfies(item -> assertThat(item.getAmount()).isEqualByComparingTo("450.00"));
+    }
+
+    @Test
     void aStartedRowWithoutAnAmountShowsTheErrorNextToTheAmountAndStoresNothing() throws Exception {
         MockMultipartHttpServletRequestBuilder request = claimForm(pdfReceipt(), Map.of("item0Amount", ""));
 
