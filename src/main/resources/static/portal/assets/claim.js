@@ -8,7 +8,7 @@ document.addEventListener('DOMContentLoaded', () => {
     return;
   }
   const cap = Number(form.dataset.cap);
-  const excluded = form.dataset.excluded.split(' ').filter(Boolean);
+  const excluded = (form.dataset.excluded || '').split(' ').filter(Boolean);
   const actualCosts = form.dataset.actualCosts === 'true';
   const money = new Intl.NumberFormat(document.documentElement.lang || 'en', { style: 'currency', currency: 'EUR' });
 
@@ -28,6 +28,7 @@ document.addEventListener('DOMContentLoaded', () => {
     let total = 0;
     let eligible = 0;
     const unconverted = [];
+    let withoutReceipt = 0;
     form.querySelectorAll('fieldset.expense').forEach((row) => {
       const value = amount(row.querySelector('.item-amount').value);
       if (!(value > 0)) {
@@ -42,7 +43,9 @@ document.addEventListener('DOMContentLoaded', () => {
       const euros = Math.round(value / rate * 100) / 100;
       total += euros;
       const category = row.querySelector('.item-category').value;
-      if (!excluded.includes(category) && row.querySelector('.item-receipt').files.length > 0) {
+      if (row.querySelector('.item-receipt').files.length === 0) {
+        withoutReceipt += 1;
+      } else if (!excluded.includes(category)) {
         eligible += euros;
       }
     });
@@ -52,6 +55,9 @@ document.addEventListener('DOMContentLoaded', () => {
         .replace('%ELIGIBLE%', money.format(Math.min(eligible, cap))).replace('%CAP%', money.format(cap)));
     } else {
       lines.push(form.dataset.textOtherModel);
+    }
+    if (actualCosts && withoutReceipt > 0) {
+      lines.push(form.dataset.textNoReceipt.replace('%COUNT%', withoutReceipt));
     }
     if (unconverted.length > 0) {
       lines.push(form.dataset.textUnconverted.replace('%CURRENCIES%', [...new Set(unconverted)].join(', ')));
