@@ -86,16 +86,16 @@ class ApplicationController {
     record ApplyRequest(
             Long companyId,
             @NotBlank(message = "Please tell us why your company wants to take part.")
-            @Size(max = 4000, message = "The motivation can have at most 4,000 characters.") String motivation,
+            @Size(max = ApplyCommand.MOTIVATION_MAX, message = "The motivation can have at most 4,000 characters.") String motivation,
             @NotBlank(message = "Please name the markets you target.")
-            @Size(max = 500, message = "The target markets can have at most 500 characters.") String targetMarkets,
+            @Size(max = ApplyCommand.TARGET_MARKETS_MAX, message = "The target markets can have at most 500 characters.") String targetMarkets,
             @NotBlank(message = "Please describe your export experience (it may be none yet).")
-            @Size(max = 2000, message = "The export experience can have at most 2,000 characters.") String exportExperience,
+            @Size(max = ApplyCommand.EXPORT_EXPERIENCE_MAX, message = "The export experience can have at most 2,000 characters.") String exportExperience,
             @NotNull(message = "Please give the amount you request.")
             @DecimalMin(value = "0.01", message = "The requested amount must be more than €0.")
-            @Digits(integer = 9, fraction = 2, message = "The requested amount must be in euros and cents.") BigDecimal requestedAmount,
+            @Digits(integer = ApplyCommand.AMOUNT_INTEGER_DIGITS, fraction = ApplyCommand.AMOUNT_FRACTION_DIGITS, message = "The requested amount must be in euros and cents.") BigDecimal requestedAmount,
             @NotEmpty(message = "Please name at least one participant.")
-            @Size(max = 5, message = "At most 5 participants per company.")
+            @Size(max = ApplyCommand.PARTICIPANTS_MAX, message = "At most 5 participants per company.")
             List<@NotNull(message = "Please give the participant's full name and job title.") @Valid ParticipantRequest> participants,
             @NotNull(message = "Please answer the declarations.") @Valid DeclarationsRequest declarations) {
 
@@ -109,9 +109,9 @@ class ApplicationController {
 
     record ParticipantRequest(
             @NotBlank(message = "Please give the participant's full name.")
-            @Size(max = 200, message = "A name can have at most 200 characters.") String fullName,
+            @Size(max = ApplyCommand.PARTICIPANT_TEXT_MAX, message = "A name can have at most 200 characters.") String fullName,
             @NotBlank(message = "Please give the participant's job title.")
-            @Size(max = 200, message = "A job title can have at most 200 characters.") String jobTitle) {
+            @Size(max = ApplyCommand.PARTICIPANT_TEXT_MAX, message = "A job title can have at most 200 characters.") String jobTitle) {
     }
 
     /** Each declaration must be answered; one answered "false" makes the application ineligible. */

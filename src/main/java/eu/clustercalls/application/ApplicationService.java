@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,6 +41,7 @@ public class ApplicationService {
 
     private final ApplicationRepository applications;
     private final ClarificationRequestRepository clarifications;
+    private final ApplicationDraftRepository drafts;
     private final CallService calls;
     private final CompanyService companies;
     private final ClusterOrganisationService organisations;
@@ -51,11 +53,13 @@ public class ApplicationService {
     private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, ClarificationRequestRepository clarifications,
-            CallService calls, CompanyService companies, ClusterOrganisationService organisations, AuditService audit,
+            ApplicationDraftRepository drafts, CallService calls, CompanyService companies,
+            ClusterOrganisationService organisations, AuditService audit,
             NotificationService notifications, RuntimeService runtimeService, TaskService taskService,
             ClusterCallsProperties properties, Clock clock) {
         this.applications = applications;
         this.clarifications = clarifications;
+        this.drafts = drafts;
         this.calls = calls;
         this.companies = companies;
         this.organisations = organisations;
@@ -103,6 +107,7 @@ public class ApplicationService {
                 command.exportExperience().strip(), command.requestedAmount(), command.participants(),
                 command.declarations()));
         audit.record(application, username, "APPLICATION_SUBMITTED", null, null);
+        drafts.deleteByCompanyIdAndCallId(company.getId(), callId);
         notifications.queue(company.getContacts(), NotificationType.APPLICATION_RECEIVED, application,
                 "Application received: " + call.getTitle(),
                 "We received application " + application.reference() + " of " + company.getLegalName()
@@ -112,6 +117,31 @@ public class ApplicationService {
                         .putValue(ApplicationProcess.VAR_CALL_ID, callId));
         application.attachProcess(instance.getId());
         return application;
+    }
+
+    /**
+     * Keeps the company's unfinished answers to the call (one draft per company and call, the last save wins), however
+     * incomplete; only the user's own companies and calls open to the public can have one.
+     */
+    @Transactional
+    public ApplicationDraft saveDraft(Long callId, String username, Long companyId, String content) {
+        FundingCall call = calls.getPublic(callId);
+        Company company = companyOf(username, companyId);
+        if (content.length() > ApplicationDraft.MAX_CONTENT) {
+            throw new InvalidInputException("draft", "The draft is too long to be saved.");
+        }
+        ApplicationDraft draft = drafts.findByCompanyIdAndCallId(company.getId(), call.getId())
+                .orElseGet(() -> new ApplicationDraft(company.getId(), call.getId()));
+        draft.save(username, content, clock.instant());
+        return drafts.save(draft);
+    }
+
+    /** The last draft saved for the call by any of the user's companies. */
+    @Transactional(readOnly = true)
+    public Optional<ApplicationDraft> draftOf(Long callId, String username) {
+        List<Long> companyIds = companies.companiesOf(username).stream().map(Company::getId).toList();
+        return companyIds.isEmpty() ? Optional.empty()
+                : drafts.findFirstByCallIdAndCompanyIdInOrderBySavedAtDesc(callId, companyIds);
     }
 
     private Company companyOf(String username, Long companyId) {
@@ -187,6 +217,8 @@ public class ApplicationService {
     /** Anonymises the company's applications and their clarification rounds (see {@link Application#anonymise}). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void anonymiseApplicationsOf(Long companyId, Erasure erasure) {
+        // A draft is nobody's record, only the company's unfinished texts: it goes.
+        drafts.deleteByCompanyId(companyId);
         for (Application application : applicationsOfCompany(companyId)) {
             application.anonymise(erasure);
             clarifications.findByApplicationIdOrderByRequestedAt(application.getId())

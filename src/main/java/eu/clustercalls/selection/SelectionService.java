@@ -321,18 +321,24 @@ public class SelectionService {
     @Transactional
     public void sendAwardLetter(Long applicationId) {
         Application application = application(applicationId);
-        FundingCall call = calls.get(application.getCallId());
-        BigDecimal grant = application.grantAwarded(call.getMaxGrant());
-        LocalDate claimBy = call.getActivityEnd().plus(properties.claimPeriod());
-        audit.record(application, "system", "AWARD_LETTER_SENT", Formats.euros(grant), null);
+        AwardLetter letter = awardLetter(application);
+        audit.record(application, "system", "AWARD_LETTER_SENT", Formats.euros(letter.grant()), null);
         notifications.queue(companies.get(application.getCompanyId()).getContacts(), NotificationType.AWARD_LETTER,
-                application, "Award letter: " + call.getTitle(),
-                "Your company is awarded a grant of up to " + Formats.euros(grant) + " for " + call.getTitle() + " ("
-                        + Formats.date(call.getActivityStart()) + " – " + Formats.date(call.getActivityEnd()) + "), "
-                        + call.getEuProject() + ". Reimbursement: " + call.getReimbursementModel().label() + ". "
-                        + "Keep your receipts, boarding passes and the attendance list: after the activity you claim "
-                        + "your costs with them, by the end of " + Formats.date(claimBy) + "."
-                        + (call.isDeMinimisApplies() ? " This grant is de minimis aid under Regulation (EU) 2023/2831." : ""));
+                application, "Award letter: " + letter.callTitle(), letter.text());
+    }
+
+    /** The facts of the application's award letter; callers check who may read it and that it was sent. */
+    @Transactional(readOnly = true)
+    public AwardLetter awardLetter(Long applicationId) {
+        return awardLetter(application(applicationId));
+    }
+
+    private AwardLetter awardLetter(Application application) {
+        FundingCall call = calls.get(application.getCallId());
+        return new AwardLetter(application.reference(), companies.get(application.getCompanyId()).getLegalName(),
+                call.getTitle(), call.getEuProject(), call.getActivityStart(), call.getActivityEnd(),
+                application.grantAwarded(call.getMaxGrant()), call.getReimbursementModel(),
+                call.getActivityEnd().plus(properties.claimPeriod()), call.isDeMinimisApplies());
     }
 
     /** No answer before the deadline: the SME loses the slot. */
