@@ -3,7 +3,6 @@ package eu.clustercalls.selection;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
