@@ -1,0 +1,170 @@
+package eu.clustercalls.portal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.application.ApplicationStatus;
+import eu.clustercalls.application.EligibilityService;
+import eu.clustercalls.application.Selection;
+import eu.clustercalls.audit.AuditEvent;
+import eu.clustercalls.audit.AuditService;
+import eu.clustercalls.audit.Audited;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.CallStatus;
+import eu.clustercalls.call.Criterion;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.StoredDocument;
+import eu.clustercalls.evaluation.EvaluationService;
+import eu.clustercalls.payment.PaymentService;
+import eu.clustercalls.reimbursement.ClaimService;
+import eu.clustercalls.reimbursement.ExpenseClaim;
+import eu.clustercalls.selection.SelectionService;
+import eu.clustercalls.support.NotFoundException;
+
+/**
+ * "My applications": the list, and one application with its timeline, the reasons of every decision, the scores
+ * once the call's results are published, the answers given and the documents. Another company's application reads
+ * as not found.
+ */
+@Controller
+class ApplicationPages {
+
+    private static final String AWARD_LETTER_SENT = "AWARD_LETTER_SENT";
+
+    /** A line of the list. */
+    record Row(Long id, String reference, String callTitle, Instant submittedAt, ApplicationStatus status,
+            String tone) {
+    }
+
+    /** A criterion's average over the evaluators, out of its maximum. */
+    record Score(String code, BigDecimal points, int maxPoints) {
+    }
+
+    private final ApplicationService applications;
+    private final CallService calls;
+    private final ClaimService claims;
+    private final DocumentService documents;
+    private final PaymentService payments;
+    private final EvaluationService evaluations;
+    private final SelectionService selection;
+    private final AuditService audit;
+
+    ApplicationPages(ApplicationService applications, CallService calls, ClaimService claims,
+            DocumentService documents, PaymentService payments, EvaluationService evaluations,
+            SelectionService selection, AuditService audit) {
+        this.applications = applications;
+        this.calls = calls;
+        this.claims = claims;
+        this.documents = documents;
+        this.payments = payments;
+        this.evaluations = evaluations;
+        this.selection = selection;
+        this.audit = audit;
+    }
+
+    @GetMapping("/portal/applications")
+    String list(Authentication user, Model model) {
+        model.addAttribute("applications", applications.applicationsOf(user.getName()).stream()
+                .map(a -> new Row(a.getId(), a.reference(), calls.get(a.getCallId()).getTitle(), a.getSubmittedAt(),
+                        a.getStatus(), ApplicationTimeline.tone(a.getStatus())))
+                .toList());
+        return "portal/applications";
+    }
+
+    @GetMapping("/portal/applications/{applicationId}")
+    String application(@PathVariable Long applicationId, Authentication user, Model model) {
+        Application application = applications.applicationOf(user.getName(), applicationId);
+        FundingCall call = calls.get(application.getCallId());
+        Optional<ExpenseClaim> claim = claims.claimOfApplication(applicationId);
+        List<AuditEvent> trail = trailOf(application, claim);
+        model.addAttribute("application", application);
+        model.addAttribute("call", call);
+        model.addAttribute("tone", ApplicationTimeline.tone(application.getStatus()));
+        model.addAttribute("timeline", ApplicationTimeline.of(application, claim, trail));
+        model.addAttribute("ineligibilityReasons", EligibilityService.reasonsShownToApplicant(application));
+        model.addAttribute("belowThreshold", application.getSelection() == Selection.REJECTED
+                && application.getFinalScore() != null
+                && application.getFinalScore().compareTo(call.getScoreThreshold()) < 0);
+        model.addAttribute("declineReason", trail.stream()
+                .filter(e -> e.getAction().equals("PARTICIPATION_DECLINED")).map(AuditEvent::getReason)
+                .reduce((first, second) -> second).orElse(null));
+        boolean resultsOut = call.getStatus() == CallStatus.RESULTS_PUBLISHED;
+        model.addAttribute("resultsOut", resultsOut && application.getSelection() != null);
+        if (resultsOut && application.getFinalScore() != null) {
+            Map<String, BigDecimal> averages = evaluations.averageScores(List.of(applicationId))
+                    .getOrDefault(applicationId, Map.of());
+            List<Score> scores = new ArrayList<>();
+            for (Criterion criterion : call.getCriteria()) {
+                scores.add(new Score(criterion.code(), averages.getOrDefault(criterion.code(), BigDecimal.ZERO),
+                        criterion.maxPoints()));
+            }
+            model.addAttribute("scores", scores);
+        }
+        model.addAttribute("awardLetter", trail.stream().anyMatch(e -> e.getAction().equals(AWARD_LETTER_SENT)));
+        claim.ifPresent(found -> {
+            model.addAttribute("claim", found);
+            model.addAttribute("items", claims.itemsOf(found.getId()));
+            model.addAttribute("documents", documents.ofClaim(found.getId()));
+            payments.ofClaim(found.getId()).ifPresent(payment -> model.addAttribute("payment", payment));
+        });
+        return "portal/application";
+    }
+
+    /** The award letter as a printable page, once it was sent (the SME confirmed its place). */
+    @GetMapping("/portal/applications/{applicationId}/award-letter")
+    String awardLetter(@PathVariable Long applicationId, Authentication user, Model model,
+            HttpServletResponse response) {
+        Application application = applications.applicationOf(user.getName(), applicationId);
+        Optional<ExpenseClaim> claim = claims.claimOfApplication(applicationId);
+        Instant sentAt = trailOf(application, claim).stream().filter(e -> e.getAction().equals(AWARD_LETTER_SENT))
+                .map(AuditEvent::getOccurredAt).findFirst()
+                .orElseThrow(() -> new NotFoundException(application.reference() + " has no award letter."));
+        model.addAttribute("letter", selection.awardLetter(applicationId));
+        model.addAttribute("sentAt", sentAt);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("award-letter-" + application.reference() + ".html", StandardCharsets.UTF_8).build().toString());
+        return "portal/award-letter";
+    }
+
+    /** A file of the application's expense claim; the claim service refuses anyone but the company and finance. */
+    @GetMapping("/portal/applications/{applicationId}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable Long applicationId, @PathVariable Long documentId,
+            Authentication user) {
+        Application application = applications.applicationOf(user.getName(), applicationId);
+        ExpenseClaim claim = claims.claimOfApplication(application.getId())
+                .orElseThrow(() -> new NotFoundException(application.reference() + " has no expense claim."));
+        StoredDocument document = claims.document(user.getName(), claim.getId(), documentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.getContentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.getFileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.getContent());
+    }
+
+    private List<AuditEvent> trailOf(Application application, Optional<ExpenseClaim> claim) {
+        List<Audited> entities = new ArrayList<>(List.of(application));
+        claim.ifPresent(entities::add);
+        return audit.trailOf(entities);
+    }
+}
