@@ -97,7 +97,8 @@ class ApplicationPages {
         FundingCall call = calls.get(application.getCallId());
         Optional<ExpenseClaim> claim = claims.claimOfApplication(applicationId);
         List<AuditEvent> trail = trailOf(application, claim);
-        model.addAttribute("application", application);
+        // "application" is Thymeleaf's name for the servlet context.
+        model.addAttribute("app", application);
         model.addAttribute("call", call);
         model.addAttribute("tone", ApplicationTimeline.tone(application.getStatus()));
         model.addAttribute("timeline", ApplicationTimeline.of(application, claim, trail));

@@ -1,0 +1,172 @@
+package eu.clustercalls.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.Scenario;
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.company.Company;
+
+/**
+ * "My applications": an SME user sees only its company's applications, follows one on its timeline, reads the
+ * reasons of the decisions, its scores once the results are out, and downloads its award letter; another company's
+ * user gets nothing of it.
+ */
+@ClusterCallsTest
+class ApplicationPagesTest {
+
+    private static final BigDecimal AMOUNT = new BigDecimal("1500");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    ApplicationService applications;
+
+    Scenario.Cluster cluster;
+    FundingCall call;
+
+    @BeforeEach
+    void aPublishedCall() {
+        cluster = scenario.cluster();
+        call = scenario.publishedCall(cluster);
+    }
+
+    static RequestPostProcessor sme(String username) {
+        return user(username).authorities(new SimpleGrantedAuthority("sme"));
+    }
+
+    private MvcResult perform(MockHttpServletRequestBuilder request, int status) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+        return result;
+    }
+
+    private String page(String path, String username, int status) throws Exception {
+        return perform(get(path).with(sme(username)), status).getResponse().getContentAsString();
+    }
+
+    private static String path(Application application) {
+        return "/portal/applications/" + application.getId();
+    }
+
+    @Test
+    void myApplicationsListsOnlyTheApplicationsOfMyCompany() throws Exception {
+        Application mine = scenario.apply(call, scenario.memberCompany(cluster), AMOUNT);
+        Application theirs = scenario.apply(call, scenario.memberCompany(cluster), AMOUNT);
+
+        String list = page("/portal/applications", scenario.applicantOf(mine), 200);
+
+        assertThat(list).contains(">" + mine.reference() + "<").contains(call.getTitle())
+                .contains("href=\"" + path(mine) + "\"")
+                .doesNotContain(">" + theirs.reference() + "<").doesNotContain(path(theirs) + "\"");
+    }
+
+    @Test
+    void theTimelineShowsSubmittedDoneRightAfterApplying() throws Exception {
+        Company company = scenario.memberCompany(cluster);
+        String user = Scenario.contactOf(company);
+        Application application = applications.apply(call.getId(), user, Scenario.applyCommand(AMOUNT));
+
+        String page = page(path(application) + "?submitted", user, 200);
+
+        assertThat(page).contains("<ol class=\"timeline\" id=\"timeline\"")
+                .contains("<li data-step=\"submitted\" class=\"done\">")
+                .contains("<li data-step=\"eligibility\" class=\"current\" aria-current=\"step\">")
+                .contains("<li data-step=\"paid\">")
+                .containsPattern("id=\"application-status\">Submitted<")
+                .contains("id=\"submitted\"")
+                .contains("We want to meet Canadian buyers of technical textiles.")
+                .doesNotContain("id=\"award-letter\"");
+    }
+
+    @Test
+    void theScoresPerCriterionAreHiddenUntilTheResultsArePublished() throws Exception {
+        Application application = scenario.evaluatedApplication(cluster, call, AMOUNT, 20, 20);
+        String user = scenario.applicantOf(application);
+
+        String before = page(path(application), user, 200);
+        assertThat(before).contains("id=\"application-status\">Evaluated<").doesNotContain("id=\"scores\"")
+                .doesNotContain("Final score").contains("<li data-step=\"evaluation\" class=\"done\">");
+
+        scenario.closeEarly(cluster, call);
+        scenario.approveSelection(cluster, call);
+
+        String after = page(path(application), user, 200);
+        assertThat(after).contains("id=\"scores\"").contains("Relevance of the target market")
+                .contains("Internationalisation readiness").contains("Quality of the company&#39;s representation")
+                .containsPattern("id=\"score-total\">20 of 25<")
+                .contains("Selected: rank 1 on the main list.")
+                .contains("id=\"application-status\">Selected<")
+                .contains("<li data-step=\"result\" class=\"done\">")
+                .contains("<li data-step=\"confirmation\" class=\"current\" aria-current=\"step\">")
+                .doesNotContain("id=\"award-letter\"");
+        page(path(application) + "/award-letter", user, 404);
+    }
+
+    @Test
+    void theAwardLetterOfAConfirmedApplicationIsAPrintableDownload() throws Exception {
+        Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
+        String user = scenario.applicantOf(application);
+        assertThat(page(path(application), user, 200)).contains("id=\"award-letter\"")
+                .contains("id=\"application-status\">Confirmed<");
+
+        MvcResult letter = perform(get(path(application) + "/award-letter").with(sme(user)), 200);
+
+        assertThat(letter.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment").contains("award-letter-" + application.reference() + ".html");
+        assertThat(letter.getResponse().getContentAsString()).contains("<html lang=\"en\"")
+                .contains("€1,500.00").contains(call.getTitle()).contains("Award letter " + application.reference());
+    }
+
+    @Test
+    void anotherCompanysUserGetsNotFoundAndNoneOfTheApplicationsData() throws Exception {
+        Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
+        String stranger = Scenario.contactOf(scenario.memberCompany(cluster));
+
+        for (String path : List.of(path(application), path(application) + "/award-letter",
+                path(application) + "/documents/1")) {
+            String body = page(path, stranger, 404);
+            assertThat(body).doesNotContain(application.reference()).doesNotContain("Canadian buyers")
+                    .doesNotContain("€1,500.00");
+        }
+        assertThat(page("/portal/applications", stranger, 200)).doesNotContain(application.reference());
+    }
+
+    @Test
+    void theApplicationPagesSpeakSpanishAndCatalan() throws Exception {
+        Application application = scenario.evaluatedApplication(cluster, call, AMOUNT, 20, 20);
+        scenario.closeEarly(cluster, call);
+        scenario.approveSelection(cluster, call);
+        String user = scenario.applicantOf(application);
+
+        for (String language : List.of("es", "ca")) {
+            String list = page("/portal/applications?lang=" + language, user, 200);
+            String one = page(path(application) + "?lang=" + language, user, 200);
+            for (String page : List.of(list, one)) {
+                assertThat(page).contains("<html lang=\"" + language + "\"").doesNotContain("??");
+            }
+            assertThat(one).contains(language.equals("es") ? "Seleccionada: puesto 1 de la lista principal."
+                    : "Seleccionada: posició 1 de la llista principal.")
+                    .contains(language.equals("es") ? "Puntuación final" : "Puntuació final");
+        }
+    }
+}
