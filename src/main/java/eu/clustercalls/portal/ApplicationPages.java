@@ -143,7 +143,7 @@ class ApplicationPages {
         model.addAttribute("letter", selection.awardLetter(applicationId));
         model.addAttribute("sentAt", sentAt);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("award-letter-" + application.reference() + ".html", StandardCharsets.UTF_8).build().toString());
+                .filename("award-letter-" + application.reference() + ".html").build().toString());
         return "portal/award-letter";
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationService;
@@ -30,6 +32,7 @@ import eu.clustercalls.company.Company;
  * user gets nothing of it.
  */
 @ClusterCallsTest
+@ExtendWith(ProcessAssertions.class)
 class ApplicationPagesTest {
 
     private static final BigDecimal AMOUNT = new BigDecimal("1500");
@@ -135,6 +138,12 @@ class ApplicationPagesTest {
                 .startsWith("attachment").contains("award-letter-" + application.reference() + ".html");
         assertThat(letter.getResponse().getContentAsString()).contains("<html lang=\"en\"")
                 .contains("€1,500.00").contains(call.getTitle()).contains("Award letter " + application.reference());
+
+        scenario.activityOver(call, application);
+        assertThat(page(path(application), user, 200)).contains("id=\"decision-claim\"")
+                .contains("Open: claim your costs by the end of")
+                .contains("<li data-step=\"claim\" class=\"current\" aria-current=\"step\">")
+                .contains("<li data-step=\"confirmation\" class=\"done\">");
     }
 
     @Test
