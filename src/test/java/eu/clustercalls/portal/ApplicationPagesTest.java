@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,7 +24,11 @@ import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.call.ExpenseCategory;
 import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.DocumentSummary;
+import eu.clustercalls.reimbursement.ClaimFixtures;
 import eu.clustercalls.company.Company;
 
 /**
@@ -33,6 +38,7 @@ import eu.clustercalls.company.Company;
  */
 @ClusterCallsTest
 @ExtendWith(ProcessAssertions.class)
+@Import(ClaimFixtures.class)
 class ApplicationPagesTest {
 
     private static final BigDecimal AMOUNT = new BigDecimal("1500");
@@ -43,6 +49,10 @@ class ApplicationPagesTest {
     Scenario scenario;
     @Autowired
     ApplicationService applications;
+    @Autowired
+    ClaimFixtures claims;
+    @Autowired
+    DocumentService documents;
 
     Scenario.Cluster cluster;
     FundingCall call;
@@ -144,6 +154,29 @@ class ApplicationPagesTest {
                 .contains("Open: claim your costs by the end of")
                 .contains("<li data-step=\"claim\" class=\"current\" aria-current=\"step\">")
                 .contains("<li data-step=\"confirmation\" class=\"done\">");
+    }
+
+    @Test
+    void theClaimsDocumentsAreDownloadsForTheApplicantCompanyOnly() throws Exception {
+        Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
+        String user = scenario.applicantOf(application);
+        scenario.activityOver(call, application);
+        claims.submit(application, ClaimFixtures.input(3, ClaimFixtures.item(ExpenseCategory.ACCOMMODATION, "450.00",
+                "EUR", call.getActivityStart(), "hotel-invoice")));
+        List<DocumentSummary> files = documents.ofClaim(claims.claimOf(application).getId());
+        assertThat(files).isNotEmpty();
+        DocumentSummary file = files.get(0);
+        String documentPath = path(application) + "/documents/" + file.getId();
+
+        assertThat(page(path(application), user, 200)).contains("href=\"" + documentPath + "\"")
+                .contains(file.getFileName()).contains("<li data-step=\"claim\" class=\"done\">");
+        MvcResult download = perform(get(documentPath).with(sme(user)), 200);
+        assertThat(download.getResponse().getContentType()).isEqualTo(file.getContentType());
+        assertThat(download.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
+        assertThat(download.getResponse().getContentAsByteArray()).isNotEmpty();
+
+        String stranger = Scenario.contactOf(scenario.memberCompany(cluster));
+        assertThat(page(documentPath, stranger, 404)).doesNotContain(file.getFileName());
     }
 
     @Test
