@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -36,22 +38,33 @@ final class StaffDesk {
     private final String baseUrl;
     private final Map<String, String> passwords;
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final ManagementService management;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    StaffDesk(String baseUrl, Map<String, String> passwords, TaskService tasks, ManagementService management) {
+    StaffDesk(String baseUrl, Map<String, String> passwords, TaskService tasks, RuntimeService runtime,
+            ManagementService management) {
         this.baseUrl = baseUrl;
         this.passwords = passwords;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.management = management;
     }
 
-    /** The open tasks of that kind in these process instances, once there are as many as expected. */
+    /**
+     * The open tasks of that kind in these process instances or the ones they called (the travel reimbursement is a
+     * process of its own), once there are as many as expected.
+     */
     List<Task> awaitTasks(String taskKey, List<String> processInstances, int expected) {
         return await(taskKey + " x" + expected, () -> {
+            List<String> instances = new ArrayList<>(processInstances);
+            for (String instance : processInstances) {
+                runtime.createProcessInstanceQuery().superProcessInstanceId(instance).list()
+                        .forEach(called -> instances.add(called.getId()));
+            }
             List<Task> open = tasks.createTaskQuery().taskDefinitionKey(taskKey).list().stream()
-                    .filter(task -> processInstances.contains(task.getProcessInstanceId())).toList();
+                    .filter(task -> instances.contains(task.getProcessInstanceId())).toList();
             return open.size() >= expected ? open : null;
         });
     }
