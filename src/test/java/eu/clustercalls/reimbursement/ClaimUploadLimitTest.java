@@ -86,6 +86,44 @@ class ClaimUploadLimitTest {
     }
 
     @Test
+    void aFormWithManyFieldsIsReadWhole() throws Exception {
+        // The portal's claim form has about 60 fields, each a part; Tomcat reads only 10 unless told otherwise.
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"claim\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{}\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 80; i++) {
+            body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"field" + i + "\"\r\n\r\nx\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        body.write(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        HttpResponse<String> response = post("multipart/form-data; boundary=" + BOUNDARY, body.toByteArray());
+
+        // Read, then refused for what it says (an empty claim), not for its number of parts.
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("too large");
+    }
+
+    @Test
+    void aPortalUploadOverTheLimitGetsAnErrorPageInTheReadersLanguage() throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"item0Receipt\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(new byte[20 * 1024 * 1024 + 1]);
+        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/portal/applications/1/claim"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).header("Accept-Language", "es")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(413);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<html lang=\"es\"", "Los archivos son demasiado grandes",
+                "como máximo 10 MB").doesNotContain("Exception", "??");
+    }
+
+    @Test
     void claimSentAsPlainJsonIsRefusedWithAReadableMessage() throws Exception {
         JsonNode problem = problem(post("application/json", "{\"daysAttended\": 3}".getBytes(StandardCharsets.UTF_8)), 400);
 
