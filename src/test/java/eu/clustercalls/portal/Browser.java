@@ -103,6 +103,13 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A date input takes its value in the browser's own format; this one sets it as the form sends it. */
+    void setDate(String id, java.time.LocalDate day) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", find(id), day.toString());
+    }
+
     void attach(String id, Path file) {
         find(id).sendKeys(file.toAbsolutePath().toString());
     }

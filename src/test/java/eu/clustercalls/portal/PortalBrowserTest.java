@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -35,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The portal in a real browser, on the embedded default with its demo data as a newcomer starts it: an SME signs up,
  * applies to the Montreal call, and follows its application to payment while the cluster's staff decide through the
- * engine REST API. Screenshots of every step are under target/portal-screenshots.
+ * engine REST API; in Spanish, at a phone's width. Screenshots of every step are under target/portal-screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Sign-ins cost one hash each: fewer rounds than production keeps the test quick.
@@ -67,6 +69,8 @@ class PortalBrowserTest {
     ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MessageSource messages;
 
     @AfterEach
     void realTimeAgain() {
@@ -78,10 +82,11 @@ class PortalBrowserTest {
     void smeSignsUpAppliesAndFollowsItsApplicationToPayment() throws Exception {
         StaffDesk staff = new StaffDesk(baseUrl(), PASSWORDS, tasks, runtime, management);
         String vat = "ESB" + (10_000_000 + (int) (Math.random() * 89_999_999)) / 10 + "7";
-        try (Browser browser = Browser.open(baseUrl(), "sme-to-payment", "en")) {
+        try (Browser browser = Browser.open(baseUrl(), "sme-to-payment-in-spanish", "es")) {
             // 1. The open calls, and the sign-up of a new company with its first user.
             browser.visit("/portal");
-            assertThat(browser.pageText()).contains("ADMANTEX2i – Business mission to Montreal", "closes in");
+            assertThat(browser.lang()).isEqualTo("es");
+            assertThat(browser.pageText()).contains("ADMANTEX2i – Business mission to Montreal", "cierra en");
             browser.assertFitsPhoneWidth();
             browser.screenshot("open-calls");
             browser.visit("/portal/sign-up");
@@ -126,7 +131,7 @@ class PortalBrowserTest {
             browser.type("motivation", "Canadian buyers of technical fabrics look for European suppliers.");
             browser.type("targetMarkets", "Canada, Quebec");
             browser.click("save-draft");
-            browser.waitFor(d -> browser.pageText().contains("Draft saved"));
+            assertThat(browser.text("draft-status")).startsWith("Borrador guardado");
             browser.screenshot("draft-saved");
             browser.type("exportExperience", "We export to France and Portugal.");
             browser.type("requestedAmount", "1900");
@@ -184,7 +189,7 @@ class PortalBrowserTest {
             browser.click("confirm-participation-" + applicationId);
             browser.waitFor(d -> browser.path().startsWith("/portal/todo"));
             browser.visit("/portal/applications/" + applicationId);
-            browser.waitFor(d -> browser.text("application-status").equals("Confirmed"));
+            browser.waitFor(d -> browser.text("application-status").equals(spanish("applications.status.CONFIRMED")));
             browser.screenshot("confirmed");
 
             // 6. After the mission (the clock moved past its last day), the claim with a receipt.
@@ -200,8 +205,8 @@ class PortalBrowserTest {
             browser.click("claim-" + applicationId);
             browser.choose("item0Category", "TRAVEL");
             browser.type("item0Description", "Return flight Barcelona–Montreal");
-            browser.find("item0Date").sendKeys(activityStart.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
-            browser.type("item0Amount", "850.40");
+            browser.setDate("item0Date", activityStart);
+            browser.type("item0Amount", "850,40");
             browser.choose("item0Currency", "EUR");
             browser.attach("item0Receipt", receipt);
             browser.attach("attendanceProof", badge);
@@ -209,7 +214,7 @@ class PortalBrowserTest {
             browser.type("missionReport", "We met six buyers in Montreal; two asked for samples.");
             browser.type("iban", "ES9121000418450200051332");
             browser.type("accountHolder", "Teixits Nous de Manresa SL");
-            browser.waitFor(d -> browser.text("eligible-total").contains("850.40"));
+            browser.waitFor(d -> browser.text("eligible-total").contains("850,40"));
             browser.assertFitsPhoneWidth();
             browser.screenshot("claim-form");
             browser.click("submit-claim");
@@ -225,10 +230,11 @@ class PortalBrowserTest {
             StaffDesk.await("the payment", () -> "REIMBURSED".equals(jdbc.queryForObject(
                     "select status from application where id = ?", String.class, applicationId)) ? true : null);
             browser.visit("/portal/applications/" + applicationId);
-            assertThat(browser.text("application-status")).isEqualTo("Paid");
+            assertThat(browser.text("application-status")).isEqualTo(spanish("applications.status.REIMBURSED"))
+                    .isEqualTo("Pagada");
             assertThat(browser.find("timeline").findElement(By.cssSelector("[data-step='paid']")).getAttribute("class"))
                     .contains("done");
-            assertThat(browser.pageText()).contains("850.40");
+            assertThat(browser.pageText()).contains("850,40").doesNotContain("??");
             browser.assertFitsPhoneWidth();
             browser.screenshot("paid");
         }
@@ -255,6 +261,10 @@ class PortalBrowserTest {
             assertThat(browser.driver().findElement(By.cssSelector("label[for='vatNumber']")).getText()).isNotBlank();
             browser.screenshot("sign-up-in-catalan");
         }
+    }
+
+    private String spanish(String key) {
+        return messages.getMessage(key, null, Locale.forLanguageTag("es"));
     }
 
     private void signIn(Browser browser, String username, String password) {
