@@ -225,8 +225,8 @@ class DashboardService {
     }
 
     /**
-     * The call's running instances per activity: the activities come from the engine's activity statistics (the
-     * badges in Cockpit), counted for this call's instances only.
+     * The call's activity instances per activity: the activities come from the engine's activity statistics (the
+     * badges in Cockpit), counted as Cockpit counts them, for this call's instances only.
      */
     @Transactional(readOnly = true)
     public List<EngineCount> engineCounts(FundingCall call) {
@@ -243,10 +243,11 @@ class DashboardService {
                 }
             }
             activities.forEach((activityId, name) -> {
-                long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(key)
+                // Executions, as Cockpit counts: an application with two evaluators open counts twice.
+                long instances = runtimeService.createExecutionQuery().processDefinitionKey(key)
                         .tenantIdIn(call.getClusterId())
-                        .variableValueEquals(FundingCallProcess.VAR_CALL_ID, call.getId())
-                        .activityIdIn(activityId).count();
+                        .processVariableValueEquals(FundingCallProcess.VAR_CALL_ID, call.getId())
+                        .activityId(activityId).count();
                 if (instances > 0) {
                     counts.add(new EngineCount(key, activityId, name, instances));
                 }

@@ -18,8 +18,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Pageable;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.Scenario;
+import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.application.ApplicationStatus;
+import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.payment.PaymentService;
 import eu.clustercalls.reimbursement.ClaimFixtures;
@@ -32,6 +35,8 @@ class DashboardServiceTest {
 
     @Autowired
     DashboardScenario scenario;
+    @Autowired
+    Scenario base;
     @Autowired
     DashboardService dashboard;
     @Autowired
@@ -92,15 +97,15 @@ class DashboardServiceTest {
     }
 
     @Test
-    void theEngineCountsAreTheInstancesOfTheCallWaitingAtEachActivity() {
+    void theEngineCountsAreTheCallsActivityInstancesAsCockpitCountsThem() {
         DashboardScenario.Built built = scenario.call();
 
         var counts = dashboard.engineCounts(built.call());
 
         assertThat(counts).isNotEmpty().allSatisfy(count -> assertThat(count.instances())
-                .isEqualTo(runtimeService.createProcessInstanceQuery().processDefinitionKey(count.processKey())
-                        .variableValueEquals(FundingCallProcess.VAR_CALL_ID, built.call().getId())
-                        .activityIdIn(count.activityId()).count()));
+                .isEqualTo(runtimeService.createExecutionQuery().processDefinitionKey(count.processKey())
+                        .processVariableValueEquals(FundingCallProcess.VAR_CALL_ID, built.call().getId())
+                        .activityId(count.activityId()).count()));
         assertThat(counts).anySatisfy(count -> {
             assertThat(count.processKey()).isEqualTo(ReimbursementProcess.KEY);
             assertThat(count.activityId()).isEqualTo(ReimbursementProcess.TASK_VERIFY_CLAIM);
@@ -109,6 +114,22 @@ class DashboardServiceTest {
         assertThat(counts).anySatisfy(count -> {
             assertThat(count.activityId()).isEqualTo(ApplicationProcess.TASK_CONFIRM_PARTICIPATION);
             assertThat(count.instances()).as("the promoted reserve").isEqualTo(1);
+        });
+    }
+
+    @Test
+    void anApplicationWithTwoEvaluatorsAtWorkCountsTwiceAsOnCockpitsDiagram() {
+        Scenario.Cluster cluster = base.cluster();
+        FundingCall call = base.publishedCall(cluster);
+        Application application = base.eligibleApplication(cluster, call, new BigDecimal("1500"));
+        base.runJobs();
+
+        var counts = dashboard.engineCounts(call);
+
+        assertThat(base.evaluatorsOf(application)).hasSize(2);
+        assertThat(counts).anySatisfy(count -> {
+            assertThat(count.activityId()).isEqualTo(ApplicationProcess.TASK_EVALUATE);
+            assertThat(count.instances()).isEqualTo(2);
         });
     }
 
