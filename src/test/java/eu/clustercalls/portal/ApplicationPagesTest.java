@@ -125,7 +125,7 @@ class ApplicationPagesTest {
 
         String after = page(path(application), user, 200);
         assertThat(after).contains("id=\"scores\"").contains("Relevance of the target market")
-                .contains("Internationalisation readiness").contains("Quality of the company&#39;s representation")
+                .contains("Internationalisation readiness").contains("Quality of the company’s representation")
                 .containsPattern("id=\"score-total\">20 of 25<")
                 .contains("Selected: rank 1 on the main list.")
                 .contains("id=\"application-status\">Selected<")
