@@ -163,6 +163,37 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Keys pressed on whatever has the focus, as a keyboard user does. */
+    void press(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Every field has a label a screen reader reads: a label element tied to it, or an ARIA label. */
+    void assertEveryFieldLabelled() {
+        Object unlabelled = ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]), "
+                        + "select, textarea')).filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') "
+                        + "&& !e.getAttribute('aria-labelledby')).map(e => e.name || e.id)");
+        assertThat((List<?>) unlabelled).as("fields without a label on %s", path()).isEmpty();
+    }
+
+    /** Each field marked invalid points at a message next to it that says what is wrong. */
+    void assertErrorsTiedToFields() {
+        List<WebElement> invalid = all("[aria-invalid='true']");
+        assertThat(invalid).as("fields marked invalid on %s", path()).isNotEmpty();
+        for (WebElement field : invalid) {
+            String describedBy = field.getAttribute("aria-describedby");
+            assertThat(describedBy).as("aria-describedby of %s", field.getAttribute("name")).isNotBlank();
+            assertThat(java.util.Arrays.stream(describedBy.split("\\s+"))
+                    .map(id -> driver.findElement(By.id(id)).getText()).filter(text -> !text.isBlank()))
+                    .as("the message of %s", field.getAttribute("name")).isNotEmpty();
+        }
+    }
+
     /** Nothing on the page is wider than the phone's screen (no sideways scrolling of the whole page). */
     void assertFitsPhoneWidth() {
         long scrollWidth = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");

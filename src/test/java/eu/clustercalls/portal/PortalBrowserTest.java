@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,9 +91,17 @@ class PortalBrowserTest {
             browser.assertFitsPhoneWidth();
             browser.screenshot("open-calls");
             browser.visit("/portal/sign-up");
+            browser.assertEveryFieldLabelled();
             browser.type("legalName", "Teixits Nous de Manresa SL");
-            browser.type("vatNumber", vat);
             browser.choose("country", "ES");
+            // A VAT number of the wrong format is refused next to its field, which gets the focus.
+            browser.type("vatNumber", "ES123");
+            browser.click("sign-up-submit");
+            assertThat(browser.text("vatNumber-error")).isNotBlank();
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("vatNumber");
+            browser.assertErrorsTiedToFields();
+            browser.screenshot("sign-up-error");
+            browser.type("vatNumber", vat);
             browser.type("city", "Manresa");
             browser.type("naceCode", "13.20");
             browser.type("staffHeadcount", "12");
@@ -123,11 +132,12 @@ class PortalBrowserTest {
             signOut(browser);
 
             // 3. The SME applies to the Montreal call: draft, preview, declarations, submit.
-            signIn(browser, "nuria.manresa", "a long enough password");
+            signInWithTheKeyboard(browser, "nuria.manresa", "a long enough password");
             Long montreal = jdbc.queryForObject("select id from funding_call where title like '%Montreal%'", Long.class);
             browser.visit("/portal/calls/" + montreal);
             browser.screenshot("montreal-call");
             browser.visit("/portal/calls/" + montreal + "/apply");
+            browser.assertEveryFieldLabelled();
             browser.type("motivation", "Canadian buyers of technical fabrics look for European suppliers.");
             browser.type("targetMarkets", "Canada, Quebec");
             browser.click("save-draft");
@@ -203,6 +213,7 @@ class PortalBrowserTest {
             Path badge = pdf("badge", "ADMANTEX2i attendance list");
             browser.visit("/portal/todo");
             browser.click("claim-" + applicationId);
+            browser.assertEveryFieldLabelled();
             browser.choose("item0Category", "TRAVEL");
             browser.type("item0Description", "Return flight Barcelona–Montreal");
             browser.setDate("item0Date", activityStart);
@@ -272,6 +283,20 @@ class PortalBrowserTest {
         browser.type("username", username);
         browser.type("password", password);
         browser.find("password").submit();
+        browser.waitFor(d -> !browser.path().startsWith("/portal/sign-in"));
+    }
+
+    /** Tab to the skip link, jump to the form, type, press Enter: no mouse. */
+    private void signInWithTheKeyboard(Browser browser, String username, String password) {
+        browser.visit("/portal/sign-in");
+        browser.press(Keys.TAB);
+        assertThat(browser.focused().getAttribute("class")).isEqualTo("skip");
+        browser.press(Keys.ENTER);
+        browser.press(Keys.TAB);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("username");
+        browser.press(username, Keys.TAB);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("password");
+        browser.press(password, Keys.ENTER);
         browser.waitFor(d -> !browser.path().startsWith("/portal/sign-in"));
     }
 
