@@ -92,6 +92,11 @@ class PortalBrowserTest {
             browser.screenshot("open-calls");
             browser.visit("/portal/sign-up");
             browser.assertEveryFieldLabelled();
+            // Of the repeated rows only the first shows; a button adds the next and puts the cursor in it.
+            assertThat(browser.find("related1Name").isDisplayed()).isFalse();
+            browser.click("related-add");
+            assertThat(browser.find("related1Name").isDisplayed()).isTrue();
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("related1Name");
             browser.type("legalName", "Teixits Nous de Manresa SL");
             browser.choose("country", "ES");
             // A VAT number of the wrong format is refused next to its field, which gets the focus.
