@@ -67,6 +67,12 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
         Path screenshots = Path.of("target", "portal-screenshots", testName);
         Files.createDirectories(screenshots);
+        // Only this run's steps, so that the numbers follow one another.
+        try (var old = Files.list(screenshots)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
         return new Browser(driver, baseUrl, screenshots);
     }
 
