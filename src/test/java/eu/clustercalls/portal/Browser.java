@@ -149,7 +149,10 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+        // A page that is being replaced may lose an element between finding and reading it: look again.
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 
