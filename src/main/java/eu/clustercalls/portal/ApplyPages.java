@@ -29,6 +29,8 @@ import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.company.MembershipRequest;
+import eu.clustercalls.company.MembershipRequestService;
 import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.InvalidInputException;
@@ -46,15 +48,17 @@ class ApplyPages {
     private final PortalFormat format;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final MembershipRequestService membershipRequests;
 
     ApplyPages(ApplicationService applications, CallService calls, CompanyService companies, PortalFormat format,
-            MessageSource messages, ObjectMapper json) {
+            MessageSource messages, ObjectMapper json, MembershipRequestService membershipRequests) {
         this.applications = applications;
         this.calls = calls;
         this.companies = companies;
         this.format = format;
         this.messages = messages;
         this.json = json;
+        this.membershipRequests = membershipRequests;
     }
 
     @GetMapping("/portal/calls/{callId}/apply")
@@ -199,6 +203,11 @@ class ApplyPages {
         model.addAttribute("companies", own);
         model.addAttribute("answerFields", ApplyForm.ANSWERS);
         model.addAttribute("participantRows", form.filledRows());
+        // Said before the SME writes its answers: the cluster has not confirmed its membership number yet.
+        model.addAttribute("membershipPending", call.isMembersOnly() && own.stream().anyMatch(company ->
+                membershipRequests.requestsOf(company.getId()).stream().anyMatch(request ->
+                        request.getClusterId().equals(call.getClusterId())
+                                && request.getStatus() == MembershipRequest.Status.PENDING)));
         if (own.size() == 1 && form.companyId() == null) {
             form.getAnswers().put(ApplyForm.COMPANY_ID, own.get(0).getId().toString());
         }

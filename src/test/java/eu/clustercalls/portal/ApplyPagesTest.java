@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.MultiValueMap;
 
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
@@ -184,6 +185,20 @@ class ApplyPagesTest {
 
         assertThat(applications.applicationsOf(sme)).isEmpty();
         assertThat(applications.draftOf(call.getId(), sme)).isEmpty();
+    }
+
+    @Test
+    void aCompanyWhoseMembershipAwaitsTheClusterIsToldSoBeforeItWrites() throws Exception {
+        MultiValueMap<String, String> signUp = SignUpForms.valid(call.getClusterId());
+        perform(post("/portal/sign-up").params(signUp).with(csrf()), 302);
+        sme = signUp.getFirst("username");
+
+        String spanish = body(perform(get(applyPath()).param("lang", "es").with(sme(sme)), 200));
+        String member = body(perform(get(applyPath()).with(sme(Scenario.contactOf(
+                scenario.memberCompany(scenario.cluster())))), 200));
+
+        assertThat(spanish).contains("id=\"membership-pending\"", "El clúster aún no ha confirmado el número de socio");
+        assertThat(member).doesNotContain("membership-pending");
     }
 
     @Test
