@@ -202,7 +202,8 @@ class PortalBrowserTest {
             browser.visit("/portal/todo");
             browser.screenshot("to-do-confirm");
             browser.click("confirm-participation-" + applicationId);
-            browser.waitFor(d -> browser.path().startsWith("/portal/todo"));
+            // The same page comes back, with the notice that says it is done.
+            browser.waitFor(d -> browser.path().startsWith("/portal/todo?done=confirmed"));
             browser.visit("/portal/applications/" + applicationId);
             browser.waitFor(d -> browser.text("application-status").equals(spanish("applications.status.CONFIRMED")));
             browser.screenshot("confirmed");
@@ -234,7 +235,7 @@ class PortalBrowserTest {
             browser.assertFitsPhoneWidth();
             browser.screenshot("claim-form");
             browser.click("submit-claim");
-            browser.waitFor(d -> browser.path().startsWith("/portal/applications/" + applicationId));
+            browser.waitFor(d -> browser.path().equals("/portal/applications/" + applicationId + "?claimed"));
             browser.screenshot("claimed");
 
             // 7. Finance verifies and approves; the payment is made and the SME sees it paid.
