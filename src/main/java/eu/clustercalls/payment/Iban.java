@@ -65,6 +65,16 @@ public final class Iban {
     }
 
     /** Refuses a normalised IBAN that a bank would reject, saying why in words the applicant understands. */
+    /** Whether the IBAN passes {@link #check} (formatting aside), for pages that say so in the reader's language. */
+    public static boolean isValid(String raw) {
+        try {
+            check("iban", normalise(raw));
+            return true;
+        } catch (InvalidInputException invalid) {
+            return false;
+        }
+    }
+
     public static void check(String field, String iban) {
         if (iban == null || iban.isBlank()) {
             throw new InvalidInputException(field, "Please enter an IBAN.");

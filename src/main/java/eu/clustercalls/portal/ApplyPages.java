@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -203,7 +204,12 @@ class ApplyPages {
         model.addAttribute("companies", own);
         model.addAttribute("answerFields", ApplyForm.ANSWERS);
         model.addAttribute("participantRows", form.filledRows());
-        // Said before the SME writes its answers: the cluster has not confirmed its membership number yet.
+        // Said before the SME writes its answers: it has applied already, or the cluster has not confirmed its
+        // membership number yet.
+        model.addAttribute("existing", applications.applicationsOf(user.getName()).stream()
+                .filter(existing -> existing.getCallId().equals(call.getId())).toList());
+        model.addAttribute("companyNames", own.stream().collect(Collectors.toMap(Company::getId,
+                Company::getLegalName)));
         model.addAttribute("membershipPending", call.isMembersOnly() && own.stream().anyMatch(company ->
                 membershipRequests.requestsOf(company.getId()).stream().anyMatch(request ->
                         request.getClusterId().equals(call.getClusterId())

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import eu.clustercalls.call.ExpenseCategory;
+import eu.clustercalls.payment.Iban;
 import eu.clustercalls.reimbursement.ClaimInput;
 import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.reimbursement.ExpenseItem;
@@ -104,6 +105,8 @@ record ClaimForm(List<ClaimForm.Row> rows, String daysAttended, String missionRe
         }
         if (iban.isBlank()) {
             errors.put("iban", "todo.claimForm.error.iban");
+        } else if (!Iban.isValid(iban)) {
+            errors.put("iban", "todo.claimForm.error.iban.invalid");
         }
         if (accountHolder.isBlank()) {
             errors.put("accountHolder", "todo.claimForm.error.accountHolder");

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,16 @@ class ApplyPagesTest {
 
         assertThat(applications.applicationsOf(sme)).isEmpty();
         assertThat(applications.draftOf(call.getId(), sme)).isEmpty();
+    }
+
+    @Test
+    void aCompanyThatHasAppliedIsToldSoWithALinkToItsApplication() throws Exception {
+        Application application = applications.apply(call.getId(), sme, Scenario.applyCommand(new BigDecimal("1500")));
+
+        String page = body(perform(get(applyPath()).param("lang", "ca").with(sme(sme)), 200));
+
+        assertThat(page).contains("id=\"already-applied-" + application.getId() + "\"",
+                "ja ha sol·licitat aquesta convocatòria", "href=\"/portal/applications/" + application.getId() + "\"");
     }
 
     @Test

@@ -217,14 +217,17 @@ class ClaimPagesTest {
     }
 
     @Test
-    void aWrongIbanFromTheServiceIsShownNextToItsField() throws Exception {
+    void aWrongIbanIsShownNextToItsFieldInTheReadersLanguage() throws Exception {
         MockMultipartHttpServletRequestBuilder request = claimForm(pdfReceipt(),
                 Map.of("iban", "ES0000000000000000000000"));
+
+        request.param("lang", "es");
 
         MvcResult result = send(request, applicant);
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        assertThat(result.getResponse().getContentAsString()).contains("id=\"iban-error\"", "href=\"#iban\"");
+        assertThat(result.getResponse().getContentAsString()).contains("id=\"iban-error\"", "href=\"#iban\"",
+                "Este IBAN no es válido");
         assertNothingStored();
     }
 
