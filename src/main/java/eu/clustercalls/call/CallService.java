@@ -248,10 +248,14 @@ public class CallService {
 
     @Transactional(readOnly = true)
     public List<FundingCall> openCalls() {
-        Instant now = clock.instant();
-        return calls.findByStatusAndClosesAtAfterOrderByClosesAt(CallStatus.PUBLISHED, now).stream()
-                .filter(call -> call.acceptsApplicationsAt(now, zone()))
+        return calls.findByStatusAndClosesAtAfterOrderByClosesAt(CallStatus.PUBLISHED, clock.instant()).stream()
+                .filter(this::acceptsApplications)
                 .toList();
+    }
+
+    /** Whether the call takes applications now: published, opened and not yet closed. */
+    public boolean acceptsApplications(FundingCall call) {
+        return call.acceptsApplicationsAt(clock.instant(), zone());
     }
 
     /** The calls the public may see (see {@link #getPublic}) of these clusters, latest closing first. */

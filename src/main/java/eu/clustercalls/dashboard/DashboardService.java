@@ -144,8 +144,9 @@ class DashboardService {
         List<FundingCall> visible = staff.hasRole(user, Roles.ADMIN) ? calls.publicCalls()
                 : staff.hasRole(user, Roles.CALL_MANAGERS) ? calls.publicCallsOf(staff.clustersOf(user)) : List.of();
         Map<Long, Long> counts = applications.countPerCall(visible.stream().map(FundingCall::getId).toList());
+        Map<String, String> clusterNames = clusters.names();
         return visible.stream().map(call -> new CallOverview(call.getId(), call.reference(), call.getTitle(),
-                clusters.get(call.getClusterId()).getName(), call.getStatus().name(), call.getClosesAt(),
+                clusterNames.get(call.getClusterId()), call.getStatus().name(), call.getClosesAt(),
                 counts.getOrDefault(call.getId(), 0L))).toList();
     }
 

@@ -1,6 +1,8 @@
 package eu.clustercalls.organisation;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Sort;
@@ -44,6 +46,13 @@ public class ClusterOrganisationService {
     @Transactional(readOnly = true)
     public List<ClusterOrganisation> all() {
         return organisations.findAll(Sort.by("name"));
+    }
+
+    /** Every cluster's name by its id, read at once. */
+    @Transactional(readOnly = true)
+    public Map<String, String> names() {
+        return organisations.findAll().stream()
+                .collect(Collectors.toMap(ClusterOrganisation::getId, ClusterOrganisation::getName));
     }
 
     @Transactional(readOnly = true)

@@ -173,7 +173,7 @@ class ApplyPages {
     private String page(FundingCall call, ApplyForm form, Map<String, String> errors, Authentication user,
             Model model) {
         common(call, form, errors, user, model);
-        model.addAttribute("open", calls.openCalls().stream().anyMatch(open -> open.getId().equals(call.getId())));
+        model.addAttribute("open", calls.acceptsApplications(call));
         model.addAttribute("textFields", List.of(ApplyForm.MOTIVATION, ApplyForm.TARGET_MARKETS,
                 ApplyForm.EXPORT_EXPERIENCE));
         Map<String, Integer> limits = new LinkedHashMap<>();

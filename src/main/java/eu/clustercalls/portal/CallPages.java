@@ -1,5 +1,7 @@
 package eu.clustercalls.portal;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
@@ -29,8 +31,9 @@ class CallPages {
 
     @GetMapping("/portal")
     String openCalls(Model model) {
+        Map<String, String> clusterNames = clusters.names();
         model.addAttribute("calls", calls.openCalls().stream()
-                .map(call -> CallSummary.of(call, clusters.get(call.getClusterId()).getName())).toList());
+                .map(call -> CallSummary.of(call, clusterNames.get(call.getClusterId()))).toList());
         return "portal/calls";
     }
 
@@ -38,7 +41,7 @@ class CallPages {
     String call(@PathVariable Long callId, Model model) {
         var call = calls.getPublic(callId);
         model.addAttribute("call", CallSummary.of(call, clusters.get(call.getClusterId()).getName()));
-        model.addAttribute("open", calls.openCalls().stream().anyMatch(c -> c.getId().equals(callId)));
+        model.addAttribute("open", calls.acceptsApplications(call));
         return "portal/call";
     }
 

@@ -2,7 +2,6 @@ package eu.clustercalls.portal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,7 +15,6 @@ import eu.clustercalls.company.MembershipRequest;
 import eu.clustercalls.company.MembershipRequestService;
 import eu.clustercalls.company.Membership;
 import eu.clustercalls.company.SmeFigures;
-import eu.clustercalls.organisation.ClusterOrganisation;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 
 /** The profile of the companies the signed-in user acts for: who they are, their size, memberships and aid. */
@@ -37,8 +35,7 @@ class CompanyPages {
     String profile(Authentication user, Model model, Locale locale) {
         model.addAttribute("profiles", companies.companiesOf(user.getName()).stream()
                 .map(company -> profile(company, locale)).toList());
-        model.addAttribute("clusterNames", clusters.all().stream()
-                .collect(Collectors.toMap(ClusterOrganisation::getId, ClusterOrganisation::getName)));
+        model.addAttribute("clusterNames", clusters.names());
         return "portal/company";
     }
 
