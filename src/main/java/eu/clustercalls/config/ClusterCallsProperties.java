@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param paymentDirectory       where SEPA credit transfer files are written for the bank
  * @param passwordHashIterations PBKDF2 iterations for a newly set password (each hash records its own count, so
  *                               raising it later keeps older passwords valid)
+ * @param verifiedPasswordTtl    how long a right password is remembered, so that HTTP Basic on every API request
+ *                               does not cost a PBKDF2 check each time (zero: always checked)
  * @param admin                  the installation's administrator outside the demo
  * @param retentionPeriod        how long a company's records are kept after its latest one before its personal data
  *                               may be anonymised on request (de minimis records: 10 years after the last aid,
@@ -51,6 +53,7 @@ public record ClusterCallsProperties(
         DataSize maxClaimSize,
         Path paymentDirectory,
         int passwordHashIterations,
+        Duration verifiedPasswordTtl,
         Admin admin,
         Period retentionPeriod,
         Mail mail,

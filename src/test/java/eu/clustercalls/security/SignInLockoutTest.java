@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +64,7 @@ class SignInLockoutTest {
 
     @Test
     void afterTooManyWrongPasswordsEvenTheRightOneIsRefusedUntilAnAdministratorUnlocksTheUser() throws Exception {
+        signIn(Scenario.PASSWORD, 200); // remembered as right: the lock must still apply
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
             signIn(Scenario.PASSWORD + "?", 401);
             later(Duration.ofMinutes(2));
@@ -99,6 +101,30 @@ class SignInLockoutTest {
         signIn("wrong-password", 401);
         later(Duration.ofMinutes(2));
         signIn(Scenario.PASSWORD, 200);
+    }
+
+    @Test
+    void aRememberedPasswordStillWaitsOutTheDelayAfterAWrongOne() throws Exception {
+        signIn(Scenario.PASSWORD, 200);
+        signIn(Scenario.PASSWORD, 200);
+
+        signIn("wrong-password", 401);
+        signIn(Scenario.PASSWORD, 401);
+        later(Duration.ofSeconds(4));
+        signIn(Scenario.PASSWORD, 200);
+    }
+
+    @Test
+    void aChangedPasswordIsRefusedAtOnceThoughTheOldOneWasJustAccepted() throws Exception {
+        signIn(Scenario.PASSWORD, 200);
+
+        User stored = identityService.createUserQuery().userId(user).singleResult();
+        stored.setPassword("a brand new passphrase");
+        identityService.saveUser(stored);
+
+        signIn(Scenario.PASSWORD, 401);
+        later(Duration.ofSeconds(4));
+        signIn("a brand new passphrase", 200);
     }
 
     private JsonNode signIn(String password, int status) throws Exception {
