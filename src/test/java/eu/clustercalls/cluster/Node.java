@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import eu.clustercalls.PackagedJar;
 
 /** One application node: the packaged jar in its own JVM, on the postgres profile, as in production. */
 final class Node implements AutoCloseable {
@@ -44,7 +45,7 @@ final class Node implements AutoCloseable {
     void start() throws IOException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--server.port=" + port));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", PackagedJar.path().toString(), "--server.port=" + port));
         command.addAll(settings);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -100,14 +101,6 @@ final class Node implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("clustercalls-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("No application jar in target/: run ./mvnw verify (the "
-                            + "cluster tests run after the package phase)"));
         }
     }
 }
