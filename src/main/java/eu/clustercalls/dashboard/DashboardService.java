@@ -1,28 +1,32 @@
 package eu.clustercalls.dashboard;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +50,7 @@ import eu.clustercalls.support.NotFoundException;
 /**
  * What a call manager follows of a call: the funnel from submission to payment, the budget, the overdue tasks and
  * where the engine's instances stand. Figures are counted by the database (a call may have 10,000 applications);
- * only claims and overdue tasks, a handful per call, are read one by one.
+ * only claims and overdue tasks, a few hundred at most per call, are read as rows, each kind in one query.
  */
 @Service
 class DashboardService {
@@ -66,13 +70,13 @@ class DashboardService {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
-    private final ManagementService managementService;
+    /** The engine's own tables, for the counts its API would take one query per activity or task to give. */
+    private final NamedParameterJdbcTemplate engineTables;
     private final Clock clock;
 
     DashboardService(CallService calls, ApplicationService applications, ClaimService claims, PaymentService payments,
             ClusterOrganisationService clusters, StaffDirectory staff, TaskService taskService,
-            RuntimeService runtimeService, RepositoryService repositoryService, ManagementService managementService,
-            Clock clock) {
+            RuntimeService runtimeService, RepositoryService repositoryService, JdbcTemplate jdbc, Clock clock) {
         this.calls = calls;
         this.applications = applications;
         this.claims = claims;
@@ -82,7 +86,7 @@ class DashboardService {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
-        this.managementService = managementService;
+        this.engineTables = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
     }
 
@@ -199,66 +203,104 @@ class DashboardService {
         List<Task> tasks = taskService.createTaskQuery().tenantIdIn(call.getClusterId())
                 .processVariableValueEquals(FundingCallProcess.VAR_CALL_ID, call.getId())
                 .dueBefore(Date.from(now)).orderByDueDate().asc().listPage(0, OVERDUE_LIMIT);
-        Map<String, Long> applicationOfInstance = new LinkedHashMap<>();
-        for (Task task : tasks) {
-            Object applicationId = runtimeService.getVariable(task.getProcessInstanceId(),
-                    ApplicationProcess.VAR_APPLICATION_ID);
-            if (applicationId instanceof Long id) {
-                applicationOfInstance.put(task.getProcessInstanceId(), id);
-            }
-        }
+        Map<String, Long> applicationOfInstance = applicationsOfInstances(
+                tasks.stream().map(Task::getProcessInstanceId).distinct().toList());
         Map<Long, ApplicationLine> lines = applications.lines(applicationOfInstance.values().stream().distinct().toList())
                 .stream().collect(Collectors.toMap(ApplicationLine::id, Function.identity()));
+        Map<String, List<String>> candidates = candidatesOf(tasks.stream()
+                .filter(task -> task.getAssignee() == null).map(Task::getId).toList());
         return tasks.stream().map(task -> {
             ApplicationLine line = lines.get(applicationOfInstance.get(task.getProcessInstanceId()));
             Instant due = task.getDueDate().toInstant();
             return new OverdueTask(task.getId(), task.getName(), line == null ? call.reference() : line.reference(),
                     line == null ? null : line.companyName(), due, Duration.between(due, now), task.getAssignee(),
-                    task.getAssignee() != null ? List.of() : candidatesOf(task));
+                    candidates.getOrDefault(task.getId(), List.of()));
         }).toList();
     }
 
-    private List<String> candidatesOf(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId())
-                .filter(Objects::nonNull).distinct().toList();
+    /** The application id that each of these instances carries as a process variable, in one query. */
+    private Map<String, Long> applicationsOfInstances(List<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> applicationOfInstance = new HashMap<>();
+        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+                .variableName(ApplicationProcess.VAR_APPLICATION_ID)
+                .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list()) {
+            // The instance's own variable, not one of the same name local to an execution or a task within it.
+            if (variable.getProcessInstanceId().equals(variable.getExecutionId()) && variable.getTaskId() == null
+                    && variable.getValue() instanceof Long id) {
+                applicationOfInstance.put(variable.getProcessInstanceId(), id);
+            }
+        }
+        return applicationOfInstance;
     }
 
     /**
-     * The call's activity instances per activity: the activities come from the engine's activity statistics (the
-     * badges in Cockpit), counted as Cockpit counts them, for this call's instances only.
+     * The candidate groups and users of these tasks, in one query: the engine's API reads the identity links of one
+     * task at a time.
+     */
+    private Map<String, List<String>> candidatesOf(List<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> candidates = new HashMap<>();
+        engineTables.query("""
+                select TASK_ID_, coalesce(GROUP_ID_, USER_ID_) from ACT_RU_IDENTITYLINK
+                where TYPE_ = :type and TASK_ID_ in (:taskIds) and coalesce(GROUP_ID_, USER_ID_) is not null
+                order by TASK_ID_, GROUP_ID_, USER_ID_
+                """, Map.of("type", IdentityLinkType.CANDIDATE, "taskIds", taskIds), (ResultSet row) -> {
+                    List<String> ofTask = candidates.computeIfAbsent(row.getString(1), task -> new ArrayList<>());
+                    if (!ofTask.contains(row.getString(2))) {
+                        ofTask.add(row.getString(2));
+                    }
+                });
+        return candidates;
+    }
+
+    /**
+     * The call's activity instances per activity, as Cockpit counts them (active executions at the activity: an
+     * application with two evaluators at work counts twice), for this call's instances only: one grouped query over
+     * the engine's executions, not one count per activity of every version (a call may have 10,000 instances). The
+     * body of a multi-instance activity is left out, its activity is counted. By process, then by activity name.
      */
     @Transactional(readOnly = true)
     public List<EngineCount> engineCounts(FundingCall call) {
+        Map<String, Map<String, Long>> instances = new HashMap<>();
+        Map<String, ProcessDefinition> newest = new HashMap<>();
+        engineTables.query("""
+                select P.KEY_, E.PROC_DEF_ID_, E.ACT_ID_, count(*)
+                from ACT_RU_EXECUTION E join ACT_RE_PROCDEF P on P.ID_ = E.PROC_DEF_ID_
+                where P.KEY_ in (:keys) and E.TENANT_ID_ = :tenant and E.IS_ACTIVE_ = :active and E.ACT_ID_ is not null
+                  and exists (select 1 from ACT_RU_VARIABLE V where V.PROC_INST_ID_ = E.PROC_INST_ID_
+                      and V.TASK_ID_ is null and V.NAME_ = :callVariable and V.TYPE_ = 'long' and V.LONG_ = :callId)
+                group by P.KEY_, E.PROC_DEF_ID_, E.ACT_ID_
+                """, Map.of("keys", PROCESSES, "tenant", call.getClusterId(), "active", true,
+                        "callVariable", FundingCallProcess.VAR_CALL_ID, "callId", call.getId()), (ResultSet row) -> {
+                    String key = row.getString(1);
+                    String activityId = row.getString(3);
+                    if (!activityId.contains("#")) {
+                        instances.computeIfAbsent(key, k -> new HashMap<>()).merge(activityId, row.getLong(4), Long::sum);
+                        // Instances of several versions count together, under the names of the newest.
+                        newest.merge(key, repositoryService.getProcessDefinition(row.getString(2)),
+                                (one, other) -> one.getVersion() >= other.getVersion() ? one : other);
+                    }
+                });
         List<EngineCount> counts = new ArrayList<>();
         for (String key : PROCESSES) {
-            Map<String, String> activities = new LinkedHashMap<>();
-            for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
-                    .orderByProcessDefinitionVersion().asc().list()) {
-                for (ActivityStatistics statistics : managementService.createActivityStatisticsQuery(definition.getId()).list()) {
-                    // The body of a multi-instance activity is counted with the activity itself.
-                    if (!statistics.getId().contains("#")) {
-                        activities.putIfAbsent(statistics.getId(), nameOf(definition, statistics.getId()));
-                    }
-                }
+            if (instances.containsKey(key)) {
+                BpmnModelInstance model = repositoryService.getBpmnModelInstance(newest.get(key).getId());
+                instances.get(key).entrySet().stream()
+                        .map(count -> new EngineCount(key, count.getKey(), nameOf(model, count.getKey()), count.getValue()))
+                        .sorted(Comparator.comparing(EngineCount::activityName))
+                        .forEach(counts::add);
             }
-            activities.forEach((activityId, name) -> {
-                // Executions, as Cockpit counts: an application with two evaluators open counts twice.
-                long instances = runtimeService.createExecutionQuery().processDefinitionKey(key)
-                        .tenantIdIn(call.getClusterId())
-                        .processVariableValueEquals(FundingCallProcess.VAR_CALL_ID, call.getId())
-                        .activityId(activityId).count();
-                if (instances > 0) {
-                    counts.add(new EngineCount(key, activityId, name, instances));
-                }
-            });
         }
         return counts;
     }
 
-    private String nameOf(ProcessDefinition definition, String activityId) {
-        FlowElement element = repositoryService.getBpmnModelInstance(definition.getId()).getModelElementById(activityId);
+    private static String nameOf(BpmnModelInstance model, String activityId) {
+        FlowElement element = model.getModelElementById(activityId);
         return element == null || element.getName() == null ? activityId : element.getName();
     }
 

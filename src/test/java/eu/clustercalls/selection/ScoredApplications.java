@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,10 +21,11 @@ import eu.clustercalls.application.ApplicationStatus;
 import eu.clustercalls.call.FundingCall;
 
 /**
- * Many applications of one call as they stand once scored, written straight into the tables (as the migrations
- * define them, in JDBC batches) because going through the processes would take far longer: a company with one
- * user each, an EVALUATED application with its final score, two submitted evaluations with their scores per
- * criterion, and an application process waiting at "Selection decided". Ids start far above what the sequences
+ * Many applications of one call as they stand once scored (or, see {@link #insertInReview}, once submitted),
+ * written straight into the tables (as the migrations define them, in JDBC batches) because going through the
+ * processes would take far longer: a company with one user each, an EVALUATED application with its final score,
+ * two submitted evaluations with their scores per criterion, and an application process waiting at "Selection
+ * decided". Ids start far above what the sequences
  * hand out, at {@code idBase}; the scores come from a seeded random source, so every run ranks the same.
  */
 final class ScoredApplications {
@@ -60,9 +62,7 @@ final class ScoredApplications {
         for (int i = 0; i < n; i++) {
             long companyId = idBase + i;
             long applicationId = applicationId(idBase, i);
-            companies.add(new Object[] {companyId, "Scored Textiles " + companyId + " SL", "BX" + companyId, "ES",
-                    "Terrassa", "13.20", new BigDecimal("8"), new BigDecimal("1200000"), new BigDecimal("900000"),
-                    "AUTONOMOUS", ts(closed.minus(400, ChronoUnit.DAYS))});
+            companies.add(company(companyId, closed));
             contacts.add(new Object[] {companyId, "sme-bx" + companyId});
 
             Instant submitted = closed.minus(30, ChronoUnit.DAYS).plusSeconds(random.nextInt(29 * 24 * 3600));
@@ -92,10 +92,49 @@ final class ScoredApplications {
             BigDecimal requested = BigDecimal.valueOf(800 + random.nextInt(1201)).setScale(2, RoundingMode.UNNECESSARY);
             applications.add(new Object[] {applicationId, call.getId(), companyId, cluster.id(), "sme-bx" + companyId,
                     ts(submitted), "We want to meet Canadian buyers of technical textiles (" + i + ").", "Canada, USA",
-                    "Exports to France and Italy.", requested, ApplicationStatus.EVALUATED.name(),
-                    cluster.reviewer(), ts(submitted.plus(3, ChronoUnit.DAYS)), ts(submitted), finalScore});
+                    "Exports to France and Italy.", requested, ApplicationStatus.EVALUATED.name(), true,
+                    cluster.reviewer(), ts(submitted.plus(3, ChronoUnit.DAYS)), ts(submitted), finalScore, "system"});
             participants.add(new Object[] {applicationId, "Participant " + i, "Export manager"});
         }
+        write(companies, contacts, applications, participants, evaluations, scores);
+        return atOrAboveThreshold;
+    }
+
+    /**
+     * Writes n applications to the call as they stand once checked automatically (all eligible by the rules),
+     * waiting for an eligibility reviewer: submitted in the last 30 days, IN_REVIEW, no evaluation yet.
+     */
+    void insertInReview(FundingCall call, Scenario.Cluster cluster, int n, long idBase) {
+        Random random = new Random(20260101L + idBase);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Object[]> companies = new ArrayList<>();
+        List<Object[]> contacts = new ArrayList<>();
+        List<Object[]> applications = new ArrayList<>();
+        List<Object[]> participants = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long companyId = idBase + i;
+            long applicationId = applicationId(idBase, i);
+            companies.add(company(companyId, now));
+            contacts.add(new Object[] {companyId, "sme-bx" + companyId});
+            Instant submitted = now.minus(30, ChronoUnit.DAYS).plusSeconds(random.nextInt(29 * 24 * 3600));
+            BigDecimal requested = BigDecimal.valueOf(800 + random.nextInt(1201)).setScale(2, RoundingMode.UNNECESSARY);
+            applications.add(new Object[] {applicationId, call.getId(), companyId, cluster.id(), "sme-bx" + companyId,
+                    ts(submitted), "We want to meet Canadian buyers of technical textiles (" + i + ").", "Canada, USA",
+                    "Exports to France and Italy.", requested, ApplicationStatus.IN_REVIEW.name(), null, null, null,
+                    null, null, null});
+            participants.add(new Object[] {applicationId, "Participant " + i, "Export manager"});
+        }
+        write(companies, contacts, applications, participants, List.of(), List.of());
+    }
+
+    private static Object[] company(long companyId, Instant now) {
+        return new Object[] {companyId, "Scored Textiles " + companyId + " SL", "BX" + companyId, "ES", "Terrassa",
+                "13.20", new BigDecimal("8"), new BigDecimal("1200000"), new BigDecimal("900000"), "AUTONOMOUS",
+                ts(now.minus(400, ChronoUnit.DAYS))};
+    }
+
+    private void write(List<Object[]> companies, List<Object[]> contacts, List<Object[]> applications,
+            List<Object[]> participants, List<Object[]> evaluations, List<Object[]> scores) {
         transactions.executeWithoutResult(status -> {
             batch("insert into company (id, legal_name, vat_number, country, city, nace_code, staff_headcount,"
                     + " annual_turnover, balance_sheet_total, enterprise_type, created_at)"
@@ -105,7 +144,7 @@ final class ScoredApplications {
                     + " target_markets, export_experience, requested_amount, declares_sme_status, declares_de_minimis,"
                     + " declares_no_double_funding, declares_data_protection, status, auto_eligible, eligible,"
                     + " eligibility_decided_by, eligibility_decided_at, complete_at, final_score, final_score_by, version)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, true, true, true, ?, true, true, ?, ?, ?, ?, 'system', 0)",
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, true, true, true, ?, true, ?, ?, ?, ?, ?, ?, 0)",
                     applications);
             batch("insert into application_participant (application_id, position, full_name, job_title)"
                     + " values (?, 0, ?, ?)", participants);
@@ -113,11 +152,23 @@ final class ScoredApplications {
                     + " submitted_at, total, version) values (?, ?, ?, ?, ?, ?, ?, false, ?, ?, 0)", evaluations);
             batch("insert into evaluation_score (evaluation_id, criterion, points) values (?, ?, ?)", scores);
         });
-        return atOrAboveThreshold;
     }
 
     /** Starts each application's process at "Selection decided", where a scored application waits for the decision. */
     void startProcessesAtSelectionDecided(FundingCall call, int n, long idBase) {
+        startProcessesAt(ApplicationProcess.MESSAGE_EVENT_SELECTION_DECIDED, call, n, idBase, Map.of());
+    }
+
+    /**
+     * Starts each application's process at "Review eligibility", as the automatic check leaves it: the task, with
+     * its form's view, for the cluster's eligibility reviewers.
+     */
+    void startProcessesAtEligibilityReview(FundingCall call, int n, long idBase) {
+        startProcessesAt(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, call, n, idBase,
+                Map.of(ApplicationProcess.VAR_AUTO_ELIGIBLE, true));
+    }
+
+    private void startProcessesAt(String activityId, FundingCall call, int n, long idBase, Map<String, Object> variables) {
         for (int from = 0; from < n; from += 500) {
             int to = Math.min(from + 500, n);
             int first = from;
@@ -129,7 +180,8 @@ final class ScoredApplications {
                             .businessKey("APP-" + applicationId)
                             .setVariable(ApplicationProcess.VAR_APPLICATION_ID, applicationId)
                             .setVariable(ApplicationProcess.VAR_CALL_ID, call.getId())
-                            .startBeforeActivity(ApplicationProcess.MESSAGE_EVENT_SELECTION_DECIDED)
+                            .setVariables(variables)
+                            .startBeforeActivity(activityId)
                             .execute();
                     links.add(new Object[] {instance.getId(), applicationId});
                 }

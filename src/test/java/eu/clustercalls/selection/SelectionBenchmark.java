@@ -2,20 +2,15 @@ package eu.clustercalls.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -78,15 +73,7 @@ class SelectionBenchmark {
     private static final long ID_BASE = 500_000_000L;
 
     static {
-        // A fresh store for every run, removed before Spring opens it.
-        Path store = Path.of(STORE);
-        if (Files.exists(store)) {
-            try (Stream<Path> files = Files.walk(store)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot clear " + store, e);
-            }
-        }
+        BenchmarkStore.clear(STORE);
     }
 
     @Autowired
