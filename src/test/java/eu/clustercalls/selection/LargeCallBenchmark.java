@@ -239,6 +239,8 @@ class LargeCallBenchmark {
         Arrays.sort(warm);
         lines.add(String.format(Locale.ROOT, "  %-52s first %7.0f ms, median %6.0f ms, p95 %6.0f ms, max %6.0f ms",
                 what, first, warm[(REPEATS - 1) / 2], warm[(int) Math.ceil(0.95 * REPEATS) - 1], warm[REPEATS - 1]));
+        // At once too, in case a later request fails.
+        System.out.println("large call benchmark:" + lines.get(lines.size() - 1));
     }
 
     @FunctionalInterface
