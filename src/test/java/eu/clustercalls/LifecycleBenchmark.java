@@ -2,23 +2,18 @@ package eu.clustercalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -104,16 +99,9 @@ class LifecycleBenchmark {
     private static final BigDecimal GRANT = new BigDecimal("2000");
 
     static {
-        // A fresh store for every run, removed before Spring opens it.
-        Path store = Path.of(STORE);
-        if (Files.exists(store)) {
-            try (Stream<Path> files = Files.walk(store)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot clear " + store, e);
-            }
-        }
+        BenchmarkStore.clear(STORE);
     }
+
 
     @Autowired
     Scenario scenario;

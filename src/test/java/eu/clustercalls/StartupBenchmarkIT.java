@@ -13,11 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +39,7 @@ class StartupBenchmarkIT {
 
     @Test
     void startUpToReadyAndResidentMemoryWithDemoData() throws Exception {
-        clear(STORE);
+        BenchmarkStore.clear(STORE.toString());
         Files.createDirectories(STORE);
         Start first = start("first start, empty store");
         Start again = start("restart, same store");
@@ -137,14 +135,6 @@ class StartupBenchmarkIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void clear(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

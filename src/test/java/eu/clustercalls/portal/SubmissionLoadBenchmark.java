@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,10 +37,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.FileSystemUtils;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import eu.clustercalls.BenchmarkStore;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.call.FundingCall;
@@ -98,13 +97,9 @@ class SubmissionLoadBenchmark {
             "participant0JobTitle", "Export manager");
 
     static {
-        // A fresh store for every run, removed before Spring opens it.
-        try {
-            FileSystemUtils.deleteRecursively(Path.of(STORE));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot clear " + STORE, e);
-        }
+        BenchmarkStore.clear(STORE);
     }
+
 
     @LocalServerPort
     int port;

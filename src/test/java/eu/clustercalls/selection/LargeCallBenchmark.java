@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.clustercalls.BenchmarkStore;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.call.FundingCall;

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import eu.clustercalls.BenchmarkStore;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.application.ApplicationStatus;
