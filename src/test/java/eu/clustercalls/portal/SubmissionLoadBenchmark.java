@@ -65,7 +65,8 @@ import eu.clustercalls.call.FundingCall;
  *
  * <p>Run: {@code ./mvnw -o -B -Pbench test -Dtest=SubmissionLoadBenchmark} ({@code verify} runs the cluster's
  * integration tests as well), or with {@code -Dbench.load.clients=5 -Dbench.load.seconds=10 -Dbench.load.calls=20}
- * for a quick look.
+ * for a quick look. {@code -Dbench.load.think-ms=1000} makes each client pause that long before each request, as a
+ * person reading the page would; the round's figure leaves the pauses out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:./" + SubmissionLoadBenchmark.STORE + "/clustercalls;AUTO_SERVER=FALSE",
@@ -79,6 +80,8 @@ class SubmissionLoadBenchmark {
     static final String STORE = "target/load-benchmark";
     private static final int CLIENTS = Integer.getInteger("bench.load.clients", 50);
     private static final int SECONDS = Integer.getInteger("bench.load.seconds", 60);
+    /** A person's pause between two pages (0: each client sends its next request as soon as it has the answer). */
+    private static final long THINK_MS = Long.getLong("bench.load.think-ms", 0);
     private static final int CALLS = Integer.getInteger("bench.load.calls", 100);
 
     private static final String SIGN_IN = "sign-in (POST, password checked)";
@@ -254,6 +257,7 @@ class SubmissionLoadBenchmark {
         fields.putAll(ANSWERS);
         fields.put("action", "preview");
 
+        long thinking = think();
         LoadClient.Response preview = client.post(path, fields);
         after.accept(PREVIEW, preview);
         Map<String, String> declared = preview.status() == 200
@@ -264,6 +268,7 @@ class SubmissionLoadBenchmark {
         }
         figures.took(PREVIEW, preview.nanos());
 
+        thinking += think();
         LoadClient.Response submit = client.post(path + "/submit", declared);
         after.accept(SUBMIT, submit);
         Matcher submitted = SUBMITTED.matcher(submit.location() == null ? "" : submit.location());
@@ -277,6 +282,7 @@ class SubmissionLoadBenchmark {
             figures.failed(SUBMIT, "the same application id twice", submit.location());
         }
 
+        thinking += think();
         LoadClient.Response page = client.get(submitted.group());
         after.accept(CONFIRMATION, page);
         if (page.status() != 200) {
@@ -284,8 +290,19 @@ class SubmissionLoadBenchmark {
             return CONFIRMATION;
         }
         figures.took(CONFIRMATION, page.nanos());
-        figures.took(ROUND, System.nanoTime() - start);
+        figures.took(ROUND, System.nanoTime() - start - thinking);
+        think();
         return null;
+    }
+
+    /** Returns how long it paused. */
+    private static long think() throws InterruptedException {
+        if (THINK_MS <= 0) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        Thread.sleep(THINK_MS);
+        return System.nanoTime() - start;
     }
 
     // --- the SQL of one round alone ---
@@ -396,6 +413,7 @@ class SubmissionLoadBenchmark {
 
                 ==================================================================================================
                 submission load: %d clients for %d s over HTTP on loopback, %d open calls (at most %,d submissions)
+                  each client pauses %d ms before each of its requests (a person's think time; 0: none)
                   submissions accepted %,d in %.1f s: %.1f submissions/s; %,d HTTP requests, %.1f requests/s
                   submit p95 %.1f ms (target < 250 ms), errors %d (target 0); clients that applied to every call: %d
                   CPU of this JVM (server and clients) during the load: %.1f s, %.0f %% of the %d cores
@@ -410,7 +428,7 @@ class SubmissionLoadBenchmark {
                 date: %s
                 ==================================================================================================
                 """,
-                CLIENTS, SECONDS, CALLS, (long) CLIENTS * CALLS,
+                CLIENTS, SECONDS, CALLS, (long) CLIENTS * CALLS, THINK_MS,
                 load.count(SUBMIT), loadSeconds, load.count(SUBMIT) / loadSeconds, requests, requests / loadSeconds,
                 load.percentileMillis(SUBMIT, 95), load.errorCount() + signIns.errorCount(), everyCallDone.get(),
                 cpu, 100 * cpu / (loadSeconds * Runtime.getRuntime().availableProcessors()),
