@@ -47,7 +47,7 @@ import eu.clustercalls.reimbursement.ClaimInput;
 
 /**
  * The whole lifecycle of an application against the bare engine, in one JVM, on one database, with one engine
- * configuration (the application's: history level full, authorization and tenant check on).
+ * configuration (the application's: history level full-without-form-views, authorization and tenant check on).
  * <ul>
  * <li>The application: N applications (property {@code bench.lifecycle.n}, 2,000 by default) driven through the
  * application's own services and processes as the portal and Tasklist do ({@link Scenario}, {@link ClaimFixtures}):

@@ -63,8 +63,8 @@ import eu.clustercalls.call.FundingCall;
  * never how long it took. After the load, one more round alone shows what each step costs by itself: its time, the
  * CPU of this JVM, and its SQL statements ({@code -Dbench.load.sql=true} lists them).
  *
- * <p>Run: {@code ./mvnw -o -B -Pbench test -Dtest=SubmissionLoadBenchmark} ({@code verify} runs the cluster's
- * integration tests as well), or with {@code -Dbench.load.clients=5 -Dbench.load.seconds=10 -Dbench.load.calls=20}
+ * <p>Run: {@code ./mvnw -Pbench verify -DskipITs -Dtest=SubmissionLoadBenchmark}, or with
+ * {@code -Dbench.load.clients=5 -Dbench.load.seconds=10 -Dbench.load.calls=20}
  * for a quick look. {@code -Dbench.load.think-ms=1000} makes each client pause that long before each request, as a
  * person reading the page would; the round's figure leaves the pauses out.
  */

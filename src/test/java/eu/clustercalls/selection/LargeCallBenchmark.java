@@ -68,7 +68,7 @@ import eu.clustercalls.security.Roles;
  * {@code target/large-call-benchmark}, fresh each run. It prints the figures and asserts only that the answers are
  * right, never how long they took.
  *
- * <p>Run: {@code ./mvnw -o -B -Pbench verify -Dtest=LargeCallBenchmark} (or {@code -Dbench.applications=500}).
+ * <p>Run: {@code ./mvnw -Pbench verify -DskipITs -Dtest=LargeCallBenchmark} (or {@code -Dbench.applications=500}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:./" + LargeCallBenchmark.STORE + "/clustercalls;AUTO_SERVER=FALSE",

@@ -56,7 +56,7 @@ import eu.clustercalls.call.FundingCallProcess;
  * counted. The store is the embedded default, H2 in a file (under {@code target/selection-benchmark}, fresh each
  * run). It prints the figures and asserts only that the result is right, never how long it took.
  *
- * <p>Run: {@code ./mvnw -Pbench verify} (or {@code -Dbench.applications=2000} for a quicker look).
+ * <p>Run: {@code ./mvnw -Pbench verify -DskipITs -Dtest=SelectionBenchmark} (or {@code -Dbench.applications=2000} for a quicker look).
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:file:./" + SelectionBenchmark.STORE + "/clustercalls;AUTO_SERVER=FALSE",
