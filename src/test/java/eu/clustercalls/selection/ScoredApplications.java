@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,19 +53,12 @@ final class ScoredApplications {
     int insert(FundingCall call, Scenario.Cluster cluster, int n, long idBase, BigDecimal threshold) {
         Random random = new Random(20260101L + idBase);
         Instant closed = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<Object[]> companies = new ArrayList<>();
-        List<Object[]> contacts = new ArrayList<>();
-        List<Object[]> applications = new ArrayList<>();
-        List<Object[]> participants = new ArrayList<>();
+        Rows rows = new Rows(closed);
         List<Object[]> evaluations = new ArrayList<>();
         List<Object[]> scores = new ArrayList<>();
         int atOrAboveThreshold = 0;
         for (int i = 0; i < n; i++) {
-            long companyId = idBase + i;
             long applicationId = applicationId(idBase, i);
-            companies.add(company(companyId, closed));
-            contacts.add(new Object[] {companyId, "sme-bx" + companyId});
-
             Instant submitted = closed.minus(30, ChronoUnit.DAYS).plusSeconds(random.nextInt(29 * 24 * 3600));
             int relevance = 3 + random.nextInt(8);
             int readiness = 3 + random.nextInt(8);
@@ -89,14 +83,10 @@ final class ScoredApplications {
             if (finalScore.compareTo(threshold) >= 0) {
                 atOrAboveThreshold++;
             }
-            BigDecimal requested = BigDecimal.valueOf(800 + random.nextInt(1201)).setScale(2, RoundingMode.UNNECESSARY);
-            applications.add(new Object[] {applicationId, call.getId(), companyId, cluster.id(), "sme-bx" + companyId,
-                    ts(submitted), "We want to meet Canadian buyers of technical textiles (" + i + ").", "Canada, USA",
-                    "Exports to France and Italy.", requested, ApplicationStatus.EVALUATED.name(), true,
-                    cluster.reviewer(), ts(submitted.plus(3, ChronoUnit.DAYS)), ts(submitted), finalScore, "system"});
-            participants.add(new Object[] {applicationId, "Participant " + i, "Export manager"});
+            rows.add(call, cluster, i, idBase + i, applicationId, submitted, requested(random), ApplicationStatus.EVALUATED,
+                    true, cluster.reviewer(), ts(submitted.plus(3, ChronoUnit.DAYS)), ts(submitted), finalScore, "system");
         }
-        write(companies, contacts, applications, participants, evaluations, scores);
+        write(rows, evaluations, scores);
         return atOrAboveThreshold;
     }
 
@@ -107,34 +97,48 @@ final class ScoredApplications {
     void insertInReview(FundingCall call, Scenario.Cluster cluster, int n, long idBase) {
         Random random = new Random(20260101L + idBase);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<Object[]> companies = new ArrayList<>();
-        List<Object[]> contacts = new ArrayList<>();
-        List<Object[]> applications = new ArrayList<>();
-        List<Object[]> participants = new ArrayList<>();
+        Rows rows = new Rows(now);
         for (int i = 0; i < n; i++) {
-            long companyId = idBase + i;
-            long applicationId = applicationId(idBase, i);
-            companies.add(company(companyId, now));
-            contacts.add(new Object[] {companyId, "sme-bx" + companyId});
             Instant submitted = now.minus(30, ChronoUnit.DAYS).plusSeconds(random.nextInt(29 * 24 * 3600));
-            BigDecimal requested = BigDecimal.valueOf(800 + random.nextInt(1201)).setScale(2, RoundingMode.UNNECESSARY);
-            applications.add(new Object[] {applicationId, call.getId(), companyId, cluster.id(), "sme-bx" + companyId,
-                    ts(submitted), "We want to meet Canadian buyers of technical textiles (" + i + ").", "Canada, USA",
-                    "Exports to France and Italy.", requested, ApplicationStatus.IN_REVIEW.name(), null, null, null,
-                    null, null, null});
+            rows.add(call, cluster, i, idBase + i, applicationId(idBase, i), submitted, requested(random),
+                    ApplicationStatus.IN_REVIEW, null, null, null, null, null, null);
+        }
+        write(rows, List.of(), List.of());
+    }
+
+    private static BigDecimal requested(Random random) {
+        return BigDecimal.valueOf(800 + random.nextInt(1201)).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** The rows of a company with its contact user, and of its application with one participant. */
+    private record Rows(Instant now, List<Object[]> companies, List<Object[]> contacts, List<Object[]> applications,
+            List<Object[]> participants) {
+
+        Rows(Instant now) {
+            this(now, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** The last six values: eligible, decided by, decided at, complete at, final score, final score by. */
+        void add(FundingCall call, Scenario.Cluster cluster, int i, long companyId, long applicationId,
+                Instant submitted, BigDecimal requested, ApplicationStatus status, Object... decided) {
+            companies.add(new Object[] {companyId, "Scored Textiles " + companyId + " SL", "BX" + companyId, "ES",
+                    "Terrassa", "13.20", new BigDecimal("8"), new BigDecimal("1200000"), new BigDecimal("900000"),
+                    "AUTONOMOUS", ts(now.minus(400, ChronoUnit.DAYS))});
+            contacts.add(new Object[] {companyId, "sme-bx" + companyId});
+            List<Object> application = new ArrayList<>(List.of(applicationId, call.getId(), companyId, cluster.id(),
+                    "sme-bx" + companyId, ts(submitted), "We want to meet Canadian buyers of technical textiles (" + i
+                            + ").", "Canada, USA", "Exports to France and Italy.", requested, status.name()));
+            application.addAll(Arrays.asList(decided));
+            applications.add(application.toArray());
             participants.add(new Object[] {applicationId, "Participant " + i, "Export manager"});
         }
-        write(companies, contacts, applications, participants, List.of(), List.of());
     }
 
-    private static Object[] company(long companyId, Instant now) {
-        return new Object[] {companyId, "Scored Textiles " + companyId + " SL", "BX" + companyId, "ES", "Terrassa",
-                "13.20", new BigDecimal("8"), new BigDecimal("1200000"), new BigDecimal("900000"), "AUTONOMOUS",
-                ts(now.minus(400, ChronoUnit.DAYS))};
-    }
-
-    private void write(List<Object[]> companies, List<Object[]> contacts, List<Object[]> applications,
-            List<Object[]> participants, List<Object[]> evaluations, List<Object[]> scores) {
+    private void write(Rows rows, List<Object[]> evaluations, List<Object[]> scores) {
+        List<Object[]> companies = rows.companies();
+        List<Object[]> contacts = rows.contacts();
+        List<Object[]> applications = rows.applications();
+        List<Object[]> participants = rows.participants();
         transactions.executeWithoutResult(status -> {
             batch("insert into company (id, legal_name, vat_number, country, city, nace_code, staff_headcount,"
                     + " annual_turnover, balance_sheet_total, enterprise_type, created_at)"
