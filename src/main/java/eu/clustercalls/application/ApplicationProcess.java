@@ -54,6 +54,9 @@ public final class ApplicationProcess {
     public static final String END_RESERVE_RELEASED = "end_reserve_released";
     public static final String TASK_CONFIRM_PARTICIPATION = "task_confirm_participation";
     public static final String TIMER_CONFIRMATION_EXPIRED = "timer_confirmation_expired";
+    public static final String TIMER_CONFIRMATION_REMINDER = "timer_confirmation_reminder";
+    public static final String TASK_REMIND_CONFIRMATION = "task_remind_confirmation";
+    public static final String END_CONFIRMATION_REMINDER_SENT = "end_confirmation_reminder_sent";
     public static final String TASK_RECORD_NO_ANSWER = "task_record_no_answer";
     public static final String TASK_RELEASE_SLOT = "task_release_slot";
     public static final String END_SLOT_RELEASED = "end_slot_released";

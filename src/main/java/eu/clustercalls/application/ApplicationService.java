@@ -109,9 +109,8 @@ public class ApplicationService {
         audit.record(application, username, "APPLICATION_SUBMITTED", null, null);
         drafts.deleteByCompanyIdAndCallId(company.getId(), callId);
         notifications.queue(company.getContacts(), NotificationType.APPLICATION_RECEIVED, application,
-                "Application received: " + call.getTitle(),
-                "We received application " + application.reference() + " of " + company.getLegalName()
-                        + " to " + call.getTitle() + ". Its eligibility is checked next.");
+                Map.of("reference", application.reference(), "companyName", company.getLegalName(),
+                        "callTitle", call.getTitle(), "path", "/portal/applications/" + application.getId()));
         var instance = runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.reference(),
                 Variables.putValue(ApplicationProcess.VAR_APPLICATION_ID, application.getId())
                         .putValue(ApplicationProcess.VAR_CALL_ID, callId));

@@ -252,10 +252,8 @@ public class EligibilityService {
                 application.awaitClarification();
                 audit.record(application, reviewer, "CLARIFICATION_REQUESTED", null, asked);
                 notifications.queue(contactUsers(applicationId), NotificationType.CLARIFICATION_REQUESTED, application,
-                        "Question about your application " + application.reference(),
-                        "The eligibility reviewer asks: " + asked + "\nPlease answer before "
-                                + Formats.dateTime(request.getDueAt().atZone(properties.timeZone()))
-                                + "; without an answer the application is not eligible.");
+                        Map.of("reference", application.reference(), "question", asked, "dueAt", request.getDueAt(),
+                                "path", "/portal/todo"));
                 return null;
             }
             default -> throw new IllegalStateException();
@@ -328,13 +326,9 @@ public class EligibilityService {
         Application application = get(applicationId);
         FundingCall call = calls.get(application.getCallId());
         boolean eligible = Boolean.TRUE.equals(application.getEligible());
-        String body = eligible
-                ? "Application " + application.reference() + " to " + call.getTitle()
-                        + " is eligible. The selection committee evaluates it next."
-                : "Application " + application.reference() + " to " + call.getTitle() + " is not eligible:\n"
-                        + String.join("\n", reasonsShownToApplicant(application));
         notifications.queue(contactUsers(applicationId), NotificationType.ELIGIBILITY_RESULT, application,
-                "Eligibility of your application " + application.reference(), body);
+                Map.of("reference", application.reference(), "callTitle", call.getTitle(), "eligible", eligible,
+                        "reasons", reasonsShownToApplicant(application), "path", "/portal/applications/" + applicationId));
     }
 
     /** The reasons of a final "not eligible", as the applicant reads them. */

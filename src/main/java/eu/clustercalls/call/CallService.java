@@ -166,10 +166,8 @@ public class CallService {
     public void notifyMembersOfPublication(Long callId) {
         FundingCall call = get(callId);
         notifications.queue(companies.memberContacts(call.getClusterId(), today()), NotificationType.CALL_PUBLISHED, call,
-                "New call: " + call.getTitle(),
-                "A new call is open: " + call.getTitle() + ". " + call.getSlots() + " slots, up to "
-                        + Formats.euros(call.getMaxGrant()) + " per SME. Applications close on "
-                        + Formats.dateTime(call.getClosesAt().atZone(zone())) + ".");
+                Map.of("callTitle", call.getTitle(), "slots", String.valueOf(call.getSlots()),
+                        "maxGrant", call.getMaxGrant(), "closesAt", call.getClosesAt(), "path", "/portal/calls/" + callId));
     }
 
     @Transactional
@@ -218,8 +216,7 @@ public class CallService {
     public void notifyMembersOfExtension(Long callId) {
         FundingCall call = get(callId);
         notifications.queue(companies.memberContacts(call.getClusterId(), today()), NotificationType.CALL_EXTENDED, call,
-                "More time to apply: " + call.getTitle(),
-                "The call " + call.getTitle() + " now closes on " + Formats.dateTime(call.getClosesAt().atZone(zone())) + ".");
+                Map.of("callTitle", call.getTitle(), "closesAt", call.getClosesAt(), "path", "/portal/calls/" + callId));
     }
 
     /** Closes the call for applications; idempotent, as a timer and a message may both lead here. */

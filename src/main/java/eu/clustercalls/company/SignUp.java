@@ -3,6 +3,7 @@ package eu.clustercalls.company;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a company gives when it signs up: itself, its partner and linked enterprises, the de minimis aid it received,
@@ -15,6 +16,8 @@ public record SignUp(String legalName, String vatNumber, String country, String 
     public record DeclaredAid(LocalDate grantedOn, BigDecimal amount, String grantingBody) {
     }
 
-    public record NewUser(String username, String firstName, String lastName, String email, String password) {
+    /** @param language the language the user reads mail in: the portal's at sign-up */
+    public record NewUser(String username, String firstName, String lastName, String email, String password,
+            Locale language) {
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.notification.Languages;
 import eu.clustercalls.organisation.ClusterOrganisationRepository;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.support.InvalidInputException;
@@ -45,10 +46,11 @@ public class SignUpService {
     private final IdentityService identityService;
     private final ClusterCallsProperties properties;
     private final Clock clock;
+    private final Languages languages;
 
     SignUpService(CompanyService companies, CompanyRepository companyRows, MembershipRequestRepository requests,
             ClusterOrganisationRepository clusters, IdentityService identityService, ClusterCallsProperties properties,
-            Clock clock) {
+            Clock clock, Languages languages) {
         this.companies = companies;
         this.companyRows = companyRows;
         this.requests = requests;
@@ -56,6 +58,7 @@ public class SignUpService {
         this.identityService = identityService;
         this.properties = properties;
         this.clock = clock;
+        this.languages = languages;
     }
 
     /** The countries a company may sign up from: the EU member states, by ISO code. */
@@ -116,6 +119,7 @@ public class SignUpService {
         user.setPassword(person.password());
         identityService.saveUser(user);
         identityService.createMembership(person.username(), Roles.SME);
+        languages.choose(person.username(), person.language());
         companies.addContact(company.getId(), person.username());
         return companies.get(company.getId());
     }

@@ -72,8 +72,16 @@ public record ClusterCallsProperties(
         }
     }
 
-    /** @param from sender of every message, e.g. {@code ClusterCalls <no-reply@clustercalls.eu>} */
-    public record Mail(String from) {
+    /**
+     * @param from                 sender of every message, e.g. {@code ClusterCalls <no-reply@clustercalls.eu>}
+     * @param baseUrl              the address people open the application at: links in mails start with it
+     * @param defaultLanguage      the language of mail to a user who never chose one (en, es or ca)
+     * @param catcher              without an SMTP server, keep the outbox's messages as sent mail in the database
+     *                             (read on /dashboard/mail) instead of leaving them unsent: the embedded default
+     * @param overdueCheckInterval how often a node looks for tasks that became overdue, to tell their group
+     */
+    public record Mail(String from, String baseUrl, String defaultLanguage, boolean catcher,
+            Duration overdueCheckInterval) {
     }
 
     /**

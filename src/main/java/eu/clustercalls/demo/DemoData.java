@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.notification.Languages;
 import eu.clustercalls.application.ApplicationService;
 import eu.clustercalls.application.ApplyCommand;
 import eu.clustercalls.application.Declarations;
@@ -78,6 +80,7 @@ class DemoData implements ApplicationRunner {
     private final ManagementService managementService;
     private final ExchangeRateService rates;
     private final SelectionService selection;
+    private final Languages languages;
     private final List<String> atlantaApplications = new ArrayList<>();
     /** Where the demo companies are (latitude, longitude), for distance-band reimbursement. */
     private static final Map<String, double[]> CITIES = Map.of(
@@ -90,7 +93,7 @@ class DemoData implements ApplicationRunner {
             FormService formService, RepositoryService repositoryService, TaskService taskService,
             RuntimeService runtimeService, ClusterCallsProperties properties, Clock clock,
             TransactionTemplate transactions, ManagementService managementService, ExchangeRateService rates,
-            SelectionService selection) {
+            SelectionService selection, Languages languages) {
         this.organisations = organisations;
         this.organisationRepository = organisationRepository;
         this.companies = companies;
@@ -106,6 +109,7 @@ class DemoData implements ApplicationRunner {
         this.managementService = managementService;
         this.rates = rates;
         this.selection = selection;
+        this.languages = languages;
     }
 
     @Override
@@ -229,6 +233,7 @@ class DemoData implements ApplicationRunner {
         user.setPassword(demo.password());
         identityService.saveUser(user);
         identityService.createMembership(demo.id(), demo.group());
+        languages.choose(demo.id(), Locale.forLanguageTag(demo.language()));
         if (demo.cluster() != null) {
             identityService.createTenantUserMembership(demo.cluster(), demo.id());
         }
@@ -430,10 +435,11 @@ class DemoData implements ApplicationRunner {
 
     private void printUsers() {
         StringBuilder table = new StringBuilder("\n\nClusterCalls demo users (profile 'demo'; sign in at "
-                + "http://localhost:8080/camunda and to the API at http://localhost:8080/api):\n");
+                + "http://localhost:8080/camunda and to the API at http://localhost:8080/api; the mails the demo sent "
+                + "are at http://localhost:8080/dashboard/mail, as admin):\n");
         for (DemoUser user : DemoUser.ALL) {
-            table.append(String.format("  %-16s %-16s %-22s %-12s %s%n", user.id(), user.password(), user.group(),
-                    user.cluster() == null ? "" : user.cluster(), user.fullName()));
+            table.append(String.format("  %-16s %-16s %-22s %-12s %-3s %s%n", user.id(), user.password(), user.group(),
+                    user.cluster() == null ? "" : user.cluster(), user.language(), user.fullName()));
         }
         log.info(table.toString());
     }

@@ -25,6 +25,7 @@ import eu.clustercalls.application.ApplicationRepository;
 import eu.clustercalls.application.ApplicationStatus;
 import eu.clustercalls.application.ApplicationViews;
 import eu.clustercalls.audit.AuditService;
+import eu.clustercalls.config.Deadlines;
 import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.Criterion;
 import eu.clustercalls.call.FundingCall;
@@ -61,10 +62,12 @@ public class EvaluationService {
     private final NotificationService notifications;
     private final Clock clock;
     private final TaskService taskService;
+    private final Deadlines deadlines;
 
     EvaluationService(EvaluationRepository evaluations, ApplicationRepository applications, ApplicationViews views,
             CallService calls, CompanyService companies, IdentityService identityService, StaffDirectory staff,
-            AuditService audit, NotificationService notifications, Clock clock, TaskService taskService) {
+            AuditService audit, NotificationService notifications, Clock clock, TaskService taskService,
+            Deadlines deadlines) {
         this.evaluations = evaluations;
         this.applications = applications;
         this.views = views;
@@ -76,6 +79,7 @@ public class EvaluationService {
         this.notifications = notifications;
         this.clock = clock;
         this.taskService = taskService;
+        this.deadlines = deadlines;
     }
 
     /** One evaluation slot per evaluator the call asks for: 1, 2, … */
@@ -117,9 +121,8 @@ public class EvaluationService {
         evaluations.save(new Evaluation(applicationId, call.getId(), call.getClusterId(), slot, chosen, clock.instant()));
         audit.record(application, "system", "EVALUATOR_ASSIGNED", chosen, "slot " + slot);
         notifications.queue(List.of(chosen), NotificationType.EVALUATION_ASSIGNED, application,
-                "Please evaluate application " + application.reference(),
-                "You are asked to evaluate application " + application.reference() + " to " + call.getTitle()
-                        + ". First declare whether you have a conflict of interest.");
+                Map.of("reference", application.reference(), "callTitle", call.getTitle(),
+                        "dueOn", deadlines.evaluationDue().toInstant(), "path", NotificationService.TASKLIST));
         return chosen;
     }
 
@@ -342,9 +345,8 @@ public class EvaluationService {
     public void askForEvaluator(Long applicationId) {
         Application application = application(applicationId);
         notifications.queue(staff.members(Roles.CALL_MANAGERS, application.tenantId()), NotificationType.EVALUATOR_NEEDED,
-                application, "An evaluator is needed for " + application.reference(),
-                "No evaluator of the cluster is left for application " + application.reference()
-                        + ". Please add one to the evaluators group of your cluster and complete the task in Tasklist.");
+                application, Map.of("reference", application.reference(),
+                        "callTitle", calls.get(application.getCallId()).getTitle(), "path", NotificationService.TASKLIST));
     }
 
     /** A call manager of the cluster says an evaluator was added: the slot is assigned again. */

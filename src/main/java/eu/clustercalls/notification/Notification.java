@@ -30,6 +30,8 @@ public class Notification {
     private String type;
     private String entityType;
     private String entityId;
+    private String language;
+    private Long attachmentDocumentId;
     private String subject;
     private String body;
     @Enumerated(EnumType.STRING)
@@ -43,15 +45,17 @@ public class Notification {
     }
 
     Notification(Instant createdAt, String tenantId, String recipient, NotificationType type, String entityType,
-            String entityId, String subject, String body) {
+            String entityId, String language, String subject, String body, Long attachmentDocumentId) {
         this.createdAt = createdAt;
         this.tenantId = tenantId;
         this.recipient = recipient;
         this.type = type.name();
         this.entityType = entityType;
         this.entityId = entityId;
+        this.language = language;
         this.subject = subject;
         this.body = body;
+        this.attachmentDocumentId = attachmentDocumentId;
         this.status = Status.PENDING;
         this.nextAttemptAt = createdAt;
     }
@@ -74,6 +78,18 @@ public class Notification {
 
     public String getEntityId() {
         return entityId;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public Long getAttachmentDocumentId() {
+        return attachmentDocumentId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public String getSubject() {

@@ -3,6 +3,8 @@ package eu.clustercalls.notification;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -10,6 +12,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     List<Notification> findByEntityTypeAndEntityIdOrderById(String entityType, String entityId);
+
+    Page<Notification> findByStatus(Notification.Status status, Pageable page);
 
     @Modifying
     @Query("delete from Notification n where n.recipient = ?1")

@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,6 +33,8 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.StoredDocument;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -43,10 +46,15 @@ import jakarta.mail.internet.MimeMessage;
  * updates that only one node can win, commits the claim, sends each row and marks it SENT in a statement of its
  * own. Rows of a node that dies are sent by another node once the lease has run out; a row whose mail was accepted
  * just before its node died is sent again, with the same Message-ID, so that mail programs recognise it.
+ * Without an SMTP server, the embedded default sends into the database's {@link MailCatcher} instead.
  */
 @Component
-@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+@ConditionalOnExpression(OutboxSender.SMTP_OR_CATCHER)
 class OutboxSender {
+
+    static final String SMTP_OR_CATCHER = "'${spring.mail.host:}' != '' or ${clustercalls.mail.catcher:false}";
+    /** Names the outbox row a mail was sent from (the mail catcher files it under that row). */
+    static final String NOTIFICATION_HEADER = "X-ClusterCalls-Notification";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int LAST_ERROR_LENGTH = 1000;
@@ -56,6 +64,7 @@ class OutboxSender {
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate transactions;
     private final IdentityService identityService;
+    private final DocumentService documents;
     private final JavaMailSender mailSender;
     private final ClusterCallsProperties.Outbox settings;
     private final InternetAddress from;
@@ -66,11 +75,12 @@ class OutboxSender {
     private final String nodeId;
 
     OutboxSender(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IdentityService identityService,
-            JavaMailSender mailSender, ClusterCallsProperties properties, Clock clock) {
+            DocumentService documents, JavaMailSender mailSender, ClusterCallsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.identityService = identityService;
+        this.documents = documents;
         this.mailSender = mailSender;
         this.settings = properties.outbox();
         this.from = fromAddress(properties.mail().from());
@@ -141,7 +151,7 @@ class OutboxSender {
                       and (claimed_until is null or claimed_until < ?)""",
                     nodeId, at(until), id, at(now), at(now)) == 1).toList();
             return ours.isEmpty() ? List.<Row>of() : named.query("""
-                    select id, created_at, recipient, subject, body, attempts from notification
+                    select id, created_at, recipient, subject, body, attachment_document_id, attempts from notification
                     where id in (:ids) order by id""", Map.of("ids", ours), OutboxSender::row);
         });
         return new Batch(until, rows, due.size() == settings.batchSize());
@@ -207,11 +217,18 @@ class OutboxSender {
             }
             MimeMessage message = new OutboxMessage(session,
                     "<notification-" + row.id + "." + row.createdAt.toEpochMilli() + "@" + messageIdDomain + ">");
-            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new MimeMessageHelper(message, row.attachmentDocumentId != null,
+                    StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(to);
             helper.setSubject(row.subject);
             helper.setText(row.body);
+            if (row.attachmentDocumentId != null) {
+                StoredDocument document = documents.get(row.attachmentDocumentId);
+                helper.addAttachment(document.getFileName(), new ByteArrayResource(document.getContent()),
+                        document.getContentType());
+            }
+            message.setHeader(NOTIFICATION_HEADER, String.valueOf(row.id));
             return message;
         } catch (AddressException e) {
             throw new Undeliverable("User " + row.recipient + " has an invalid e-mail address: " + e.getMessage());
@@ -277,14 +294,16 @@ class OutboxSender {
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"));
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                rs.getObject("attachment_document_id", Long.class), rs.getInt("attempts"));
     }
 
     /** @param more whether a full batch was due, so that more rows may be */
     record Batch(Instant until, List<Row> rows, boolean more) {
     }
 
-    record Row(long id, Instant createdAt, String recipient, String subject, String body, int attempts) {
+    record Row(long id, Instant createdAt, String recipient, String subject, String body, Long attachmentDocumentId,
+            int attempts) {
     }
 
     private enum Outcome { SENT, RETRY, FAILED }

@@ -3,13 +3,22 @@ package eu.clustercalls.portal;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import eu.clustercalls.notification.Languages;
 
 /**
  * The portal's and the dashboard's language: English, Spanish or Catalan, first from the browser, then from the
@@ -17,6 +26,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 class PortalConfiguration implements WebMvcConfigurer {
+
+    private final Languages languages;
+
+    PortalConfiguration(Languages languages) {
+        this.languages = languages;
+    }
 
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"),
             Locale.forLanguageTag("ca"));
@@ -46,5 +61,23 @@ class PortalConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).addPathPatterns("/portal/**", "/portal", "/dashboard/**", "/dashboard");
+        registry.addInterceptor(new MailLanguageChoice()).addPathPatterns("/portal/**", "/portal", "/dashboard/**",
+                "/dashboard");
+    }
+
+    /** A signed-in user who switches the portal's language reads mail in it from then on. */
+    private final class MailLanguageChoice implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            String asked = request.getParameter("lang");
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            if (asked != null && user != null && user.isAuthenticated()
+                    && !(user instanceof AnonymousAuthenticationToken)) {
+                LANGUAGES.stream().filter(l -> l.getLanguage().equals(asked)).findFirst()
+                        .ifPresent(language -> languages.choose(user.getName(), language));
+            }
+            return true;
+        }
     }
 }

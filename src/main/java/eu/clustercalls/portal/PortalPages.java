@@ -24,7 +24,7 @@ import eu.clustercalls.support.NotFoundException;
  * What every page of the portal and the dashboard needs (the address for the language switch), and their error
  * pages: a person reads what went wrong in their language, never a stack trace. Before the JSON API's handler.
  */
-@ControllerAdvice(basePackages = {"eu.clustercalls.portal", "eu.clustercalls.dashboard"})
+@ControllerAdvice(basePackages = {"eu.clustercalls.portal", "eu.clustercalls.dashboard", "eu.clustercalls.notification"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalPages {
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMin;
@@ -131,7 +132,7 @@ class SignUpForm {
     }
 
     /** What the service checks and registers; rows that are not complete are left out (their errors are shown). */
-    SignUp toSignUp() {
+    SignUp toSignUp(Locale language) {
         List<RelatedEnterprise> related = new ArrayList<>();
         List<SignUp.DeclaredAid> aid = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
@@ -152,7 +153,7 @@ class SignUpForm {
         return new SignUp(strip(legalName), strip(vatNumber), strip(country), strip(city), strip(naceCode),
                 new SmeFigures(staffHeadcount, annualTurnover, balanceSheetTotal), related, aid,
                 blank(clusterId) ? null : clusterId.strip(), strip(memberNumber),
-                new SignUp.NewUser(strip(username), strip(firstName), strip(lastName), strip(email), password));
+                new SignUp.NewUser(strip(username), strip(firstName), strip(lastName), strip(email), password, language));
     }
 
     /** The relation chosen in that row; null for none (or for a value the form does not offer). */

@@ -68,7 +68,7 @@ class SignUpPages {
         if (!form.passwordsMatch()) {
             errors.putIfAbsent("passwordRepeat", messages.getMessage("signup.error.passwordRepeat", null, locale));
         }
-        var signUp = form.toSignUp();
+        var signUp = form.toSignUp(locale);
         signUps.problems(signUp).forEach(problem -> errors.putIfAbsent(problem.field(),
                 messages.getMessage("signup.error." + problem.code(), null, problem.message(), locale)));
         if (errors.isEmpty()) {

@@ -1,5 +1,7 @@
 package eu.clustercalls.reimbursement;
 
+import java.util.Map;
+
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationRepository;
 import eu.clustercalls.audit.AuditService;
@@ -81,10 +83,9 @@ public class ClaimPayment {
                 payment.getReference() + ", file " + payment.getFileName()
                         + (call.isDeMinimisApplies() ? "; entered in the de minimis ledger" : ""));
         notifications.queue(companies.get(claim.getCompanyId()).getContacts(), NotificationType.PAYMENT_EXECUTED, claim,
-                "Your grant of " + Formats.euros(payment.getAmount()) + " is on its way",
-                "We have ordered the transfer of " + Formats.euros(payment.getAmount()) + " to " + claim.getAccountHolder()
-                        + ", " + Iban.formatted(claim.getIban()) + ", for " + Formats.date(payment.getExecutionDate())
-                        + ". Reference: " + payment.getReference() + "."
-                        + (call.isDeMinimisApplies() ? " This grant is de minimis aid from " + clusterName + "." : ""));
+                Map.of("amount", payment.getAmount(), "accountHolder", claim.getAccountHolder(),
+                        "iban", Iban.formatted(claim.getIban()), "executionDate", payment.getExecutionDate(),
+                        "paymentReference", payment.getReference(), "deMinimis", call.isDeMinimisApplies(),
+                        "clusterName", clusterName, "path", "/portal/applications/" + claim.getApplicationId()));
     }
 }

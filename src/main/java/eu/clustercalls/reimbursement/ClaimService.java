@@ -113,12 +113,11 @@ public class ClaimService {
                 application.tenantId(), due, processInstanceId));
         audit.record(claim, "system", "CLAIM_OPENED", null, "For " + application.reference() + ", due by " + dueText(claim) + ".");
         notifications.queue(contacts(claim), NotificationType.CLAIM_OPENED, claim,
-                "Claim your travel costs for " + call.getTitle(),
-                "The activity is over. Please send your expense claim " + claim.reference() + " for application "
-                        + application.reference() + " by " + dueText(claim) + ": your receipts, proof of attendance "
-                        + "(a boarding pass or the attendance list) and a short mission report. Reimbursement: "
-                        + call.getReimbursementModel().label() + ", at most " + Formats.euros(
-                                application.grantAwarded(call.getMaxGrant())) + ". Without a claim by then the grant is lost.");
+                Map.of("callTitle", call.getTitle(), "claimReference", claim.reference(),
+                        "reference", application.reference(), "claimBy", lastDay(claim),
+                        "reimbursementModel", call.getReimbursementModel().name(),
+                        "maxGrant", application.grantAwarded(call.getMaxGrant()),
+                        "path", "/portal/applications/" + applicationId + "/claim"));
         return claim.getId();
     }
 
@@ -338,9 +337,8 @@ public class ClaimService {
         claim.reminded(clock.instant());
         audit.record(claim, "system", "CLAIM_REMINDER_SENT", null, null);
         notifications.queue(contacts(claim), NotificationType.CLAIM_REMINDER, claim,
-                "Reminder: your expense claim is due by " + dueText(claim),
-                "We have not received expense claim " + claim.reference() + " yet. Please send it by "
-                        + dueText(claim) + "; after that the grant is lost.");
+                Map.of("claimReference", claim.reference(), "claimBy", lastDay(claim),
+                        "path", "/portal/applications/" + claim.getApplicationId() + "/claim"));
     }
 
     /** The deadline passed without a claim: the grant is lost and the slot closed. */
@@ -356,9 +354,8 @@ public class ClaimService {
         audit.record(claim, "system", "GRANT_FORFEITED", null, "No claim by " + dueText(claim) + ".");
         audit.record(application, "system", "GRANT_FORFEITED", null, "No expense claim before the deadline.");
         notifications.queue(contacts(claim), NotificationType.GRANT_FORFEITED, claim,
-                "Your grant for " + callOf(application).getTitle() + " has lapsed",
-                "No expense claim for " + application.reference() + " reached us by " + dueText(claim)
-                        + ", so the grant is forfeited and the place is closed.");
+                Map.of("callTitle", callOf(application).getTitle(), "reference", application.reference(),
+                        "claimBy", lastDay(claim), "path", "/portal/applications/" + application.getId()));
     }
 
     /** The claim of the SME user's application as the SME sees it. */
@@ -420,7 +417,12 @@ public class ClaimService {
 
     /** The deadline as people say it: the end of its last day. */
     String dueText(ExpenseClaim claim) {
-        return "the end of " + Formats.date(claim.getDueAt().atZone(zone()).toLocalDate().minusDays(1));
+        return "the end of " + Formats.date(lastDay(claim));
+    }
+
+    /** The last day on which the claim may be sent (it is due at the start of the next). */
+    LocalDate lastDay(ExpenseClaim claim) {
+        return claim.getDueAt().atZone(zone()).toLocalDate().minusDays(1);
     }
 
     private Set<String> contacts(ExpenseClaim claim) {

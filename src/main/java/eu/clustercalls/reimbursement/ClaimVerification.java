@@ -196,9 +196,9 @@ public class ClaimVerification {
                 requireReason(why, "Please tell the SME what to correct.");
                 claim.verify(user, clock.instant(), Verification.RETURN, null, why);
                 notifications.queue(companies.get(claim.getCompanyId()).getContacts(), NotificationType.CLAIM_RETURNED,
-                        claim, "Please correct your expense claim " + claim.reference(),
-                        "Finance returned your claim for correction: " + why + "\nPlease send it again by "
-                                + claimService.dueText(claim) + "; the deadline has not moved.");
+                        claim, Map.of("claimReference", claim.reference(), "why", why,
+                                "claimBy", claimService.lastDay(claim),
+                                "path", "/portal/applications/" + claim.getApplicationId() + "/claim"));
             }
         }
         audit.record(claim, user, "CLAIM_VERIFIED", verification.name() + (claim.getVerifiedAmount() == null ? ""

@@ -102,6 +102,9 @@ class SecurityConfiguration {
                                 paths.matcher("/portal/forbidden"))
                         .permitAll()
                         .requestMatchers(paths.matcher("/portal/home")).authenticated()
+                        // Sent mail holds every user's personal data.
+                        .requestMatchers(paths.matcher("/dashboard/mail/**"), paths.matcher("/dashboard/mail"))
+                        .hasAuthority(Roles.ADMIN)
                         .requestMatchers(paths.matcher("/dashboard/**"), paths.matcher("/dashboard"))
                         .hasAnyAuthority(Roles.CALL_MANAGERS, Roles.ADMIN)
                         .anyRequest().hasAuthority(Roles.SME))

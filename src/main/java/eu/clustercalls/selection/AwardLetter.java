@@ -2,22 +2,22 @@ package eu.clustercalls.selection;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import eu.clustercalls.call.ReimbursementModel;
-import eu.clustercalls.support.Formats;
 
 /** The facts of a confirmed application's award letter, for the message sent and for the portal's printable page. */
 public record AwardLetter(String applicationReference, String companyName, String callTitle, String euProject,
         LocalDate activityStart, LocalDate activityEnd, BigDecimal grant, ReimbursementModel reimbursementModel,
         LocalDate claimBy, boolean deMinimis) {
 
-    /** The letter as the outbox sends it (in English). */
-    String text() {
-        return "Your company is awarded a grant of up to " + Formats.euros(grant) + " for " + callTitle + " ("
-                + Formats.date(activityStart) + " – " + Formats.date(activityEnd) + "), "
-                + euProject + ". Reimbursement: " + reimbursementModel.label() + ". "
-                + "Keep your receipts, boarding passes and the attendance list: after the activity you claim "
-                + "your costs with them, by the end of " + Formats.date(claimBy) + "."
-                + (deMinimis ? " This grant is de minimis aid under Regulation (EU) 2023/2831." : "");
+    /** The letter's facts for the mail's template (templates/mail/award-letter.txt). */
+    Map<String, Object> mailModel(Long applicationId) {
+        return Map.ofEntries(Map.entry("reference", applicationReference), Map.entry("companyName", companyName),
+                Map.entry("callTitle", callTitle), Map.entry("euProject", euProject),
+                Map.entry("activityStart", activityStart), Map.entry("activityEnd", activityEnd),
+                Map.entry("grant", grant), Map.entry("reimbursementModel", reimbursementModel.name()),
+                Map.entry("claimBy", claimBy), Map.entry("deMinimis", deMinimis),
+                Map.entry("path", "/portal/applications/" + applicationId));
     }
 }

@@ -2,6 +2,7 @@ package eu.clustercalls.selection;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -235,8 +236,8 @@ public class SelectionService {
         placed.forEach(application -> audit.record(application, "system", "RESULT_PUBLISHED",
                 application.getSelection().name(), application.getSelectionReason()));
         placed.forEach(application -> notifications.queue(contacts.get(application.getCompanyId()),
-                NotificationType.SELECTION_RESULT, application, "Result of your application " + application.reference(),
-                resultText(call, application, scores.getOrDefault(application.getId(), Map.of()))));
+                NotificationType.SELECTION_RESULT, application,
+                result(call, application, scores.getOrDefault(application.getId(), Map.of()))));
         // Each instance receives its result here and goes on in a job of its own (asyncAfter on the message event).
         placed.forEach(application -> runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_SELECTION_DECIDED)
                 .processInstanceId(application.getProcessInstanceId())
@@ -245,23 +246,30 @@ public class SelectionService {
         calls.markResultsPublished(callId, "system");
     }
 
-    private String resultText(FundingCall call, Application application, Map<String, BigDecimal> scores) {
-        String perCriterion = call.getCriteria().stream()
-                .map(c -> c.name() + ": " + Formats.number(scores.getOrDefault(c.code(), BigDecimal.ZERO)) + " of " + c.maxPoints())
-                .collect(Collectors.joining("\n"));
-        String result = switch (application.getSelection()) {
-            case MAIN -> "Your application is selected (rank " + application.getRanking() + "). Please confirm your "
-                    + "participation before " + Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())) + ".";
-            case RESERVE -> "Your application is on the reserve list (rank " + application.getRanking()
-                    + "). If a selected company withdraws, the first on the reserve list takes its place.";
-            case REJECTED -> "Your application is not selected: "
-                    + (application.getFinalScore().compareTo(call.getScoreThreshold()) < 0
-                            ? "its score is below the threshold of " + Formats.number(call.getScoreThreshold()) + " points."
-                            : "the call managers moved it: " + application.getSelectionReason());
-        };
-        return result + "\n\nFinal score " + Formats.number(application.getFinalScore()) + " of " + call.maxScore()
-                + " points:\n" + perCriterion;
+    /** The result mail's facts: the decision, with the final score and the score per criterion. */
+    private static Map<String, Object> result(FundingCall call, Application application, Map<String, BigDecimal> scores) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", application.reference());
+        model.put("callTitle", call.getTitle());
+        model.put("selection", application.getSelection().name());
+        model.put("rank", String.valueOf(application.getRanking()));
+        model.put("confirmBy", application.getConfirmationDueAt());
+        model.put("belowThreshold", application.getFinalScore().compareTo(call.getScoreThreshold()) < 0);
+        model.put("threshold", call.getScoreThreshold());
+        model.put("reason", application.getSelectionReason() == null ? "" : application.getSelectionReason());
+        model.put("finalScore", application.getFinalScore());
+        model.put("maxScore", String.valueOf(call.maxScore()));
+        model.put("scores", call.getCriteria().stream().map(criterion -> new CriterionScore(criterion.name(),
+                scores.getOrDefault(criterion.code(), BigDecimal.ZERO), criterion.maxPoints())).toList());
+        model.put("path", "/portal/applications/" + application.getId());
+        return model;
     }
+
+    /** One line of the result mail's scores. */
+    public record CriterionScore(String criterion, BigDecimal points, int maxPoints) {
+    }
+
+    private static final Duration CONFIRMATION_REMINDER_BEFORE = Duration.ofDays(3);
 
     private Instant confirmationDue() {
         return clock.instant().atZone(properties.timeZone()).plus(properties.confirmationPeriod()).toInstant();
@@ -271,6 +279,31 @@ public class SelectionService {
     @Transactional(readOnly = true)
     public Date confirmationDue(Long applicationId) {
         return Date.from(application(applicationId).getConfirmationDueAt());
+    }
+
+    /** When an SME that has not answered is reminded: 3 days before the deadline, or half-way if that is sooner. */
+    @Transactional(readOnly = true)
+    public Date confirmationReminder(Long applicationId) {
+        Instant due = application(applicationId).getConfirmationDueAt();
+        Duration left = Duration.between(clock.instant(), due);
+        Duration before = left.dividedBy(2).compareTo(CONFIRMATION_REMINDER_BEFORE) < 0 ? left.dividedBy(2)
+                : CONFIRMATION_REMINDER_BEFORE;
+        return Date.from(due.minus(before));
+    }
+
+    /** The selected SME has not confirmed or declined yet: its contacts are reminded of the deadline. */
+    @Transactional
+    public void remindConfirmation(Long applicationId) {
+        Application application = application(applicationId);
+        if (application.getStatus() != ApplicationStatus.SELECTED) {
+            return;
+        }
+        FundingCall call = calls.get(application.getCallId());
+        audit.record(application, "system", "CONFIRMATION_REMINDER_SENT", null, null);
+        notifications.queue(companies.get(application.getCompanyId()).getContacts(),
+                NotificationType.CONFIRMATION_REMINDER, application, Map.of("reference", application.reference(),
+                        "callTitle", call.getTitle(), "confirmBy", application.getConfirmationDueAt(),
+                        "path", "/portal/todo"));
     }
 
     /** What the SME sees in form_confirm_participation. */
@@ -323,7 +356,7 @@ public class SelectionService {
         AwardLetter letter = awardLetter(application);
         audit.record(application, "system", "AWARD_LETTER_SENT", Formats.euros(letter.grant()), null);
         notifications.queue(companies.get(application.getCompanyId()).getContacts(), NotificationType.AWARD_LETTER,
-                application, "Award letter: " + letter.callTitle(), letter.text());
+                application, letter.mailModel(applicationId));
     }
 
     /** The facts of the application's award letter; callers check who may read it and that it was sent. */
@@ -375,10 +408,8 @@ public class SelectionService {
         next.promote(confirmationDue());
         audit.record(next, "system", "PROMOTED_FROM_RESERVE", "rank " + next.getRanking(), "A selected company withdrew.");
         notifications.queue(companies.get(next.getCompanyId()).getContacts(), NotificationType.RESERVE_PROMOTED, next,
-                "A place for you: " + call.getTitle(),
-                "A slot became free and your application " + next.reference() + " moves from the reserve list to the "
-                        + "main list. Please confirm your participation before "
-                        + Formats.dateTime(next.getConfirmationDueAt().atZone(properties.timeZone())) + ".");
+                Map.of("reference", next.reference(), "callTitle", call.getTitle(),
+                        "confirmBy", next.getConfirmationDueAt(), "path", "/portal/todo"));
         runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_PROMOTED)
                 .processInstanceId(next.getProcessInstanceId())
                 .correlate();
@@ -389,13 +420,13 @@ public class SelectionService {
     @Transactional
     public void notifyReserveExhausted(Long callId) {
         FundingCall call = calls.get(callId);
-        String why = applications.findFirstByCallIdAndStatusOrderByRanking(callId, ApplicationStatus.RESERVE).isPresent()
-                ? "the remaining budget does not cover the grant of the next application on the reserve list"
+        boolean budgetShort = applications.findFirstByCallIdAndStatusOrderByRanking(callId, ApplicationStatus.RESERVE)
+                .isPresent();
+        String why = budgetShort ? "the remaining budget does not cover the grant of the next application on the reserve list"
                 : "the reserve list is exhausted";
         audit.record(call, "system", "RESERVE_EXHAUSTED", null, "A slot is free but " + why + ".");
         notifications.queue(staff.members(Roles.CALL_MANAGERS, call.getClusterId()), NotificationType.RESERVE_EXHAUSTED,
-                call, "A free slot in " + call.getTitle() + " cannot be filled",
-                "A selected company withdrew from " + call.getTitle() + ", but " + why + ".");
+                call, Map.of("callTitle", call.getTitle(), "budgetShort", budgetShort, "path", "/dashboard/calls/" + callId));
     }
 
     /** The activity is over: applications still on the reserve list are told and their processes end. */
@@ -408,9 +439,7 @@ public class SelectionService {
             reserve.releaseFromReserve();
             audit.record(reserve, "system", "RESERVE_RELEASED", ApplicationStatus.NOT_SELECTED.name(), "The activity is over.");
             notifications.queue(contacts.get(reserve.getCompanyId()), NotificationType.RESERVE_RELEASED, reserve,
-                    "The reserve list of " + call.getTitle() + " is closed",
-                    "The activity is over and no place became free for application " + reserve.reference()
-                            + ". Thank you for your interest.");
+                    Map.of("reference", reserve.reference(), "callTitle", call.getTitle()));
             runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_RESERVE_RELEASED)
                     .processInstanceId(reserve.getProcessInstanceId())
                     .correlate();

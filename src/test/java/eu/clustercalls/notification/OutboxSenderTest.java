@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,7 @@ import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.audit.Audited;
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.security.Roles;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -99,6 +101,8 @@ class OutboxSenderTest {
     @Autowired
     JavaMailSender mailSender;
     @Autowired
+    DocumentService documents;
+    @Autowired
     ClusterCallsProperties properties;
     @Autowired
     Clock clock;
@@ -121,7 +125,7 @@ class OutboxSenderTest {
     @Test
     void aQueuedMessageArrivesOnceAtTheUsersAddressWithItsFixedMessageIdAndIsMarkedSent() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Call published: Business mission to Montréal", "Dear member,\nthe call is open.");
+        long id = queue(user, "Business mission to Montréal");
 
         assertThat(sender.sendDue()).isEqualTo(1);
         assertThat(sender.sendDue()).as("nothing left to send").isZero();
@@ -137,14 +141,17 @@ class OutboxSenderTest {
         assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(address -> ((InternetAddress) address).getAddress())
                 .containsExactly(user + "@test.clustercalls.eu");
         assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("ClusterCalls <no-reply@clustercalls.eu>");
-        assertThat(mail.getSubject()).isEqualTo("Call published: Business mission to Montréal");
-        assertThat(((String) mail.getContent()).replace("\r\n", "\n")).isEqualTo("Dear member,\nthe call is open.");
+        assertThat(mail.getSubject()).isEqualTo("More time to apply: Business mission to Montréal");
+        assertThat(((String) mail.getContent()).replace("\r\n", "\n")).as("sent as written in the outbox")
+                .isEqualTo(sent.getBody())
+                .contains("The call Business mission to Montréal now closes on 1 March 2027, 18:00 CET.",
+                        "http://localhost:8080/portal/calls/1");
     }
 
     @Test
     void whileTheSmtpServerIsDownAMessageIsRetriedAfterTheBackOffThenDelivered() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Clarification requested", "Please send the missing figures.");
+        long id = queue(user, "Clarification requested");
         smtp.stop();
         Instant failedAt = now();
 
@@ -174,7 +181,7 @@ class OutboxSenderTest {
     @Test
     void aMessageWhoseLastAttemptFailsIsFailedWithAWarning(CapturedOutput output) throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Award letter", "Your grant is awarded.");
+        long id = queue(user, "Award letter");
         smtp.stop();
         List<Duration> delays = properties.outbox().retryDelays();
 
@@ -203,9 +210,9 @@ class OutboxSenderTest {
         String unknown = "nobody-" + Scenario.next();
         String withoutEmail = user(null);
         String withBadEmail = user("marta puig at example");
-        long toUnknown = queue(unknown, "Eligibility result", "Eligible.");
-        long toWithoutEmail = queue(withoutEmail, "Eligibility result", "Eligible.");
-        long toBadEmail = queue(withBadEmail, "Eligibility result", "Eligible.");
+        long toUnknown = queue(unknown, "Eligibility result");
+        long toWithoutEmail = queue(withoutEmail, "Eligibility result");
+        long toBadEmail = queue(withBadEmail, "Eligibility result");
         // Were the server asked, the attempt would fail and wait for a retry instead.
         smtp.stop();
 
@@ -227,7 +234,7 @@ class OutboxSenderTest {
     @Test
     void twoNodesPollingTheSameRowsAtOnceDeliverEachMessageExactlyOnce() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        List<Long> ids = IntStream.range(0, 60).mapToObj(n -> queue(user, "Message " + n, "Body " + n)).toList();
+        List<Long> ids = IntStream.range(0, 60).mapToObj(n -> queue(user, "Message " + n)).toList();
         OutboxSender otherNode = anotherNode();
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -260,7 +267,7 @@ class OutboxSenderTest {
     @Test
     void aRowClaimedByOneNodeIsLeftAloneByAnotherUntilTheLeaseRunsOutThenSentByIt() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Claim reminder", "Please claim your travel costs.");
+        long id = queue(user, "Claim reminder");
         OutboxSender deadNode = anotherNode();
 
         assertThat(deadNode.claim().rows()).extracting(OutboxSender.Row::id).contains(id);
@@ -282,9 +289,9 @@ class OutboxSenderTest {
     @Test
     void aNodeWhoseLeaseRunsShortGivesTheRestOfItsBatchBackToTheOthers() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        List<Long> ids = IntStream.range(0, 3).mapToObj(n -> queue(user, "Message " + n, "Body " + n)).toList();
+        List<Long> ids = IntStream.range(0, 3).mapToObj(n -> queue(user, "Message " + n)).toList();
         // A slow node: a quarter of the lease passes each time it looks at the clock.
-        OutboxSender slowNode = new OutboxSender(jdbc, transactionManager, identityService, mailSender, properties,
+        OutboxSender slowNode = new OutboxSender(jdbc, transactionManager, identityService, documents, mailSender, properties,
                 new SteppingClock(now(), properties.outbox().lease().dividedBy(4)));
 
         int sentBySlowNode = slowNode.sendDue();
@@ -301,7 +308,7 @@ class OutboxSenderTest {
     @Test
     void aMessageAcceptedByTheServerButNotMarkedIsSentAgainWithTheSameMessageId() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Payment executed", "Your grant is paid.");
+        long id = queue(user, "Payment executed");
         OutboxSender deadNode = anotherNode();
         assertThat(deadNode.sendDue()).isEqualTo(1);
         // As if the node had died after the server accepted the mail, before it marked the row.
@@ -318,7 +325,7 @@ class OutboxSenderTest {
     @Test
     void theScheduledPollSendsTheOutbox() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Evaluation assigned", "Please evaluate application 42.");
+        long id = queue(user, "Evaluation assigned");
         ScheduledTask poll = scheduledTasks.getScheduledTasks().stream()
                 .filter(task -> task.getTask() instanceof FixedDelayTask fixedDelay
                         && fixedDelay.getIntervalDuration().equals(Duration.ofHours(1)))
@@ -330,10 +337,12 @@ class OutboxSenderTest {
         receivedOnce(id);
     }
 
-    private long queue(String recipient, String subject, String body) {
+    /** A message about a call of that title (its subject is "More time to apply: " and the title). */
+    private long queue(String recipient, String callTitle) {
         About about = new About("test-" + Scenario.next());
         transactions.executeWithoutResult(status -> notificationService.queue(List.of(recipient),
-                NotificationType.CALL_PUBLISHED, about, subject, body));
+                NotificationType.CALL_EXTENDED, about, Map.of("callTitle", callTitle,
+                        "closesAt", Instant.parse("2027-03-01T17:00:00Z"), "path", "/portal/calls/1")));
         return notifications.findByEntityTypeAndEntityIdOrderById(about.auditType(), about.auditId()).get(0).getId();
     }
 
@@ -349,7 +358,7 @@ class OutboxSenderTest {
     }
 
     private OutboxSender anotherNode() {
-        return new OutboxSender(jdbc, transactionManager, identityService, mailSender, properties, clock);
+        return new OutboxSender(jdbc, transactionManager, identityService, documents, mailSender, properties, clock);
     }
 
     private MimeMessage receivedOnce(long id) throws Exception {

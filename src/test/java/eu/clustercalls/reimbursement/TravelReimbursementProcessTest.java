@@ -115,7 +115,7 @@ class TravelReimbursementProcessTest {
                 .isWaitingAt(ApplicationProcess.TIMER_ACTIVITY_OVER);
         assertThat(outbox(application, NotificationType.AWARD_LETTER)).singleElement().satisfies(letter -> {
             assertThat(letter.getRecipient()).isEqualTo(scenario.applicantOf(application));
-            assertThat(letter.getBody()).contains("up to €2,000.00", "by the end of " + lastDayToClaim(call),
+            assertThat(letter.getBody()).contains("up to €2,000.00", "by " + lastDayToClaim(call),
                     "de minimis aid");
         });
 
@@ -135,7 +135,7 @@ class TravelReimbursementProcessTest {
         assertThat(outbox(open, NotificationType.CLAIM_OPENED)).singleElement().satisfies(opened -> {
             assertThat(opened.getRecipient()).isEqualTo(scenario.applicantOf(application));
             assertThat(opened.getBody()).contains(open.reference(), application.reference(),
-                    "by the end of " + lastDayToClaim(call), "at most €2,000.00");
+                    "by " + lastDayToClaim(call), "at most €2,000.00");
         });
 
         fixtures.submit(application, ClaimFixtures.input(3,
@@ -234,7 +234,7 @@ class TravelReimbursementProcessTest {
 
         assertThat(outbox(reminded, NotificationType.CLAIM_REMINDER)).singleElement().satisfies(reminder -> {
             assertThat(reminder.getRecipient()).isEqualTo(scenario.applicantOf(opened.application()));
-            assertThat(reminder.getSubject()).contains("by the end of " + lastDayToClaim(opened.call()));
+            assertThat(reminder.getSubject()).contains("by " + lastDayToClaim(opened.call()));
             assertThat(reminder.getBody()).contains(reminded.reference(), "the grant is lost");
         });
 
@@ -352,7 +352,7 @@ class TravelReimbursementProcessTest {
                         RETURN_COMMENT);
         assertThat(outbox(returned, NotificationType.CLAIM_RETURNED)).singleElement().satisfies(told -> {
             assertThat(told.getRecipient()).isEqualTo(scenario.applicantOf(opened.application()));
-            assertThat(told.getBody()).contains(RETURN_COMMENT, "by the end of " + lastDayToClaim(opened.call()),
+            assertThat(told.getBody()).contains(RETURN_COMMENT, "by " + lastDayToClaim(opened.call()),
                     "the deadline has not moved");
         });
         assertThat(last(audit.trailOf(returned)))

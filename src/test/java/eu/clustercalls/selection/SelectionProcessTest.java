@@ -203,18 +203,18 @@ class SelectionProcessTest {
                     .containsExactly("RESULT_PUBLISHED", stored(application).getSelection().name());
         }
 
-        assertResult(first, "Your application is selected (rank 1). Please confirm your participation before "
-                + Formats.dateTime(due.atZone(properties.timeZone())) + ".", "Final score 23 of 25 points",
-                "Relevance of the target market: 10 of 10", "Internationalisation readiness: 10 of 10",
-                "Quality of the company's representation: 3 of 5");
-        assertResult(second, "Your application is selected (rank 2).", "Final score 20 of 25 points",
-                "Relevance of the target market: 10 of 10", "Internationalisation readiness: 9.5 of 10",
-                "Quality of the company's representation: 0.5 of 5");
-        assertResult(reserve, "Your application is on the reserve list (rank 3).", "Final score 18 of 25 points",
-                "Internationalisation readiness: 8 of 10");
-        assertResult(below, "Your application is not selected: its score is below the threshold of 15 points.",
-                "Final score 12 of 25 points", "Relevance of the target market: 10 of 10",
-                "Internationalisation readiness: 2 of 10");
+        assertResult(first, "is selected (rank 1). Please confirm your participation before "
+                + Formats.dateTime(due.atZone(properties.timeZone())) + ":", "Final score 23 of 25 points",
+                "Relevance of the target market: 10 / 10", "Internationalisation readiness: 10 / 10",
+                "Quality of the company's representation: 3 / 5");
+        assertResult(second, "is selected (rank 2).", "Final score 20 of 25 points",
+                "Relevance of the target market: 10 / 10", "Internationalisation readiness: 9.5 / 10",
+                "Quality of the company's representation: 0.5 / 5");
+        assertResult(reserve, "is on the reserve list (rank 3).", "Final score 18 of 25 points",
+                "Internationalisation readiness: 8 / 10");
+        assertResult(below, "is not selected: its score is below the threshold of 15 points.",
+                "Final score 12 of 25 points", "Relevance of the target market: 10 / 10",
+                "Internationalisation readiness: 2 / 10");
 
         scenario.answerParticipation(first, true, null);
 
@@ -329,7 +329,7 @@ class SelectionProcessTest {
         assertThat(instance(reserve)).isWaitingAtExactly(ApplicationProcess.TASK_CONFIRM_PARTICIPATION);
         assertThat(stored(second).getStatus()).isEqualTo(ApplicationStatus.RESERVE);
         assertThat(instance(second)).isWaitingFor(ApplicationProcess.MESSAGE_PROMOTED);
-        assertResult(second, "Your application is on the reserve list (rank 2).");
+        assertResult(second, "is on the reserve list (rank 2).");
     }
 
     @Test

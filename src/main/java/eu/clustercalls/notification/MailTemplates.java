@@ -1,0 +1,70 @@
+package eu.clustercalls.notification;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import eu.clustercalls.config.ClusterCallsProperties;
+
+/**
+ * Writes a message from its plain-text template ({@code templates/mail/<kind>.txt}, first line the subject) with the
+ * texts of {@code messages/mail} in the recipient's language. A model's {@code path} becomes the absolute
+ * {@code link} the mail points to.
+ */
+@Component
+class MailTemplates {
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final MessageSource messages;
+    private final ZoneId zone;
+    private final String baseUrl;
+
+    MailTemplates(MessageSource messages, ClusterCallsProperties properties) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setSuffix(".txt");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        engine.setTemplateResolver(resolver);
+        engine.setTemplateEngineMessageSource(messages);
+        this.messages = messages;
+        this.zone = properties.timeZone();
+        this.baseUrl = properties.mail().baseUrl().replaceAll("/+$", "");
+    }
+
+    record Mail(String subject, String body) {
+    }
+
+    Mail write(NotificationType type, Locale locale, String recipientName, Map<String, ?> model) {
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("name", recipientName);
+        variables.put("fmt", new MailFormat(locale, zone));
+        variables.put("baseUrl", baseUrl);
+        if (model.get("path") instanceof String path) {
+            variables.put("link", baseUrl + path);
+        }
+        Context context = new Context(locale, variables);
+        String text = engine.process(templateOf(type), context).strip();
+        String footer = engine.process("footer", context).strip();
+        int endOfSubject = text.indexOf('\n');
+        String greeting = recipientName == null || recipientName.isBlank()
+                ? messages.getMessage("mail.greeting.anonymous", null, locale)
+                : messages.getMessage("mail.greeting", new Object[] {recipientName}, locale);
+        String body = greeting + "\n\n" + text.substring(endOfSubject + 1).strip() + "\n\n" + footer;
+        // Conditional blocks of the templates leave empty lines behind: paragraphs are one empty line apart.
+        return new Mail(text.substring(0, endOfSubject).strip(), body.replaceAll("\n{3,}", "\n\n"));
+    }
+
+    static String templateOf(NotificationType type) {
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
