@@ -30,6 +30,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.clustercalls.operations.OperationsProperties;
+
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -44,6 +46,12 @@ class SecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    private final OperationsProperties operations;
+
+    SecurityConfiguration(OperationsProperties operations) {
+        this.operations = operations;
+    }
 
     /**
      * The Camunda webapps keep their own sign-in, session, CSRF filter and Content-Security-Policy (set in
@@ -121,7 +129,9 @@ class SecurityConfiguration {
 
     /**
      * The application's JSON API: open calls are public, everything else needs a signed-in user. Every request
-     * that changes state carries the CSRF token, read from {@code GET /api/csrf-token} or the cookie.
+     * that changes state carries the CSRF token, read from {@code GET /api/csrf-token} or the cookie. The actuator's
+     * health is public (its components and details for administrators only, application.yaml); its other endpoints
+     * are for administrators, Prometheus also for the scraper's group.
      */
     @Bean
     @Order(4)
@@ -136,6 +146,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(prometheusReaders())
+                        .requestMatchers("/actuator/**").hasAuthority(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::signInFirst))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> {
@@ -155,6 +167,13 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** Administrators, and the scraper's group when one is set (clustercalls.operations.scraper-group). */
+    private String[] prometheusReaders() {
+        String scrapers = operations.scraperGroup();
+        return scrapers == null || scrapers.isBlank() ? new String[] { Roles.ADMIN }
+                : new String[] { Roles.ADMIN, scrapers.trim() };
     }
 
     /** 401: a wrong password (or a locked user) says so; no credentials at all, please sign in. */

@@ -64,7 +64,7 @@ final class Node implements AutoCloseable {
                 throw new AssertionError(name + " stopped while starting:\n" + tail());
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
