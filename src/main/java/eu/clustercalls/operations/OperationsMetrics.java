@@ -76,7 +76,8 @@ class OperationsMetrics {
         refreshTasks();
         List<MultiGauge.Row<?>> incidents = new ArrayList<>();
         jdbc.query("""
-                select coalesce(d.key_, '(none)') as process_key, i.incident_type_ as incident_type, count(*) as incidents
+                select coalesce(d.key_, '(none)') as process_key, i.incident_type_ as incident_type,
+                  count(*) as incidents
                 from act_ru_incident i left join act_re_procdef d on d.id_ = i.proc_def_id_
                 group by d.key_, i.incident_type_""",
                 rs -> {

@@ -42,7 +42,7 @@ class OutboxHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant();
         Tally tally = new Tally();
         // One pass over the (status, next_attempt_at) index: sent messages are not read.
         jdbc.query("""
@@ -67,7 +67,7 @@ class OutboxHealthIndicator extends AbstractHealthIndicator {
     }
 
     private static Duration age(Instant since, Instant now) {
-        return since.isAfter(now) ? Duration.ZERO : Duration.between(since, now);
+        return since.isAfter(now) ? Duration.ZERO : Duration.between(since, now).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static final class Tally {

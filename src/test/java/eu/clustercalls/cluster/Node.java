@@ -59,13 +59,15 @@ final class Node implements AutoCloseable {
     void awaitUp(Duration within) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(within);
+        // Readiness, as the load balancer asks: the whole health is DOWN while the SMTP server is away.
+        URI readiness = URI.create(url() + "/actuator/health/readiness");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " stopped while starting:\n" + tail());
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
+                HttpResponse<String> health = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }

@@ -8,21 +8,17 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +27,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
-import eu.clustercalls.audit.Audited;
-import eu.clustercalls.notification.NotificationService;
-import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.security.Roles;
 
 /**
@@ -41,6 +34,7 @@ import eu.clustercalls.security.Roles;
  * sends the outbox (clustercalls.outbox.enabled is off in tests), which is what a stuck outbox looks like.
  */
 @ClusterCallsTest
+@Import(OutboxMessages.class)
 @TestPropertySource(properties = {
         "spring.mail.host=127.0.0.1",
         "camunda.bpm.job-execution.enabled=true",
@@ -63,9 +57,7 @@ class HealthTest {
     @Autowired
     Scenario scenario;
     @Autowired
-    NotificationService notifications;
-    @Autowired
-    PlatformTransactionManager transactionManager;
+    OutboxMessages outbox;
     @Autowired
     ObjectMapper json;
 
@@ -73,8 +65,7 @@ class HealthTest {
 
     @AfterEach
     void forgetTheMessages() {
-        ClockUtil.reset();
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> notifications.forget(recipient));
+        outbox.forget(recipient);
     }
 
     @Test
@@ -112,7 +103,7 @@ class HealthTest {
 
     @Test
     void theOutboxCountsWaitingMessagesAndStaysUpWhileTheyAreDueForLessThanTheThreshold() throws Exception {
-        queueAt(Instant.now().minus(Duration.ofMinutes(40)));
+        outbox.queueAt(recipient, Instant.now().minus(Duration.ofMinutes(40)));
 
         JsonNode outbox = health("/actuator/health", admin(), 200).get("components").get("outbox");
 
@@ -125,7 +116,7 @@ class HealthTest {
 
     @Test
     void aMessageDueForLongerThanTheThresholdTakesTheOutboxDownButNotTheNodesReadiness() throws Exception {
-        queueAt(Instant.now().minus(Duration.ofHours(2)));
+        outbox.queueAt(recipient, Instant.now().minus(Duration.ofHours(2)));
 
         JsonNode health = health("/actuator/health", admin(), 503);
 
@@ -152,18 +143,6 @@ class HealthTest {
         }
     }
 
-    /** A message written at that time (the engine's clock, which the outbox uses too), due at once. */
-    private void queueAt(Instant createdAt) {
-        ClockUtil.setCurrentTime(Date.from(createdAt));
-        try {
-            new TransactionTemplate(transactionManager).executeWithoutResult(status -> notifications.queue(
-                    List.of(recipient), NotificationType.CALL_PUBLISHED, new About("ops-" + Scenario.next()),
-                    "Call published", "The call is open."));
-        } finally {
-            ClockUtil.reset();
-        }
-    }
-
     private String admin() {
         return scenario.user("admin-" + Scenario.next(), Roles.ADMIN);
     }
@@ -183,19 +162,6 @@ class HealthTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private record About(String auditId) implements Audited {
-
-        @Override
-        public String auditType() {
-            return "Test";
-        }
-
-        @Override
-        public String tenantId() {
-            return null;
         }
     }
 }
