@@ -1,13 +1,14 @@
 package eu.clustercalls.dashboard;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,20 +18,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.portal.PortalFormat;
+import eu.clustercalls.reporting.CallExports;
 import eu.clustercalls.support.NotFoundException;
 
-/** The call managers' dashboard: their calls, a call's figures and its applications as CSV. */
+/** The call managers' dashboard: their calls, a call's figures, its applications as CSV or XLSX, its audit pack. */
 @Controller
 class DashboardPages {
 
-    /** Applications per page of a call's table; the CSV has them all. */
+    /** Applications per page of a call's table; the CSV and the XLSX have them all. */
     static final int PAGE_SIZE = 100;
 
+    private static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
     private final DashboardService dashboard;
+    private final CallExports exports;
     private final PortalFormat format;
 
-    DashboardPages(DashboardService dashboard, PortalFormat format) {
+    DashboardPages(DashboardService dashboard, CallExports exports, PortalFormat format) {
         this.dashboard = dashboard;
+        this.exports = exports;
         this.format = format;
     }
 
@@ -65,13 +73,33 @@ class DashboardPages {
     }
 
     @GetMapping("/dashboard/calls/{callId}/applications.csv")
-    ResponseEntity<String> applicationsCsv(@PathVariable Long callId, Authentication user) {
+    void applicationsCsv(@PathVariable Long callId, Authentication user, HttpServletResponse response)
+            throws IOException {
         FundingCall call = dashboard.call(user.getName(), callId);
-        String csv = ApplicationsCsv.write(dashboard.applications(call, Pageable.unpaged()));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("applications-" + call.reference() + ".csv").build().toString())
-                .body(csv);
+        download(response, new MediaType("text", "csv", StandardCharsets.UTF_8), "applications-" + call.reference() + ".csv");
+        exports.applicationsCsv(call, response.getOutputStream());
+    }
+
+    @GetMapping("/dashboard/calls/{callId}/applications.xlsx")
+    void applicationsXlsx(@PathVariable Long callId, Authentication user, HttpServletResponse response)
+            throws IOException {
+        FundingCall call = dashboard.call(user.getName(), callId);
+        download(response, XLSX, "applications-" + call.reference() + ".xlsx");
+        exports.applicationsXlsx(call, response.getOutputStream());
+    }
+
+    @GetMapping("/dashboard/calls/{callId}/audit-pack.zip")
+    void auditPack(@PathVariable Long callId, Authentication user, HttpServletResponse response) throws IOException {
+        FundingCall call = dashboard.call(user.getName(), callId);
+        exports.recordAuditPackDownload(call, user.getName());
+        download(response, ZIP, "audit-pack-" + call.reference() + ".zip");
+        exports.auditPack(call, user.getName(), response.getOutputStream());
+    }
+
+    /** The headers of a file to save, before its content is streamed to the response. */
+    private static void download(HttpServletResponse response, MediaType type, String fileName) {
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(fileName).build().toString());
     }
 }

@@ -103,7 +103,7 @@ public class PaymentService {
     public void anonymiseOfClaim(Long claimId, String creditorName) {
         payments.findByClaimId(claimId).ifPresent(payment -> {
             payment.anonymise(creditorName);
-            Path file = properties.paymentDirectory().resolve(payment.getTenantId()).resolve(payment.getFileName());
+            Path file = fileOf(payment);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -116,6 +116,11 @@ public class PaymentService {
                 }
             });
         });
+    }
+
+    /** Where the payment's credit transfer file is (gone once its company was anonymised). */
+    public Path fileOf(Payment payment) {
+        return properties.paymentDirectory().resolve(payment.getTenantId()).resolve(payment.getFileName());
     }
 
     /** The bank executes a transfer on a weekday: the first one after approval. */
