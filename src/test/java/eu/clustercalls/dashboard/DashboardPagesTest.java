@@ -108,16 +108,16 @@ class DashboardPagesTest {
         assertThat(result.getResponse().getContentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(result.getResponse().getHeader("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"applications-" + built.call().reference() + ".csv\"");
-        List<String> lines = List.of(result.getResponse().getContentAsString(StandardCharsets.UTF_8).split("\r\n"));
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).startsWith("\uFEFFreference,company,vat_number,country,sme_size,submitted_at,status,");
+        List<String> lines = List.of(body.split("\r\n"));
         assertThat(lines).hasSize(7);
-        assertThat(lines.get(0)).isEqualTo("reference,company,vat_number,status,submitted_at,requested,awarded,claimed,"
-                + "paid,process_instance_id");
         assertThat(lines.get(1)).startsWith(built.paid().reference() + ",\"Teixits \"\"La Fàbrica\"\", SL\",ES")
-                .contains(",REIMBURSED,", ",2000.00,2000.00,", ",1250.00," + built.paid().getProcessInstanceId())
-                .matches(".*,\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z,.*");
+                .contains(",REIMBURSED,", ",2000.00,2000.00,", ",1250.00,")
+                .matches(".*,\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[12]:00,.*");
         assertThat(lines.get(5)).startsWith(built.weak().reference()
                 + ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\") SL\",");
-        assertThat(lines.get(6)).contains(",INELIGIBLE,", ",700.00,,,,");
+        assertThat(lines.get(6)).contains(",INELIGIBLE,no,");
     }
 
     @Test
@@ -126,7 +126,9 @@ class DashboardPagesTest {
         String other = scenario.otherClustersManager();
 
         for (String url : List.of("/dashboard/calls/" + built.call().getId(),
-                "/dashboard/calls/" + built.call().getId() + "/applications.csv")) {
+                "/dashboard/calls/" + built.call().getId() + "/applications.csv",
+                "/dashboard/calls/" + built.call().getId() + "/applications.xlsx",
+                "/dashboard/calls/" + built.call().getId() + "/audit-pack.zip")) {
             String body = mvc.perform(get(url).with(manager(other))).andExpect(status().isNotFound()).andReturn()
                     .getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(body).doesNotContain(built.call().getTitle(), DashboardScenario.QUOTED_NAME, "La F",
@@ -143,8 +145,10 @@ class DashboardPagesTest {
 
         mvc.perform(get("/dashboard").with(sme)).andExpect(status().isForbidden());
         mvc.perform(get("/dashboard/calls/" + built.call().getId()).with(sme)).andExpect(status().isForbidden());
-        mvc.perform(get("/dashboard/calls/" + built.call().getId() + "/applications.csv").with(sme))
-                .andExpect(status().isForbidden());
+        for (String file : List.of("applications.csv", "applications.xlsx", "audit-pack.zip")) {
+            mvc.perform(get("/dashboard/calls/" + built.call().getId() + "/" + file).with(sme))
+                    .andExpect(status().isForbidden());
+        }
     }
 
     @Test
