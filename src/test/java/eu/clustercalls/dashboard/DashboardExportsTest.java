@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 import org.dhatim.fastexcel.reader.CellType;
@@ -24,6 +27,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -97,7 +101,7 @@ class DashboardExportsTest {
     }
 
     @Test
-    void theXlsxHasTheSameTableWithNumbersAsNumbersAndTimesAsDates() throws Exception {
+    void theXlsxHasTheSameTableWithNumbersAsNumbersAndTimesAsDates(@TempDir Path folder) throws Exception {
         DashboardScenario.Built built = scenario.call();
         Map<String, Map<String, String>> csvRows = byReference(csv(new String(download(built, "applications.csv"),
                 StandardCharsets.UTF_8)));
@@ -126,6 +130,14 @@ class DashboardExportsTest {
             assertThat(weak.getCellAsString(header.indexOf("company"))).contains(DashboardScenario.FORMULA_NAME);
             assertThat(weak.getCell(header.indexOf("company")).getType()).isEqualTo(CellType.STRING);
         }
+        // The workbook's entries carry their sizes after their data, which only ZipFile reads.
+        Path xlsx = Files.write(folder.resolve("applications.xlsx"), download(built, "applications.xlsx"));
+        String sheet;
+        try (ZipFile workbook = new ZipFile(xlsx.toFile())) {
+            sheet = new String(workbook.getInputStream(workbook.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        assertThat(sheet).containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"");
     }
 
     @Test
@@ -179,6 +191,19 @@ class DashboardExportsTest {
             assertThat(event.getAction()).isEqualTo(CallExports.AUDIT_PACK_DOWNLOADED);
             assertThat(event.getActor()).isEqualTo(manager);
         });
+    }
+
+    @Test
+    void theCallsPageLinksToTheDownloads() throws Exception {
+        DashboardScenario.Built built = scenario.call();
+
+        String base = "/dashboard/calls/" + built.call().getId();
+        Document page = Jsoup.parse(mvc.perform(get(base).with(manager(built.cluster().manager())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(page.getElementById("csv-link").attr("href")).isEqualTo(base + "/applications.csv");
+        assertThat(page.getElementById("xlsx-link").attr("href")).isEqualTo(base + "/applications.xlsx");
+        assertThat(page.getElementById("audit-pack-link").attr("href")).isEqualTo(base + "/audit-pack.zip");
     }
 
     @Test
