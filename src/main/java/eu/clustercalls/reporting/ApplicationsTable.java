@@ -24,7 +24,6 @@ import eu.clustercalls.reporting.ReportColumn.Kind;
 final class ApplicationsTable {
 
     private static final String MONEY_FORMAT = "#,##0.00";
-    private static final String SCORE_FORMAT = "0.##";
     private static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
     private static final String DATE_FORMAT = "yyyy-mm-dd";
 
@@ -70,10 +69,7 @@ final class ApplicationsTable {
         }
         switch (kind) {
             case TEXT -> sheet.value(r, c, (String) value);
-            case NUMBER -> {
-                sheet.value(r, c, (Number) value);
-                sheet.style(r, c).format(SCORE_FORMAT).set();
-            }
+            case NUMBER -> sheet.value(r, c, (Number) value);
             case MONEY -> {
                 sheet.value(r, c, (Number) value);
                 sheet.style(r, c).format(MONEY_FORMAT).set();
