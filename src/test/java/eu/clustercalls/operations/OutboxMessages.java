@@ -3,6 +3,7 @@ package eu.clustercalls.operations;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.test.context.TestComponent;
@@ -31,8 +32,8 @@ class OutboxMessages {
         ClockUtil.setCurrentTime(Date.from(createdAt));
         try {
             transactions.executeWithoutResult(status -> notifications.queue(List.of(recipient),
-                    NotificationType.CALL_PUBLISHED, new About("ops-" + Scenario.next()), "Call published",
-                    "The call is open."));
+                    NotificationType.CALL_EXTENDED, new About("ops-" + Scenario.next()),
+                    Map.of("callTitle", "Business mission", "closesAt", createdAt, "path", "/portal")));
         } finally {
             ClockUtil.reset();
         }
