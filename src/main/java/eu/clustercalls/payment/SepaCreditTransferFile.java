@@ -39,7 +39,8 @@ public final class SepaCreditTransferFile {
         CreditTransfer clean = cleaned(transfer);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Xml xml = new Xml(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"));
+            // The JDK's own writer: another StAX implementation on the classpath (a library's) would change the bytes.
+            Xml xml = new Xml(XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8"));
             xml.writer.writeStartDocument("UTF-8", "1.0");
             xml.open("Document");
             xml.writer.writeDefaultNamespace(NAMESPACE);

@@ -81,7 +81,7 @@ class MailTemplatesTest {
         assertThat(TEMPLATES.write(NotificationType.AWARD_LETTER, Locale.forLanguageTag("es"), "Marta Puig", FACTS).body())
                 .contains("1.850,40\u00a0€", "10 de mayo de 2027", "Reglamento (UE) 2023/2831", "Gastos reales");
         assertThat(TEMPLATES.write(NotificationType.AWARD_LETTER, Locale.forLanguageTag("ca"), "Marta Puig", FACTS).body())
-                .contains("1.850,40\u00a0€", "10 de maig de 2027", "Despeses reals", "l’assistència");
+                .contains("1.850,40\u00a0€", "10 de maig de 2027", "Despeses reals", "llista d’assistència");
         assertThat(TEMPLATES.write(NotificationType.AWARD_LETTER, Locale.ENGLISH, "Marta Puig", FACTS).body())
                 .contains("€1,850.40", "10 May 2027");
         assertThat(TEMPLATES.write(NotificationType.CLARIFICATION_REQUESTED, Locale.forLanguageTag("ca"), "", FACTS))
