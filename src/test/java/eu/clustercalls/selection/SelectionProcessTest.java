@@ -76,6 +76,8 @@ class SelectionProcessTest {
     TaskService taskService;
     @Autowired
     ClusterCallsProperties properties;
+    @Autowired
+    SelectionService selection;
 
     // --- waiting until every application is settled ---------------------------------------------------------
 
@@ -493,6 +495,84 @@ class SelectionProcessTest {
         assertThat(outbox(lists.reserve(), NotificationType.RESERVE_PROMOTED)).hasSize(1);
         assertThat(stored(lists.first()).getStatus()).as("the other selected SME still has its place")
                 .isEqualTo(ApplicationStatus.SELECTED);
+    }
+
+    // --- reminder before the confirmation deadline ---------------------------------------------------------------
+
+    @Test
+    void aSelectedSmeThatHasNotAnsweredIsRemindedOnceThreeDaysBeforeTheDeadlineAndStillWaitsForIt() {
+        Lists lists = publishedLists();
+        ProcessInstance waiting = instance(lists.second());
+        Instant due = stored(lists.second()).getConfirmationDueAt();
+        Job deadline = job(ApplicationProcess.TIMER_CONFIRMATION_EXPIRED, waiting);
+        Job reminder = job(ApplicationProcess.TIMER_CONFIRMATION_REMINDER, waiting);
+        Instant remindAt = due.minus(Duration.ofDays(3));
+        assertThat(reminder).hasDueDate(Date.from(remindAt));
+        assertThat(properties.confirmationPeriod().getDays()).as("long enough for 3 days' notice").isGreaterThan(6);
+
+        // With the clock moved, only this test's own jobs are executed: other tests' timers may be due as well.
+        ClockUtil.setCurrentTime(Date.from(remindAt.plusSeconds(1)));
+        execute(reminder);
+        scenario.runJobsOf(waiting.getId());
+
+        assertThat(waiting).hasPassed(ApplicationProcess.TIMER_CONFIRMATION_REMINDER,
+                        ApplicationProcess.TASK_REMIND_CONFIRMATION, ApplicationProcess.END_CONFIRMATION_REMINDER_SENT)
+                .hasNotPassed(ApplicationProcess.TIMER_CONFIRMATION_EXPIRED, ApplicationProcess.TASK_RECORD_NO_ANSWER)
+                .isWaitingAtExactly(ApplicationProcess.TASK_CONFIRM_PARTICIPATION);
+        Job deadlineAfter = job(ApplicationProcess.TIMER_CONFIRMATION_EXPIRED, waiting);
+        assertThat(deadlineAfter).as("the deadline is unchanged").hasDueDate(Date.from(due));
+        assertThat(deadlineAfter.getId()).isEqualTo(deadline.getId());
+        assertThat(jobQuery().processInstanceId(waiting.getId()).activityId(ApplicationProcess.TIMER_CONFIRMATION_REMINDER)
+                .count()).as("reminded once").isZero();
+        assertThat(stored(lists.second()).getStatus()).isEqualTo(ApplicationStatus.SELECTED);
+        assertThat(outbox(lists.second(), NotificationType.CONFIRMATION_REMINDER)).singleElement().satisfies(notification -> {
+            assertThat(notification.getRecipient()).isEqualTo(scenario.applicantOf(lists.second()));
+            assertThat(notification.getSubject()).isEqualTo("Reminder: please confirm your place ("
+                    + lists.second().reference() + ")");
+            assertThat(notification.getBody()).contains("before " + Formats.dateTime(due.atZone(properties.timeZone())),
+                    "http://localhost:8080/portal/todo");
+        });
+        assertThat(last(audit.trailOf(stored(lists.second())))).extracting(AuditEvent::getAction, AuditEvent::getActor)
+                .containsExactly("CONFIRMATION_REMINDER_SENT", "system");
+        assertThat(outbox(lists.first(), NotificationType.CONFIRMATION_REMINDER))
+                .as("the other selected SME's reminder has not fired").isEmpty();
+
+        scenario.answerParticipation(lists.second(), true, null);
+
+        assertThat(stored(lists.second()).getStatus()).as("the reminded SME still may confirm")
+                .isEqualTo(ApplicationStatus.CONFIRMED);
+    }
+
+    @Test
+    void anSmeThatConfirmedBeforeTheReminderIsNotReminded() {
+        Lists lists = publishedLists();
+        ProcessInstance confirming = instance(lists.first());
+        Instant remindAt = job(ApplicationProcess.TIMER_CONFIRMATION_REMINDER, confirming).getDuedate().toInstant();
+
+        scenario.answerParticipation(lists.first(), true, null);
+
+        assertThat(jobQuery().processInstanceId(confirming.getId()).activityId(ApplicationProcess.TIMER_CONFIRMATION_REMINDER)
+                .count()).as("the reminder is gone with the task").isZero();
+        ClockUtil.setCurrentTime(Date.from(remindAt.plusSeconds(1)));
+        scenario.runJobsOf(confirming.getId());
+
+        assertThat(confirming).hasPassed(ApplicationProcess.TASK_CONFIRM_PARTICIPATION)
+                .hasNotPassed(ApplicationProcess.TIMER_CONFIRMATION_REMINDER, ApplicationProcess.TASK_REMIND_CONFIRMATION,
+                        ApplicationProcess.END_CONFIRMATION_REMINDER_SENT);
+        assertThat(stored(lists.first()).getStatus()).isEqualTo(ApplicationStatus.CONFIRMED);
+        assertThat(outbox(lists.first(), NotificationType.CONFIRMATION_REMINDER)).isEmpty();
+        assertThat(audit.trailOf(stored(lists.first()))).extracting(AuditEvent::getAction)
+                .doesNotContain("CONFIRMATION_REMINDER_SENT");
+    }
+
+    @Test
+    void withLessThanSixDaysLeftTheReminderComesHalfWayToTheDeadline() {
+        Lists lists = publishedLists();
+        Instant due = stored(lists.second()).getConfirmationDueAt();
+        ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofDays(2))));
+
+        assertThat(selection.confirmationReminder(lists.second().getId()))
+                .isEqualTo(Date.from(due.minus(Duration.ofDays(1))));
     }
 
     @Test
