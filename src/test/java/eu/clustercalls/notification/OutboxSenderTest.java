@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -41,14 +41,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
-import eu.clustercalls.audit.Audited;
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.security.Roles;
@@ -63,6 +61,7 @@ import jakarta.mail.internet.MimeMessage;
  * away. Small batches, so that two nodes meet on the same rows.
  */
 @ClusterCallsTest
+@Import(OutboxMessages.class)
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
         "spring.mail.host=127.0.0.1",
@@ -85,7 +84,7 @@ class OutboxSenderTest {
     @Autowired
     OutboxSender sender;
     @Autowired
-    NotificationService notificationService;
+    OutboxMessages outbox;
     @Autowired
     NotificationRepository notifications;
     @Autowired
@@ -94,8 +93,6 @@ class OutboxSenderTest {
     IdentityService identityService;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    TransactionTemplate transactions;
     @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
@@ -125,7 +122,7 @@ class OutboxSenderTest {
     @Test
     void aQueuedMessageArrivesOnceAtTheUsersAddressWithItsFixedMessageIdAndIsMarkedSent() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Business mission to Montréal");
+        long id = outbox.queue(user, "Business mission to Montréal");
 
         assertThat(sender.sendDue()).isEqualTo(1);
         assertThat(sender.sendDue()).as("nothing left to send").isZero();
@@ -151,7 +148,7 @@ class OutboxSenderTest {
     @Test
     void whileTheSmtpServerIsDownAMessageIsRetriedAfterTheBackOffThenDelivered() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Clarification requested");
+        long id = outbox.queue(user, "Clarification requested");
         smtp.stop();
         Instant failedAt = now();
 
@@ -181,7 +178,7 @@ class OutboxSenderTest {
     @Test
     void aMessageWhoseLastAttemptFailsIsFailedWithAWarning(CapturedOutput output) throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Award letter");
+        long id = outbox.queue(user, "Award letter");
         smtp.stop();
         List<Duration> delays = properties.outbox().retryDelays();
 
@@ -210,9 +207,9 @@ class OutboxSenderTest {
         String unknown = "nobody-" + Scenario.next();
         String withoutEmail = user(null);
         String withBadEmail = user("marta puig at example");
-        long toUnknown = queue(unknown, "Eligibility result");
-        long toWithoutEmail = queue(withoutEmail, "Eligibility result");
-        long toBadEmail = queue(withBadEmail, "Eligibility result");
+        long toUnknown = outbox.queue(unknown, "Eligibility result");
+        long toWithoutEmail = outbox.queue(withoutEmail, "Eligibility result");
+        long toBadEmail = outbox.queue(withBadEmail, "Eligibility result");
         // Were the server asked, the attempt would fail and wait for a retry instead.
         smtp.stop();
 
@@ -234,7 +231,7 @@ class OutboxSenderTest {
     @Test
     void twoNodesPollingTheSameRowsAtOnceDeliverEachMessageExactlyOnce() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        List<Long> ids = IntStream.range(0, 60).mapToObj(n -> queue(user, "Message " + n)).toList();
+        List<Long> ids = IntStream.range(0, 60).mapToObj(n -> outbox.queue(user, "Message " + n)).toList();
         OutboxSender otherNode = anotherNode();
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -267,7 +264,7 @@ class OutboxSenderTest {
     @Test
     void aRowClaimedByOneNodeIsLeftAloneByAnotherUntilTheLeaseRunsOutThenSentByIt() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Claim reminder");
+        long id = outbox.queue(user, "Claim reminder");
         OutboxSender deadNode = anotherNode();
 
         assertThat(deadNode.claim().rows()).extracting(OutboxSender.Row::id).contains(id);
@@ -289,7 +286,7 @@ class OutboxSenderTest {
     @Test
     void aNodeWhoseLeaseRunsShortGivesTheRestOfItsBatchBackToTheOthers() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        List<Long> ids = IntStream.range(0, 3).mapToObj(n -> queue(user, "Message " + n)).toList();
+        List<Long> ids = IntStream.range(0, 3).mapToObj(n -> outbox.queue(user, "Message " + n)).toList();
         // A slow node: a quarter of the lease passes each time it looks at the clock.
         OutboxSender slowNode = new OutboxSender(jdbc, transactionManager, identityService, documents, mailSender, properties,
                 new SteppingClock(now(), properties.outbox().lease().dividedBy(4)));
@@ -308,7 +305,7 @@ class OutboxSenderTest {
     @Test
     void aMessageAcceptedByTheServerButNotMarkedIsSentAgainWithTheSameMessageId() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Payment executed");
+        long id = outbox.queue(user, "Payment executed");
         OutboxSender deadNode = anotherNode();
         assertThat(deadNode.sendDue()).isEqualTo(1);
         // As if the node had died after the server accepted the mail, before it marked the row.
@@ -325,7 +322,7 @@ class OutboxSenderTest {
     @Test
     void theScheduledPollSendsTheOutbox() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
-        long id = queue(user, "Evaluation assigned");
+        long id = outbox.queue(user, "Evaluation assigned");
         ScheduledTask poll = scheduledTasks.getScheduledTasks().stream()
                 .filter(task -> task.getTask() instanceof FixedDelayTask fixedDelay
                         && fixedDelay.getIntervalDuration().equals(Duration.ofHours(1)))
@@ -335,15 +332,6 @@ class OutboxSenderTest {
 
         assertThat(notifications.findById(id).orElseThrow().getStatus()).isEqualTo(Notification.Status.SENT);
         receivedOnce(id);
-    }
-
-    /** A message about a call of that title (its subject is "More time to apply: " and the title). */
-    private long queue(String recipient, String callTitle) {
-        About about = new About("test-" + Scenario.next());
-        transactions.executeWithoutResult(status -> notificationService.queue(List.of(recipient),
-                NotificationType.CALL_EXTENDED, about, Map.of("callTitle", callTitle,
-                        "closesAt", Instant.parse("2027-03-01T17:00:00Z"), "path", "/portal/calls/1")));
-        return notifications.findByEntityTypeAndEntityIdOrderById(about.auditType(), about.auditId()).get(0).getId();
     }
 
     private String user(String email) {
@@ -426,19 +414,6 @@ class OutboxSenderTest {
         @Override
         public Clock withZone(ZoneId zone) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private record About(String auditId) implements Audited {
-
-        @Override
-        public String auditType() {
-            return "Test";
-        }
-
-        @Override
-        public String tenantId() {
-            return null;
         }
     }
 }
