@@ -1,9 +1,11 @@
 package eu.clustercalls.notification;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,13 +14,13 @@ import eu.clustercalls.audit.Audited;
 
 /** Queues messages in the outbox as the application does, each about an entity of its own. Import it in the test. */
 @TestComponent
-class OutboxMessages {
+public class OutboxMessages {
 
     private final TransactionTemplate transactions;
     private final NotificationService notificationService;
     private final NotificationRepository notifications;
 
-    OutboxMessages(TransactionTemplate transactions, NotificationService notificationService,
+    public OutboxMessages(TransactionTemplate transactions, NotificationService notificationService,
             NotificationRepository notifications) {
         this.transactions = transactions;
         this.notificationService = notificationService;
@@ -26,18 +28,32 @@ class OutboxMessages {
     }
 
     /** A message about a call of that title (its subject is "More time to apply: " and the title); returns its id. */
-    long queue(String recipient, String callTitle) {
+    public long queue(String recipient, String callTitle) {
         return queue(recipient, callTitle, null);
     }
 
     /** The same, with that stored document attached. */
-    long queue(String recipient, String callTitle, Long attachmentDocumentId) {
+    public long queue(String recipient, String callTitle, Long attachmentDocumentId) {
         About about = new About("test-" + Scenario.next());
         transactions.executeWithoutResult(status -> notificationService.queue(List.of(recipient),
                 NotificationType.CALL_EXTENDED, about, Map.of("callTitle", callTitle,
                         "closesAt", Instant.parse("2027-03-01T17:00:00Z"), "path", "/portal/calls/1"),
                 attachmentDocumentId));
         return notifications.findByEntityTypeAndEntityIdOrderById(about.auditType(), about.auditId()).get(0).getId();
+    }
+
+    /** A message to that user written at that time (the engine's clock, which the outbox uses too), due at once. */
+    public void queueAt(String recipient, Instant createdAt) {
+        ClockUtil.setCurrentTime(Date.from(createdAt));
+        try {
+            queue(recipient, "Business mission");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    public void forget(String recipient) {
+        transactions.executeWithoutResult(status -> notificationService.forget(recipient));
     }
 
     private record About(String auditId) implements Audited {

@@ -57,8 +57,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * The outbox sent to a real SMTP server (GreenMail, in this JVM). The tests call the sender themselves, as one node
- * or as several (more instances, each a node of its own); the scheduled poll is on but its first turn is an hour
- * away. Small batches, so that two nodes meet on the same rows.
+ * or as several (more instances, each a node of its own); the scheduled poll is on but its first turn is 7 hours
+ * away (an interval no other scheduled task of the tests has, so that the test finds it). Small batches, so that two nodes meet on the same rows.
  */
 @ClusterCallsTest
 @Import(OutboxMessages.class)
@@ -66,7 +66,7 @@ import jakarta.mail.internet.MimeMessage;
 @TestPropertySource(properties = {
         "spring.mail.host=127.0.0.1",
         "clustercalls.outbox.enabled=true",
-        "clustercalls.outbox.poll-interval=PT1H",
+        "clustercalls.outbox.poll-interval=PT7H",
         "clustercalls.outbox.batch-size=5" })
 class OutboxSenderTest {
 
@@ -325,7 +325,7 @@ class OutboxSenderTest {
         long id = outbox.queue(user, "Evaluation assigned");
         ScheduledTask poll = scheduledTasks.getScheduledTasks().stream()
                 .filter(task -> task.getTask() instanceof FixedDelayTask fixedDelay
-                        && fixedDelay.getIntervalDuration().equals(Duration.ofHours(1)))
+                        && fixedDelay.getIntervalDuration().equals(Duration.ofHours(7)))
                 .findFirst().orElseThrow();
 
         poll.getTask().getRunnable().run();

@@ -27,6 +27,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
+import eu.clustercalls.notification.OutboxMessages;
 import eu.clustercalls.security.Roles;
 
 /**

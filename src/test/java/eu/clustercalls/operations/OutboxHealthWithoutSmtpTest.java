@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
+import eu.clustercalls.notification.OutboxMessages;
 import eu.clustercalls.security.Roles;
 
 /** Without an SMTP server messages stay in the outbox on purpose: however long they wait, the node is healthy. */
