@@ -1,6 +1,7 @@
 package eu.clustercalls.document;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -15,6 +16,14 @@ interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
             + "d.contentType as contentType, d.sizeBytes as sizeBytes, d.sha256 as sha256 "
             + "from StoredDocument d where d.claimId = ?1 order by d.id")
     List<DocumentSummary> summariesOfClaim(Long claimId);
+
+    @Query("select d.id as id, d.claimId as claimId, d.purpose as purpose, d.fileName as fileName, "
+            + "d.contentType as contentType, d.sizeBytes as sizeBytes, d.sha256 as sha256 "
+            + "from StoredDocument d where d.applicationId = ?1 order by d.id")
+    List<DocumentSummary> summariesOfApplication(Long applicationId);
+
+    @Query("select d.id from StoredDocument d where d.applicationId = ?1 and d.purpose = ?2")
+    Optional<Long> idOfApplicationDocument(Long applicationId, StoredDocument.Purpose purpose);
 
     @Modifying
     @Query("delete from StoredDocument d where d.claimId = ?1")

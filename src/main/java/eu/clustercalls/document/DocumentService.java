@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.support.InvalidInputException;
@@ -14,7 +15,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
-/** Checks and keeps the files SMEs hand in: PDF, JPEG or PNG by content, within the size limits. */
+/**
+ * Checks and keeps the files SMEs hand in with a claim (PDF, JPEG or PNG by content, within the size limits), and the
+ * documents of an application, such as its award letter.
+ */
 @Service
 public class DocumentService {
 
@@ -67,7 +71,33 @@ public class DocumentService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredDocument store(Long claimId, StoredDocument.Purpose purpose, CheckedUpload upload, String user) {
-        return documents.save(new StoredDocument(claimId, purpose, upload, user, clock.instant()));
+        return documents.save(new StoredDocument(claimId, null, purpose, upload, user, clock.instant()));
+    }
+
+    /** Keeps a document of an application; it has at most one of each purpose (the database refuses a second). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument storeOfApplication(Long applicationId, StoredDocument.Purpose purpose, CheckedUpload upload,
+            String user) {
+        return documents.save(new StoredDocument(null, applicationId, purpose, upload, user, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DocumentSummary> ofApplication(Long applicationId) {
+        return documents.summariesOfApplication(applicationId);
+    }
+
+    /** The id of the application's document of that purpose, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfApplicationDocument(Long applicationId, StoredDocument.Purpose purpose) {
+        return documents.idOfApplicationDocument(applicationId, purpose);
+    }
+
+    /** A document of the application; one of anything else reads as not found. Callers check who may see it. */
+    @Transactional(readOnly = true)
+    public StoredDocument ofApplication(Long applicationId, Long documentId) {
+        return documents.findById(documentId).filter(document -> applicationId.equals(document.getApplicationId()))
+                .orElseThrow(() -> new NotFoundException("There is no document " + documentId + " of application "
+                        + applicationId + "."));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

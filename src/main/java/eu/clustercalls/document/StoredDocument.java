@@ -10,12 +10,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
-/** A file an SME handed in with a claim, kept as evidence with its SHA-256. */
+/**
+ * A file kept as evidence with its SHA-256: one an SME handed in with a claim, or one of an application, such as the
+ * award letter it was sent. It belongs to a claim or to an application, never both.
+ */
 @Entity
 public class StoredDocument {
 
     /** Why the document was handed in. */
-    public enum Purpose { RECEIPT, ATTENDANCE_PROOF }
+    public enum Purpose { RECEIPT, ATTENDANCE_PROOF, AWARD_LETTER }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stored_document_seq")
@@ -23,6 +26,7 @@ public class StoredDocument {
     private Long id;
 
     private Long claimId;
+    private Long applicationId;
     @Enumerated(EnumType.STRING)
     private Purpose purpose;
     private String fileName;
@@ -36,8 +40,10 @@ public class StoredDocument {
     protected StoredDocument() {
     }
 
-    StoredDocument(Long claimId, Purpose purpose, CheckedUpload upload, String uploadedBy, Instant uploadedAt) {
+    StoredDocument(Long claimId, Long applicationId, Purpose purpose, CheckedUpload upload, String uploadedBy,
+            Instant uploadedAt) {
         this.claimId = claimId;
+        this.applicationId = applicationId;
         this.purpose = purpose;
         this.fileName = upload.fileName();
         this.contentType = upload.kind().contentType();
@@ -54,6 +60,10 @@ public class StoredDocument {
 
     public Long getClaimId() {
         return claimId;
+    }
+
+    public Long getApplicationId() {
+        return applicationId;
     }
 
     public Purpose getPurpose() {

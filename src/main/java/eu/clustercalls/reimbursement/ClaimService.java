@@ -373,7 +373,7 @@ public class ClaimService {
         boolean allowed = claim != null && (companies.get(claim.getCompanyId()).hasContact(username)
                 || (staff.hasRole(username, Roles.FINANCE) && staff.worksFor(username, claim.tenantId())));
         StoredDocument document = allowed ? documents.get(documentId) : null;
-        if (document == null || !document.getClaimId().equals(claimId)) {
+        if (document == null || !claimId.equals(document.getClaimId())) {
             throw new NotFoundException("There is no document " + documentId + " of claim " + claimId + " that you may see.");
         }
         return document;
