@@ -18,8 +18,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationService;
 import eu.clustercalls.application.ApplicationStatus;
@@ -48,8 +46,6 @@ import eu.clustercalls.support.NotFoundException;
  */
 @Controller
 class ApplicationPages {
-
-    private static final String AWARD_LETTER_SENT = "AWARD_LETTER_SENT";
 
     /** A line of the list. */
     record Row(Long id, String reference, String callTitle, Instant submittedAt, ApplicationStatus status,
@@ -121,7 +117,7 @@ class ApplicationPages {
             }
             model.addAttribute("scores", scores);
         }
-        model.addAttribute("awardLetter", trail.stream().anyMatch(e -> e.getAction().equals(AWARD_LETTER_SENT)));
+        model.addAttribute("awardLetter", selection.awardLetterDocumentId(applicationId).isPresent());
         claim.ifPresent(found -> {
             model.addAttribute("claim", found);
             model.addAttribute("items", claims.itemsOf(found.getId()));
@@ -131,20 +127,13 @@ class ApplicationPages {
         return "portal/application";
     }
 
-    /** The award letter as a printable page, once it was sent (the SME confirmed its place). */
+    /** The award letter's PDF as it was sent, once the SME confirmed its place. */
     @GetMapping("/portal/applications/{applicationId}/award-letter")
-    String awardLetter(@PathVariable Long applicationId, Authentication user, Model model,
-            HttpServletResponse response) {
+    ResponseEntity<byte[]> awardLetter(@PathVariable Long applicationId, Authentication user) {
         Application application = applications.applicationOf(user.getName(), applicationId);
-        Optional<ExpenseClaim> claim = claims.claimOfApplication(applicationId);
-        Instant sentAt = trailOf(application, claim).stream().filter(e -> e.getAction().equals(AWARD_LETTER_SENT))
-                .map(AuditEvent::getOccurredAt).findFirst()
+        Long documentId = selection.awardLetterDocumentId(applicationId)
                 .orElseThrow(() -> new NotFoundException(application.reference() + " has no award letter."));
-        model.addAttribute("letter", selection.awardLetter(applicationId));
-        model.addAttribute("sentAt", sentAt);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("award-letter-" + application.reference() + ".html").build().toString());
-        return "portal/award-letter";
+        return download(documents.ofApplication(applicationId, documentId));
     }
 
     /** A file of the application's expense claim; the claim service refuses anyone but the company and finance. */
@@ -154,7 +143,10 @@ class ApplicationPages {
         Application application = applications.applicationOf(user.getName(), applicationId);
         ExpenseClaim claim = claims.claimOfApplication(application.getId())
                 .orElseThrow(() -> new NotFoundException(application.reference() + " has no expense claim."));
-        StoredDocument document = claims.document(user.getName(), claim.getId(), documentId);
+        return download(claims.document(user.getName(), claim.getId(), documentId));
+    }
+
+    private static ResponseEntity<byte[]> download(StoredDocument document) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.getContentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

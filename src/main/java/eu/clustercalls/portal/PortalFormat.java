@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -17,6 +16,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.support.Formats;
 
 /**
  * Dates and amounts in the reader's language, for the portal's and the dashboard's pages:
@@ -36,12 +36,7 @@ public class PortalFormat {
     }
 
     public String money(BigDecimal amount) {
-        if (amount == null) {
-            return "–";
-        }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-        format.setCurrency(Currency.getInstance("EUR"));
-        return format.format(amount);
+        return amount == null ? "–" : Formats.euros(amount, locale());
     }
 
     public String number(BigDecimal value) {
@@ -49,7 +44,7 @@ public class PortalFormat {
     }
 
     public String date(LocalDate day) {
-        return day == null ? "–" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(day);
+        return day == null ? "–" : Formats.date(day, locale());
     }
 
     public String date(Instant at) {

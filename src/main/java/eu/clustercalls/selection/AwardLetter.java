@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
+import eu.clustercalls.call.ActivityType;
 import eu.clustercalls.call.ReimbursementModel;
 
-/** The facts of a confirmed application's award letter, for the message sent and for the portal's printable page. */
-public record AwardLetter(String applicationReference, String companyName, String callTitle, String euProject,
+/** The facts of a confirmed application's award letter, for the message sent and for the letter's PDF. */
+public record AwardLetter(String applicationReference, String organisationName, String companyName, String callTitle,
+        String euProject, ActivityType activityType, String destinationCity, String destinationCountry,
         LocalDate activityStart, LocalDate activityEnd, BigDecimal grant, ReimbursementModel reimbursementModel,
         LocalDate claimBy, boolean deMinimis) {
 

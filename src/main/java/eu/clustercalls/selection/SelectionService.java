@@ -11,7 +11,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -36,9 +38,12 @@ import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.StoredDocument;
 import eu.clustercalls.evaluation.EvaluationService;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
@@ -72,26 +77,34 @@ public class SelectionService {
     private final ApplicationService applicationService;
     private final CallService calls;
     private final CompanyService companies;
+    private final ClusterOrganisationService organisations;
     private final EvaluationService evaluations;
     private final StaffDirectory staff;
     private final AuditService audit;
     private final NotificationService notifications;
+    private final DocumentService documents;
+    private final AwardLetterPdf awardLetterPdf;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ClusterCallsProperties properties;
     private final Clock clock;
 
     SelectionService(ApplicationRepository applications, ApplicationService applicationService, CallService calls,
-            CompanyService companies, EvaluationService evaluations, StaffDirectory staff, AuditService audit,
-            NotificationService notifications, RuntimeService runtimeService, TaskService taskService, ClusterCallsProperties properties, Clock clock) {
+            CompanyService companies, ClusterOrganisationService organisations, EvaluationService evaluations,
+            StaffDirectory staff, AuditService audit, NotificationService notifications, DocumentService documents,
+            AwardLetterPdf awardLetterPdf, RuntimeService runtimeService, TaskService taskService,
+            ClusterCallsProperties properties, Clock clock) {
         this.applications = applications;
         this.applicationService = applicationService;
         this.calls = calls;
         this.companies = companies;
+        this.organisations = organisations;
         this.evaluations = evaluations;
         this.staff = staff;
         this.audit = audit;
         this.notifications = notifications;
+        this.documents = documents;
+        this.awardLetterPdf = awardLetterPdf;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.properties = properties;
@@ -349,28 +362,46 @@ public class SelectionService {
         return confirmed;
     }
 
-    /** The confirmed SME receives its award letter: the grant, how costs are reimbursed and until when to claim. */
+    /**
+     * The confirmed SME receives its award letter: the grant, how costs are reimbursed and until when to claim. The
+     * letter is kept with the application as a PDF. Once sent, it is never sent again (the job may be retried).
+     */
     @Transactional
     public void sendAwardLetter(Long applicationId) {
         Application application = application(applicationId);
+        if (awardLetterDocumentId(applicationId).isPresent()) {
+            return;
+        }
         AwardLetter letter = awardLetter(application);
+        String fileName = "award-letter-" + letter.applicationReference() + ".pdf";
+        byte[] pdf = awardLetterPdf.render(letter, clock.instant().atZone(properties.timeZone()).toLocalDate(),
+                letterLocale(application));
+        documents.storeOfApplication(applicationId, StoredDocument.Purpose.AWARD_LETTER,
+                documents.check("awardLetter", fileName, pdf), "system");
         audit.record(application, "system", "AWARD_LETTER_SENT", Formats.euros(letter.grant()), null);
         notifications.queue(companies.get(application.getCompanyId()).getContacts(), NotificationType.AWARD_LETTER,
                 application, letter.mailModel(applicationId));
     }
 
-    /** The facts of the application's award letter; callers check who may read it and that it was sent. */
+    /** The stored PDF of the application's award letter, once it was sent; callers check who may read it. */
     @Transactional(readOnly = true)
-    public AwardLetter awardLetter(Long applicationId) {
-        return awardLetter(application(applicationId));
+    public Optional<Long> awardLetterDocumentId(Long applicationId) {
+        return documents.idOfApplicationDocument(applicationId, StoredDocument.Purpose.AWARD_LETTER);
+    }
+
+    /** The language the award letter is written in: English until the recipients' language is known here. */
+    private Locale letterLocale(Application application) {
+        return Locale.ENGLISH;
     }
 
     private AwardLetter awardLetter(Application application) {
         FundingCall call = calls.get(application.getCallId());
-        return new AwardLetter(application.reference(), companies.get(application.getCompanyId()).getLegalName(),
-                call.getTitle(), call.getEuProject(), call.getActivityStart(), call.getActivityEnd(),
-                application.grantAwarded(call.getMaxGrant()), call.getReimbursementModel(),
-                call.getActivityEnd().plus(properties.claimPeriod()), call.isDeMinimisApplies());
+        return new AwardLetter(application.reference(), organisations.get(call.getClusterId()).getName(),
+                companies.get(application.getCompanyId()).getLegalName(), call.getTitle(), call.getEuProject(),
+                call.getActivityType(), call.getDestinationCity(), call.getDestinationCountry(),
+                call.getActivityStart(), call.getActivityEnd(), application.grantAwarded(call.getMaxGrant()),
+                call.getReimbursementModel(), call.getActivityEnd().plus(properties.claimPeriod()),
+                call.isDeMinimisApplies());
     }
 
     /** No answer before the deadline: the SME loses the slot. */

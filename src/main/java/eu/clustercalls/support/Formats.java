@@ -5,13 +5,17 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How figures read in messages, forms and the audit trail (English until the portal brings locales). */
+/**
+ * How figures read in messages, forms and the audit trail (in English), and in a reader's language where one is given
+ * (the portal's pages, letters).
+ */
 public final class Formats {
 
     private static final Locale LOCALE = Locale.UK;
@@ -22,9 +26,19 @@ public final class Formats {
     }
 
     public static String euros(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
+        return euros(amount, LOCALE);
+    }
+
+    /** An amount in euros as the language writes it: "€1,500.00", "1.500,00 €". */
+    public static String euros(BigDecimal amount, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(Currency.getInstance("EUR"));
         return format.format(amount);
+    }
+
+    /** A day as the language writes it in full: "21 November 2026", "21 de noviembre de 2026". */
+    public static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
     }
 
     public static String number(BigDecimal value) {

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.PdfText;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.application.Application;
@@ -136,18 +137,19 @@ class ApplicationPagesTest {
     }
 
     @Test
-    void theAwardLetterOfAConfirmedApplicationIsAPrintableDownload() throws Exception {
+    void theAwardLetterOfAConfirmedApplicationIsAPdfDownload() throws Exception {
         Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
         String user = scenario.applicantOf(application);
         assertThat(page(path(application), user, 200)).contains("id=\"award-letter\"")
-                .contains("id=\"application-status\">Confirmed<");
+                .contains("Award letter (PDF)").contains("id=\"application-status\">Confirmed<");
 
         MvcResult letter = perform(get(path(application) + "/award-letter").with(sme(user)), 200);
 
+        assertThat(letter.getResponse().getContentType()).isEqualTo("application/pdf");
         assertThat(letter.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
-                .startsWith("attachment").contains("award-letter-" + application.reference() + ".html");
-        assertThat(letter.getResponse().getContentAsString()).contains("<html lang=\"en\"")
-                .contains("€1,500.00").contains(call.getTitle()).contains("Award letter " + application.reference());
+                .startsWith("attachment").contains("award-letter-" + application.reference() + ".pdf");
+        assertThat(PdfText.of(letter.getResponse().getContentAsByteArray())).contains("€1,500.00")
+                .contains(call.getTitle()).contains("Award letter " + application.reference());
 
         scenario.activityOver(call, application);
         assertThat(page(path(application), user, 200)).contains("id=\"decision-claim\"")
@@ -177,6 +179,9 @@ class ApplicationPagesTest {
 
         String stranger = Scenario.contactOf(scenario.memberCompany(cluster));
         assertThat(page(documentPath, stranger, 404)).doesNotContain(file.getFileName());
+        // The award letter is a document of the application, not one of the claim's files.
+        Long awardLetter = documents.ofApplication(application.getId()).get(0).getId();
+        page(path(application) + "/documents/" + awardLetter, user, 404);
     }
 
     @Test

@@ -1,0 +1,62 @@
+package eu.clustercalls.selection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.slf4j.Slf4jLogger;
+import com.openhtmltopdf.util.XRLog;
+
+import eu.clustercalls.support.Formats;
+
+/** The award letter as a PDF in a language: templates/letters/award-letter.html, its texts in messages/letters. */
+@Component
+class AwardLetterPdf {
+
+    static final String TEMPLATE = "letters/award-letter";
+    /**
+     * The letter's font, embedded: the PDF standard fonts cover Western European letters only, and a company or a city
+     * can be Slovak or Polish (č, ł, ő). PDFBox carries Liberation Sans (SIL Open Font Licence) for its own use.
+     */
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final String FONT_FAMILY = "Liberation Sans";
+
+    private final ITemplateEngine templates;
+
+    AwardLetterPdf(ITemplateEngine templates) {
+        this.templates = templates;
+        // The renderer writes to the console of its own unless told to log like the application does.
+        XRLog.setLoggerImpl(new Slf4jLogger());
+    }
+
+    /** The letter dated {@code date}, with its amounts and dates written as the language writes them. */
+    byte[] render(AwardLetter letter, LocalDate date, Locale locale) {
+        Context context = new Context(locale);
+        context.setVariable("letter", letter);
+        context.setVariable("date", Formats.date(date, locale));
+        context.setVariable("grant", Formats.euros(letter.grant(), locale));
+        context.setVariable("activityStart", Formats.date(letter.activityStart(), locale));
+        context.setVariable("activityEnd", Formats.date(letter.activityEnd(), locale));
+        context.setVariable("claimBy", Formats.date(letter.claimBy(), locale));
+        String html = templates.process(TEMPLATE, context);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        try {
+            new PdfRendererBuilder()
+                    .useFastMode()
+                    .useFont(() -> AwardLetterPdf.class.getResourceAsStream(FONT), FONT_FAMILY)
+                    .withHtmlContent(html, null)
+                    .toStream(pdf)
+                    .run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The award letter " + letter.applicationReference() + " could not be rendered", e);
+        }
+        return pdf.toByteArray();
+    }
+}
