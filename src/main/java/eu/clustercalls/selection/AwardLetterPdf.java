@@ -1,7 +1,9 @@
 package eu.clustercalls.selection;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -10,6 +12,9 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.util.XRLog;
@@ -20,7 +25,7 @@ import eu.clustercalls.support.Formats;
 @Component
 class AwardLetterPdf {
 
-    static final String TEMPLATE = "letters/award-letter";
+    private static final String TEMPLATE = "letters/award-letter";
     /**
      * The letter's font, embedded: the PDF standard fonts cover Western European letters only, and a company or a city
      * can be Slovak or Polish (č, ł, ő). PDFBox carries Liberation Sans (SIL Open Font Licence) for its own use.
@@ -29,9 +34,20 @@ class AwardLetterPdf {
     private static final String FONT_FAMILY = "Liberation Sans";
 
     private final ITemplateEngine templates;
+    private final byte[] font;
+    /** The font's measures, read once rather than for every letter. */
+    private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
 
     AwardLetterPdf(ITemplateEngine templates) {
         this.templates = templates;
+        try (InputStream in = AwardLetterPdf.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("PDFBox no longer carries " + FONT + ": the letters need a font of their own");
+            }
+            this.font = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         // The renderer writes to the console of its own unless told to log like the application does.
         XRLog.setLoggerImpl(new Slf4jLogger());
     }
@@ -50,7 +66,8 @@ class AwardLetterPdf {
         try {
             new PdfRendererBuilder()
                     .useFastMode()
-                    .useFont(() -> AwardLetterPdf.class.getResourceAsStream(FONT), FONT_FAMILY)
+                    .useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY)
+                    .useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics)
                     .withHtmlContent(html, null)
                     .toStream(pdf)
                     .run();
