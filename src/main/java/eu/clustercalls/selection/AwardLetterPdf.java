@@ -54,13 +54,15 @@ class AwardLetterPdf {
 
     /** The letter dated {@code date}, with its amounts and dates written as the language writes them. */
     byte[] render(AwardLetter letter, LocalDate date, Locale locale) {
+        // English figures are written the British way, as in the mails and in the rest of Europe: 1 April 2026.
+        Locale figures = locale.getLanguage().equals("en") ? Locale.UK : locale;
         Context context = new Context(locale);
         context.setVariable("letter", letter);
-        context.setVariable("date", Formats.date(date, locale));
-        context.setVariable("grant", Formats.euros(letter.grant(), locale));
-        context.setVariable("activityStart", Formats.date(letter.activityStart(), locale));
-        context.setVariable("activityEnd", Formats.date(letter.activityEnd(), locale));
-        context.setVariable("claimBy", Formats.date(letter.claimBy(), locale));
+        context.setVariable("date", Formats.date(date, figures));
+        context.setVariable("grant", Formats.euros(letter.grant(), figures));
+        context.setVariable("activityStart", Formats.date(letter.activityStart(), figures));
+        context.setVariable("activityEnd", Formats.date(letter.activityEnd(), figures));
+        context.setVariable("claimBy", Formats.date(letter.claimBy(), figures));
         String html = templates.process(TEMPLATE, context);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {

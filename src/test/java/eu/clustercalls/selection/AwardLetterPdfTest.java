@@ -38,34 +38,36 @@ class AwardLetterPdfTest {
 
     static Stream<Arguments> languages() {
         return Stream.of(
-                Arguments.of(Locale.ENGLISH, "Award letter APP-42", "Business mission in Montréal (CA)",
+                Arguments.of(Locale.ENGLISH, Locale.UK, "Award letter APP-42", "Business mission in Montréal (CA)",
                         "Keep your invoices, receipts, boarding passes and the signed attendance list",
                         "up to the maximum grant", "de minimis aid under Commission Regulation (EU) 2023/2831"),
-                Arguments.of(Locale.forLanguageTag("es"), "Carta de concesión APP-42", "Misión comercial en Montréal (CA)",
+                Arguments.of(Locale.forLanguageTag("es"), Locale.forLanguageTag("es"), "Carta de concesión APP-42",
+                        "Misión comercial en Montréal (CA)",
                         "Conserve sus facturas, recibos, tarjetas de embarque y la lista de asistencia firmada",
                         "hasta la ayuda máxima", "ayuda de minimis según el Reglamento (UE) 2023/2831"),
-                Arguments.of(Locale.forLanguageTag("ca"), "Carta de concessió APP-42", "Missió comercial a Montréal (CA)",
+                Arguments.of(Locale.forLanguageTag("ca"), Locale.forLanguageTag("ca"), "Carta de concessió APP-42",
+                        "Missió comercial a Montréal (CA)",
                         "Conserva les factures, els rebuts, les targetes d’embarcament i la llista d’assistència signada",
                         "fins a l’ajut màxim", "ajut de minimis segons el Reglament (UE) 2023/2831"));
     }
 
     @ParameterizedTest
     @MethodSource("languages")
-    void theLetterSaysWhoIsAwardedWhatOnWhichConditionsInItsLanguage(Locale locale, String title, String activity,
-            String evidence, String reimbursement, String deMinimis) {
+    void theLetterSaysWhoIsAwardedWhatOnWhichConditionsInItsLanguage(Locale locale, Locale figures, String title,
+            String activity, String evidence, String reimbursement, String deMinimis) {
         String text = PdfText.of(pdf.render(LETTER, SENT_ON, locale));
 
         assertThat(text).contains(title, "Clúster Tèxtil · Moda de Catalunya",
                 "Teixits Fañé i Puig, S.L. – Vilanova i la Geltrú", "Missió comercial a Montréal: l’oportunitat",
                 "ADMANTEX2i", activity, evidence, reimbursement, deMinimis,
-                Formats.euros(new BigDecimal("1500"), locale), Formats.date(SENT_ON, locale),
-                Formats.date(LETTER.activityStart(), locale), Formats.date(LETTER.activityEnd(), locale),
-                Formats.date(LETTER.claimBy(), locale));
+                Formats.euros(new BigDecimal("1500"), figures), Formats.date(SENT_ON, figures),
+                Formats.date(LETTER.activityStart(), figures), Formats.date(LETTER.activityEnd(), figures),
+                Formats.date(LETTER.claimBy(), figures));
     }
 
     @Test
     void theAmountsAndDatesAreWrittenAsEachLanguageWritesThem() {
-        assertThat(PdfText.of(pdf.render(LETTER, SENT_ON, Locale.ENGLISH))).contains("€1,500.00", "April 1, 2026");
+        assertThat(PdfText.of(pdf.render(LETTER, SENT_ON, Locale.ENGLISH))).contains("€1,500.00", "1 April 2026");
         assertThat(PdfText.of(pdf.render(LETTER, SENT_ON, Locale.forLanguageTag("es"))))
                 .contains("1.500,00\u00a0€", "1 de abril de 2026");
         assertThat(PdfText.of(pdf.render(LETTER, SENT_ON, Locale.forLanguageTag("ca"))))

@@ -63,7 +63,7 @@ class AwardLetterSendingTest {
         String text = PdfText.of(documents.ofApplication(application.getId(), letter.getId()).getContent());
         assertThat(text).contains("Award letter " + application.reference(), cluster.name(), call.getTitle(),
                 companies.get(application.getCompanyId()).getLegalName(), "€1,500.00", "de minimis aid",
-                "Date: " + Formats.date(scenario.today(), Locale.ENGLISH));
+                "Date: " + Formats.date(scenario.today(), Locale.UK));
     }
 
     @Test
