@@ -48,13 +48,17 @@ class PackDocuments {
                 .collect(Collectors.groupingBy(PackDocument::applicationId, HashMap::new, Collectors.toList()));
     }
 
-    /**
-     * THE AWARD LETTERS, per application: none yet. Award letter PDFs are being added to stored_document (with an
-     * application id) on another branch; once merged, read them here like {@link #claimDocuments}, in folder
-     * "award-letter". {@link #content} reads any stored document.
-     */
+    /** The award letters (the PDFs sent to the selected companies), per application, in folder "award-letter". */
     Map<Long, List<PackDocument>> awardLetters(Long callId) {
-        return Map.of();
+        return entities.createQuery("""
+                select d.id, d.applicationId, d.fileName, d.contentType, d.sizeBytes, d.sha256
+                from StoredDocument d join Application a on a.id = d.applicationId
+                where a.callId = :callId and d.purpose = :purpose order by d.applicationId, d.id
+                """, Object[].class).setParameter("callId", callId)
+                .setParameter("purpose", StoredDocument.Purpose.AWARD_LETTER).getResultStream()
+                .map(row -> new PackDocument((Long) row[0], (Long) row[1], "award-letter", (String) row[2],
+                        (String) row[3], (Long) row[4], (String) row[5], null))
+                .collect(Collectors.groupingBy(PackDocument::applicationId, HashMap::new, Collectors.toList()));
     }
 
     byte[] content(Long documentId) {

@@ -41,6 +41,7 @@ import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.document.StoredDocument;
 import eu.clustercalls.evaluation.EvaluationService;
+import eu.clustercalls.notification.Languages;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationService;
@@ -82,6 +83,7 @@ public class SelectionService {
     private final StaffDirectory staff;
     private final AuditService audit;
     private final NotificationService notifications;
+    private final Languages languages;
     private final DocumentService documents;
     private final AwardLetterPdf awardLetterPdf;
     private final RuntimeService runtimeService;
@@ -93,8 +95,9 @@ public class SelectionService {
             CompanyService companies, ClusterOrganisationService organisations, EvaluationService evaluations,
             StaffDirectory staff, AuditService audit, NotificationService notifications, DocumentService documents,
             AwardLetterPdf awardLetterPdf, RuntimeService runtimeService, TaskService taskService,
-            ClusterCallsProperties properties, Clock clock) {
+            ClusterCallsProperties properties, Clock clock, Languages languages) {
         this.applications = applications;
+        this.languages = languages;
         this.applicationService = applicationService;
         this.calls = calls;
         this.companies = companies;
@@ -376,11 +379,11 @@ public class SelectionService {
         String fileName = "award-letter-" + letter.applicationReference() + ".pdf";
         byte[] pdf = awardLetterPdf.render(letter, clock.instant().atZone(properties.timeZone()).toLocalDate(),
                 letterLocale(application));
-        documents.storeOfApplication(applicationId, StoredDocument.Purpose.AWARD_LETTER,
-                documents.check("awardLetter", fileName, pdf), "system");
+        Long document = documents.storeOfApplication(applicationId, StoredDocument.Purpose.AWARD_LETTER,
+                documents.check("awardLetter", fileName, pdf), "system").getId();
         audit.record(application, "system", "AWARD_LETTER_SENT", Formats.euros(letter.grant()), null);
         notifications.queue(companies.get(application.getCompanyId()).getContacts(), NotificationType.AWARD_LETTER,
-                application, letter.mailModel(applicationId));
+                application, letter.mailModel(applicationId), document);
     }
 
     /** The stored PDF of the application's award letter, once it was sent; callers check who may read it. */
@@ -389,9 +392,10 @@ public class SelectionService {
         return documents.idOfApplicationDocument(applicationId, StoredDocument.Purpose.AWARD_LETTER);
     }
 
-    /** The language the award letter is written in: English until the recipients' language is known here. */
+    /** One letter for the company, in the language its first contact reads mail in (each mail is in its reader's). */
     private Locale letterLocale(Application application) {
-        return Locale.ENGLISH;
+        return languages.of(companies.get(application.getCompanyId()).getContacts().stream().sorted().findFirst()
+                .orElseThrow(() -> new IllegalStateException(application.reference() + "'s company has no contact")));
     }
 
     private AwardLetter awardLetter(Application application) {

@@ -45,6 +45,7 @@ import eu.clustercalls.payment.PaymentService;
 import eu.clustercalls.reimbursement.ClaimFixtures;
 import eu.clustercalls.reporting.CallExports;
 import eu.clustercalls.security.Roles;
+import eu.clustercalls.selection.SelectionService;
 
 /** The call's applications as CSV and XLSX, and its audit pack, read back from the dashboard's downloads. */
 @ClusterCallsTest
@@ -63,6 +64,8 @@ class DashboardExportsTest {
     PaymentService payments;
     @Autowired
     AuditService audit;
+    @Autowired
+    SelectionService selection;
 
     private static RequestPostProcessor manager(String name) {
         return user(name).authorities(new SimpleGrantedAuthority(Roles.CALL_MANAGERS));
@@ -180,6 +183,12 @@ class DashboardExportsTest {
             assertThat(pack.get("applications/" + built.paid().reference() + "/" + folder + "/" + document.getId()
                     + "-" + document.getFileName())).isEqualTo(documents.get(document.getId()).getContent());
         }
+
+        Long letter = selection.awardLetterDocumentId(built.paid().getId()).orElseThrow();
+        assertThat(pack.get("applications/" + built.paid().reference() + "/award-letter/" + letter + "-award-letter-"
+                + built.paid().reference() + ".pdf")).as("the award letter sent").isEqualTo(documents.get(letter).getContent());
+        assertThat(pack.keySet()).filteredOn(name -> name.contains("/award-letter/"))
+                .as("a letter to each company that confirmed: paid and claimed").hasSize(2);
 
         Payment payment = payments.ofClaim(claimId).orElseThrow();
         assertThat(new String(pack.get("payments/" + payment.getFileName()), StandardCharsets.UTF_8))

@@ -24,10 +24,12 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.PdfText;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -99,8 +101,13 @@ class MailThroughSmtpTest {
                 .contains("es admisible", applicationLink);
         assertThat(text(smeMails.get("Resultado de su solicitud " + application.reference())))
                 .contains("ha sido seleccionada", "Confirme su participación antes del", applicationLink);
-        assertThat(text(smeMails.get("Carta de concesión: " + call.getTitle())))
-                .contains("1.500,00\u00a0€", applicationLink);
+        MimeMessage letter = smeMails.get("Carta de concesión: " + call.getTitle());
+        assertThat(text(letter)).contains("1.500,00\u00a0€", applicationLink);
+        BodyPart pdf = ((Multipart) letter.getContent()).getBodyPart(1);
+        assertThat(pdf.getFileName()).isEqualTo("award-letter-" + application.reference() + ".pdf");
+        assertThat(pdf.getContentType()).startsWith("application/pdf");
+        assertThat(PdfText.of(pdf.getInputStream().readAllBytes())).as("the letter in the company's language")
+                .contains(application.reference(), member.getLegalName(), "1.500,00");
 
         assertThat(onlyOnceEach(mailsTo(catalanEvaluator + "@test.clustercalls.eu")))
                 .containsOnlyKeys("Avalueu la sol·licitud " + application.reference())
