@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import eu.clustercalls.ClusterCallsTest;
@@ -29,9 +28,9 @@ import eu.clustercalls.Scenario;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -103,7 +102,7 @@ class MailThroughSmtpTest {
                 .contains("ha sido seleccionada", "Confirme su participación antes del", applicationLink);
         MimeMessage letter = smeMails.get("Carta de concesión: " + call.getTitle());
         assertThat(text(letter)).contains("1.500,00\u00a0€", applicationLink);
-        BodyPart pdf = ((Multipart) letter.getContent()).getBodyPart(1);
+        Part pdf = part(letter, "application/pdf");
         assertThat(pdf.getFileName()).isEqualTo("award-letter-" + application.reference() + ".pdf");
         assertThat(pdf.getContentType()).startsWith("application/pdf");
         assertThat(PdfText.of(pdf.getInputStream().readAllBytes())).as("the letter in the company's language")
@@ -138,12 +137,27 @@ class MailThroughSmtpTest {
 
     private static String text(MimeMessage mail) {
         try {
-            Object content = mail.getContent();
-            String text = content instanceof String plain ? plain : GreenMailUtil.getBody(((Multipart) content).getBodyPart(0));
-            return text.replace("\r\n", "\n");
+            return part(mail, "text/plain").getContent().toString().replace("\r\n", "\n");
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first part of that type, however deep the mail nests its parts. */
+    private static Part part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return part;
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                Part found = part(parts.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static int freePort() {
