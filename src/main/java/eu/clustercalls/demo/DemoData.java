@@ -35,11 +35,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import eu.clustercalls.application.ApplicationProcess;
-import eu.clustercalls.notification.Languages;
 import eu.clustercalls.application.ApplicationService;
 import eu.clustercalls.application.ApplyCommand;
 import eu.clustercalls.application.Declarations;
 import eu.clustercalls.application.Participant;
+import eu.clustercalls.call.ExpenseCategory;
 import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
@@ -47,8 +47,13 @@ import eu.clustercalls.company.RelatedEnterprise;
 import eu.clustercalls.company.SmeFigures;
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.currency.ExchangeRateService;
+import eu.clustercalls.notification.Languages;
 import eu.clustercalls.organisation.ClusterOrganisationRepository;
 import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.reimbursement.ClaimInput;
+import eu.clustercalls.reimbursement.ClaimService;
+import eu.clustercalls.reimbursement.ReimbursementProcess;
+import eu.clustercalls.reimbursement.Upload;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.selection.SelectionService;
 
@@ -81,6 +86,7 @@ class DemoData implements ApplicationRunner {
     private final ExchangeRateService rates;
     private final SelectionService selection;
     private final Languages languages;
+    private final ClaimService claims;
     private final List<String> atlantaApplications = new ArrayList<>();
     /** Where the demo companies are (latitude, longitude), for distance-band reimbursement. */
     private static final Map<String, double[]> CITIES = Map.of(
@@ -93,7 +99,7 @@ class DemoData implements ApplicationRunner {
             FormService formService, RepositoryService repositoryService, TaskService taskService,
             RuntimeService runtimeService, ClusterCallsProperties properties, Clock clock,
             TransactionTemplate transactions, ManagementService managementService, ExchangeRateService rates,
-            SelectionService selection, Languages languages) {
+            SelectionService selection, Languages languages, ClaimService claims) {
         this.organisations = organisations;
         this.organisationRepository = organisationRepository;
         this.companies = companies;
@@ -110,6 +116,7 @@ class DemoData implements ApplicationRunner {
         this.rates = rates;
         this.selection = selection;
         this.languages = languages;
+        this.claims = claims;
     }
 
     @Override
@@ -337,10 +344,14 @@ class DemoData implements ApplicationRunner {
             long callId = (Long) runtimeService.getVariable(callInstance, FundingCallProcess.VAR_CALL_ID);
             String application = apply(callId, "marta.puig", "2000.00", true,
                     "Our home-textile collection suits New York department stores; two buyers asked to meet us.");
+            String filats = apply(callId, "jordi.vidal", "1800.00", true,
+                    "Our technical yarns for outdoor fabrics are sought by two New York converters.");
             runDueJobs();
             confirmEligible(application);
+            confirmEligible(filats);
             runDueJobs();
             evaluate(application, new int[][] {{9, 9, 4}, {8, 9, 5}});
+            evaluate(filats, new int[][] {{8, 8, 4}, {8, 7, 4}});
             runDueJobs();
             travelTo(closes.plusDays(1));
             runDueJobs();
@@ -348,13 +359,59 @@ class DemoData implements ApplicationRunner {
                     Map.of(FundingCallProcess.FIELD_SELECTION_DECISION, FundingCallProcess.SelectionDecision.APPROVE.name()));
             runDueJobs();
             Long applicationId = (Long) runtimeService.getVariable(application, ApplicationProcess.VAR_APPLICATION_ID);
+            Long filatsId = (Long) runtimeService.getVariable(filats, ApplicationProcess.VAR_APPLICATION_ID);
             asPortalUser("marta.puig", () -> selection.answerParticipation("marta.puig", applicationId, true, null));
+            asPortalUser("jordi.vidal", () -> selection.answerParticipation("jordi.vidal", filatsId, true, null));
             runDueJobs();
             travelTo(start.minusDays(2));
             rates.set("joan.riera", "USD", start.minusDays(2), new BigDecimal("1.1630"), "ECB reference rate of the week");
+            travelTo(today.minusDays(5));
+            runDueJobs();
+            claimPaid(filatsId, start);
         } finally {
             ClockUtil.reset();
         }
+        runDueJobs();
+    }
+
+    /**
+     * Filats Terrassa (jordi.vidal) claims its New York costs with receipts and the attendance list, finance
+     * verifies (joan.riera) and approves (montse.vila), and the payment is executed: its SEPA file is in the payment
+     * directory, so that the call's audit pack holds every kind of document.
+     */
+    private void claimPaid(Long applicationId, LocalDate start) {
+        LocalDate end = start.plusDays(3);
+        ClaimInput input = new ClaimInput(List.of(
+                new ClaimInput.Item(ExpenseCategory.TRAVEL, new BigDecimal("742.00"), "USD", start.minusDays(1),
+                        "Return flight Barcelona – New York", "flight"),
+                new ClaimInput.Item(ExpenseCategory.ACCOMMODATION, new BigDecimal("856.00"), "USD", end,
+                        "Hotel, 4 nights", "hotel")),
+                List.of("attendance"), "Met six buyers at the mission's meetings; two converters ordered samples of "
+                        + "our outdoor yarns.", 4, "ES7921000813610123456789", "Filats Terrassa SA");
+        List<Upload> files = List.of(
+                new Upload("flight", "flight-invoice.pdf", DemoDocuments.pdf("Invoice 2026-NY-4471",
+                        "Return flight Barcelona – New York, " + start.minusDays(1) + " – " + end.plusDays(1),
+                        "Passenger: Jordi Vidal", "Total: USD 742.00")),
+                new Upload("hotel", "hotel-invoice.pdf", DemoDocuments.pdf("Hotel invoice 88213",
+                        "4 nights, " + start + " – " + end, "Guest: Jordi Vidal", "Total: USD 856.00")),
+                new Upload("attendance", "attendance-list.pdf", DemoDocuments.pdf("EXTRATEX – Business mission to New York",
+                        "Attendance list, " + start + " – " + end, "Filats Terrassa SA: Jordi Vidal (4 days)",
+                        "Signed: the mission's organiser")));
+        asPortalUser("jordi.vidal", () -> claims.submit("jordi.vidal", applicationId, input, files));
+        runDueJobs();
+        String reimbursement = claims.claimOfApplication(applicationId).orElseThrow().getProcessInstanceId();
+        travelTo(end.plusDays(4));
+        Map<String, Object> verification = new HashMap<>();
+        verification.put(ReimbursementProcess.FIELD_VERIFICATION, "APPROVE");
+        verification.put(ReimbursementProcess.FIELD_ITEM_REDUCTIONS, "");
+        verification.put(ReimbursementProcess.FIELD_VERIFICATION_REASON, "");
+        completeAs("joan.riera", reimbursement, ReimbursementProcess.TASK_VERIFY_CLAIM, verification);
+        runDueJobs();
+        travelTo(end.plusDays(5));
+        Map<String, Object> payment = new HashMap<>();
+        payment.put(ReimbursementProcess.FIELD_PAYMENT_DECISION, ReimbursementProcess.PaymentDecision.APPROVE.name());
+        payment.put(ReimbursementProcess.FIELD_PAYMENT_COMMENT, "");
+        completeAs("montse.vila", reimbursement, ReimbursementProcess.TASK_APPROVE_PAYMENT, payment);
         runDueJobs();
     }
 
