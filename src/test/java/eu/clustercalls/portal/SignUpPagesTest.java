@@ -11,10 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.MultiValueMap;
 
@@ -27,6 +29,7 @@ import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.company.MembershipRequest;
 import eu.clustercalls.company.MembershipRequestService;
 import eu.clustercalls.company.RelatedEnterprise;
+import eu.clustercalls.notification.Languages;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 
@@ -47,6 +50,8 @@ class SignUpPagesTest {
     IdentityService identityService;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    Languages languages;
 
     @Test
     void signUpRegistersCompanyUserRelatedEnterprisesAidAndAPendingMembershipRequest() throws Exception {
@@ -89,6 +94,24 @@ class SignUpPagesTest {
 
         Company company = companies.companiesOf(form.getFirst("username")).get(0);
         assertThat(requests.requestsOf(company.getId())).isEmpty();
+    }
+
+    @Test
+    void theNewUserReadsMailInTheLanguageOfTheSignUpPageAndSwitchingTheLanguageLaterChangesIt() throws Exception {
+        MultiValueMap<String, String> form = SignUpForms.valid(null);
+        String username = form.getFirst("username");
+
+        mvc.perform(post("/portal/sign-up").params(form).header(HttpHeaders.ACCEPT_LANGUAGE, "ca").with(csrf()))
+                .andExpect(status().isFound());
+        assertThat(languages.of(username)).isEqualTo(Locale.forLanguageTag("ca"));
+
+        mvc.perform(get("/portal/company").param("lang", "es").with(ApplicationPagesTest.sme(username)))
+                .andExpect(status().isOk());
+        assertThat(languages.of(username)).isEqualTo(Locale.forLanguageTag("es"));
+
+        mvc.perform(get("/portal/company").param("lang", "de").with(ApplicationPagesTest.sme(username)))
+                .andExpect(status().isOk());
+        assertThat(languages.of(username)).as("not a language of the mails: unchanged").isEqualTo(Locale.forLanguageTag("es"));
     }
 
     @Test
