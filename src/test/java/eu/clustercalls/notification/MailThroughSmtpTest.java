@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.LocalSmtp;
 import eu.clustercalls.PdfText;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.application.Application;
@@ -47,11 +46,10 @@ import jakarta.mail.internet.MimeMessage;
         "clustercalls.mail.base-url=https://calls.example.eu" })
 class MailThroughSmtpTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = LocalSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -160,11 +158,4 @@ class MailThroughSmtpTest {
         return null;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,8 +2,6 @@ package eu.clustercalls.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +41,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.LocalSmtp;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.document.DocumentService;
@@ -70,11 +68,10 @@ import jakarta.mail.internet.MimeMessage;
         "clustercalls.outbox.batch-size=5" })
 class OutboxSenderTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = LocalSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -382,13 +379,6 @@ class OutboxSenderTest {
         ClockUtil.setCurrentTime(Date.from(instant));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static final class SteppingClock extends Clock {
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,9 +21,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.LocalSmtp;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.notification.OutboxMessages;
 import eu.clustercalls.security.Roles;
@@ -42,11 +40,10 @@ import eu.clustercalls.security.Roles;
         "clustercalls.operations.outbox-stuck-after=PT1H" })
 class HealthTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = LocalSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -158,11 +155,4 @@ class HealthTest {
         return json.readTree(result.getResponse().getContentAsString());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
