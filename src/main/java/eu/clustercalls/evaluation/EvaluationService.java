@@ -278,21 +278,27 @@ public class EvaluationService {
      */
     @Transactional(readOnly = true)
     public Map<Long, Map<String, BigDecimal>> averageScores(List<Long> applicationIds) {
+        return averageScores(applicationIds, 1);
+    }
+
+    /** The same, to that many decimals (the EU report gives two). */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, BigDecimal>> averageScores(List<Long> applicationIds, int decimals) {
         Map<Long, Map<String, BigDecimal>> averages = new HashMap<>();
         for (int from = 0; from < applicationIds.size(); from += 1000) {
             evaluations.findByApplicationIdIn(applicationIds.subList(from, Math.min(from + 1000, applicationIds.size())))
                     .stream().collect(Collectors.groupingBy(Evaluation::getApplicationId))
-                    .forEach((id, ofOne) -> averages.put(id, averagesOf(ofOne)));
+                    .forEach((id, ofOne) -> averages.put(id, averagesOf(ofOne, decimals)));
         }
         return averages;
     }
 
-    static Map<String, BigDecimal> averagesOf(List<Evaluation> ofOneApplication) {
+    private static Map<String, BigDecimal> averagesOf(List<Evaluation> ofOneApplication, int decimals) {
         List<Evaluation> submitted = ofOneApplication.stream().filter(Evaluation::isSubmitted).toList();
         Map<String, BigDecimal> averages = new LinkedHashMap<>();
         submitted.stream().flatMap(e -> e.getScores().keySet().stream()).distinct().forEach(code -> averages.put(code,
                 BigDecimal.valueOf(submitted.stream().mapToInt(e -> e.getScores().getOrDefault(code, 0)).sum())
-                        .divide(BigDecimal.valueOf(submitted.size()), 1, RoundingMode.HALF_UP)));
+                        .divide(BigDecimal.valueOf(submitted.size()), decimals, RoundingMode.HALF_UP)));
         return averages;
     }
 

@@ -1,7 +1,6 @@
 package eu.clustercalls.reporting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import eu.clustercalls.application.ApplicationService;
 import eu.clustercalls.application.Selection;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
+import eu.clustercalls.evaluation.EvaluationService;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.payment.Payment;
 import eu.clustercalls.reimbursement.ClaimService;
@@ -37,14 +37,16 @@ class ApplicationReports {
     private final ApplicationService applications;
     private final ClaimService claims;
     private final ClusterOrganisationService clusters;
+    private final EvaluationService evaluations;
     private final EntityManager entities;
     private final Clock clock;
 
     ApplicationReports(ApplicationService applications, ClaimService claims, ClusterOrganisationService clusters,
-            EntityManager entities, Clock clock) {
+            EvaluationService evaluations, EntityManager entities, Clock clock) {
         this.applications = applications;
         this.claims = claims;
         this.clusters = clusters;
+        this.evaluations = evaluations;
         this.entities = entities;
         this.clock = clock;
     }
@@ -75,7 +77,8 @@ class ApplicationReports {
                 select c from Company c where c.id in (select a.companyId from Application a where a.callId = :callId)
                 """, Company.class).setParameter("callId", callId).getResultStream()
                 .collect(Collectors.toMap(Company::getId, Function.identity()));
-        Map<Long, Map<String, BigDecimal>> scores = meanScores(callId);
+        // Per application and criterion, the mean of the submitted evaluations' points, to two decimals.
+        Map<Long, Map<String, BigDecimal>> scores = evaluations.averageScores(List.copyOf(decisions.keySet()), 2);
         Map<Long, ExpenseClaim> claimOf = claims.claimsOfCall(callId).stream()
                 .collect(Collectors.toMap(ExpenseClaim::getApplicationId, Function.identity()));
         Map<Long, Payment> paymentOf = payments(callId).stream()
@@ -108,23 +111,5 @@ class ApplicationReports {
                 select p from Payment p where p.claimId in (select c.id from ExpenseClaim c where c.callId = :callId)
                 order by p.reference
                 """, Payment.class).setParameter("callId", callId).getResultList();
-    }
-
-    /** Per application and criterion, the mean of the submitted evaluations' points, to two decimals. */
-    private Map<Long, Map<String, BigDecimal>> meanScores(Long callId) {
-        Map<Long, Map<String, List<Integer>>> points = new HashMap<>();
-        for (Object[] row : entities.createQuery("""
-                select e.applicationId, key(s), value(s) from Evaluation e join e.scores s
-                where e.callId = :callId and e.submittedAt is not null and e.conflict = false
-                """, Object[].class).setParameter("callId", callId).getResultList()) {
-            points.computeIfAbsent((Long) row[0], id -> new HashMap<>())
-                    .computeIfAbsent((String) row[1], code -> new ArrayList<>()).add((Integer) row[2]);
-        }
-        Map<Long, Map<String, BigDecimal>> means = new HashMap<>();
-        points.forEach((applicationId, perCriterion) -> perCriterion.forEach((code, given) -> means
-                .computeIfAbsent(applicationId, id -> new HashMap<>())
-                .put(code, BigDecimal.valueOf(given.stream().mapToInt(Integer::intValue).sum())
-                        .divide(BigDecimal.valueOf(given.size()), 2, RoundingMode.HALF_UP))));
-        return means;
     }
 }
