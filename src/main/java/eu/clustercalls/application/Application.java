@@ -100,7 +100,7 @@ public class Application implements Audited {
     }
 
     static String reference(Long id) {
-        return "APP-" + id;
+        return ApplicationProcess.BUSINESS_KEY_PREFIX + id;
     }
 
     void attachProcess(String processInstanceId) {

@@ -1,5 +1,10 @@
 package eu.clustercalls.application;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+import eu.clustercalls.support.BusinessKeys;
+
 /** Names shared by processes/application.bpmn and the code that drives it. */
 public final class ApplicationProcess {
 
@@ -71,6 +76,18 @@ public final class ApplicationProcess {
 
     /** Answers offered by form_confirm_participation. */
     public enum Participation { CONFIRM, DECLINE }
+
+    /** The business key of an application's instance is its reference, APP-{id}. */
+    public static final String BUSINESS_KEY_PREFIX = "APP-";
+
+    /** The application the instance is about, from its business key (set by our service, never by a user). */
+    public static Long applicationId(DelegateExecution execution) {
+        return BusinessKeys.id(execution.getProcessBusinessKey(), BUSINESS_KEY_PREFIX);
+    }
+
+    public static Long applicationId(DelegateTask task) {
+        return applicationId(task.getExecution());
+    }
 
     private ApplicationProcess() {
     }

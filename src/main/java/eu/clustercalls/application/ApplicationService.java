@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -34,6 +33,7 @@ import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.ServiceStarts;
 
 /** SMEs apply to calls, follow their applications and answer clarification requests. */
 @Service
@@ -47,7 +47,7 @@ public class ApplicationService {
     private final ClusterOrganisationService organisations;
     private final AuditService audit;
     private final NotificationService notifications;
-    private final RuntimeService runtimeService;
+    private final ServiceStarts processes;
     private final TaskService taskService;
     private final ClusterCallsProperties properties;
     private final Clock clock;
@@ -55,7 +55,7 @@ public class ApplicationService {
     ApplicationService(ApplicationRepository applications, ClarificationRequestRepository clarifications,
             ApplicationDraftRepository drafts, CallService calls, CompanyService companies,
             ClusterOrganisationService organisations, AuditService audit,
-            NotificationService notifications, RuntimeService runtimeService, TaskService taskService,
+            NotificationService notifications, ServiceStarts processes, TaskService taskService,
             ClusterCallsProperties properties, Clock clock) {
         this.applications = applications;
         this.clarifications = clarifications;
@@ -65,7 +65,7 @@ public class ApplicationService {
         this.organisations = organisations;
         this.audit = audit;
         this.notifications = notifications;
-        this.runtimeService = runtimeService;
+        this.processes = processes;
         this.taskService = taskService;
         this.properties = properties;
         this.clock = clock;
@@ -111,7 +111,7 @@ public class ApplicationService {
         notifications.queue(company.getContacts(), NotificationType.APPLICATION_RECEIVED, application,
                 Map.of("reference", application.reference(), "companyName", company.getLegalName(),
                         "callTitle", call.getTitle(), "path", "/portal/applications/" + application.getId()));
-        var instance = runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, application.reference(),
+        var instance = processes.start(ApplicationProcess.KEY, application.reference(), call.getClusterId(),
                 Variables.putValue(ApplicationProcess.VAR_APPLICATION_ID, application.getId())
                         .putValue(ApplicationProcess.VAR_CALL_ID, callId));
         application.attachProcess(instance.getId());

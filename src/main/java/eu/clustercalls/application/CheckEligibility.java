@@ -15,7 +15,7 @@ class CheckEligibility implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean eligible = eligibility.assess((Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID));
+        boolean eligible = eligibility.assess(ApplicationProcess.applicationId(execution));
         execution.setVariable(ApplicationProcess.VAR_AUTO_ELIGIBLE, eligible);
     }
 }

@@ -17,7 +17,7 @@ class ClarificationAnswerListener extends FormTaskListener {
     private final CurrentUser currentUser;
 
     ClarificationAnswerListener(EligibilityService eligibility, CurrentUser currentUser) {
-        super(ApplicationProcess.VAR_APPLICATION_ID);
+        super(ApplicationProcess::applicationId);
         this.eligibility = eligibility;
         this.currentUser = currentUser;
     }

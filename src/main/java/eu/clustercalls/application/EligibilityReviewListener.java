@@ -18,7 +18,7 @@ class EligibilityReviewListener extends FormTaskListener {
     private final CurrentUser currentUser;
 
     EligibilityReviewListener(EligibilityService eligibility, CurrentUser currentUser) {
-        super(ApplicationProcess.VAR_APPLICATION_ID);
+        super(ApplicationProcess::applicationId);
         this.eligibility = eligibility;
         this.currentUser = currentUser;
     }

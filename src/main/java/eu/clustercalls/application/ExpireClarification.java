@@ -15,7 +15,7 @@ class ExpireClarification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        eligibility.expireClarification((Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID));
+        eligibility.expireClarification(ApplicationProcess.applicationId(execution));
         execution.setVariable(ApplicationProcess.VAR_ELIGIBLE, false);
     }
 }

@@ -15,6 +15,6 @@ class NotifyEligibilityResult implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        eligibility.notifyResult((Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID));
+        eligibility.notifyResult(ApplicationProcess.applicationId(execution));
     }
 }

@@ -23,7 +23,7 @@ class CallReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long callId = (Long) task.getVariable(FundingCallProcess.VAR_CALL_ID);
+        Long callId = FundingCallProcess.callId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> task.setVariablesLocal(calls.reviewView(callId));
             case EVENTNAME_ASSIGNMENT -> {

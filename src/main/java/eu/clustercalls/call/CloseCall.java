@@ -15,6 +15,6 @@ class CloseCall implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        calls.close((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID));
+        calls.close(FundingCallProcess.callId(execution));
     }
 }

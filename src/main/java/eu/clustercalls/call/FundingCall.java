@@ -115,7 +115,7 @@ public class FundingCall implements Audited {
     }
 
     public String reference() {
-        return "CALL-" + id;
+        return FundingCallProcess.BUSINESS_KEY_PREFIX + id;
     }
 
     void attachProcess(String processInstanceId) {

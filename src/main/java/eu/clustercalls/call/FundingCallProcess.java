@@ -1,5 +1,10 @@
 package eu.clustercalls.call;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+import eu.clustercalls.support.BusinessKeys;
+
 /** Names shared by processes/funding-call.bpmn and the code that drives it. */
 public final class FundingCallProcess {
 
@@ -17,6 +22,9 @@ public final class FundingCallProcess {
 
     public static final String VAR_ALL_SETTLED = "allSettled";
     public static final String VAR_PROMOTED = "promoted";
+
+    /** Field of form_draft_call: the cluster of the call, for a call manager who works for several. */
+    public static final String FIELD_CLUSTER = "cluster";
 
     /** Fields of form_selection_decision. */
     public static final String FIELD_SELECTION_DECISION = "selectionDecision";
@@ -54,6 +62,18 @@ public final class FundingCallProcess {
 
     /** Decisions offered by form_selection_decision. */
     public enum SelectionDecision { APPROVE, MOVE }
+
+    /** The business key of a call's instance is its reference, CALL-{id}, set once the draft is stored. */
+    public static final String BUSINESS_KEY_PREFIX = "CALL-";
+
+    /** The call the instance is about, from its business key (set by our service, never by a user). */
+    public static Long callId(DelegateExecution execution) {
+        return BusinessKeys.id(execution.getProcessBusinessKey(), BUSINESS_KEY_PREFIX);
+    }
+
+    public static Long callId(DelegateTask task) {
+        return callId(task.getExecution());
+    }
 
     private FundingCallProcess() {
     }

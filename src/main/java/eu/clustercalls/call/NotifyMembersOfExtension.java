@@ -15,6 +15,6 @@ class NotifyMembersOfExtension implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        calls.notifyMembersOfExtension((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID));
+        calls.notifyMembersOfExtension(FundingCallProcess.callId(execution));
     }
 }

@@ -15,6 +15,6 @@ class NotifyMembersOfPublication implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        calls.notifyMembersOfPublication((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID));
+        calls.notifyMembersOfPublication(FundingCallProcess.callId(execution));
     }
 }

@@ -24,7 +24,7 @@ class AddEvaluatorTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long applicationId = (Long) task.getVariable(ApplicationProcess.VAR_APPLICATION_ID);
+        Long applicationId = ApplicationProcess.applicationId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 task.setVariablesLocal(evaluations.missingEvaluatorView(applicationId));

@@ -19,7 +19,7 @@ class ConsensusTaskListener extends FormTaskListener {
     private final CurrentUser currentUser;
 
     ConsensusTaskListener(EvaluationService evaluations, CurrentUser currentUser) {
-        super(ApplicationProcess.VAR_APPLICATION_ID);
+        super(ApplicationProcess::applicationId);
         this.evaluations = evaluations;
         this.currentUser = currentUser;
     }

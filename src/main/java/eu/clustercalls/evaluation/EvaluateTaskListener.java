@@ -20,7 +20,7 @@ class EvaluateTaskListener extends FormTaskListener {
     private final CurrentUser currentUser;
 
     EvaluateTaskListener(EvaluationService evaluations, CurrentUser currentUser) {
-        super(ApplicationProcess.VAR_APPLICATION_ID);
+        super(ApplicationProcess::applicationId);
         this.evaluations = evaluations;
         this.currentUser = currentUser;
     }

@@ -19,7 +19,7 @@ class PickEvaluator implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(ApplicationProcess.VAR_EVALUATOR, evaluations.assign(
-                (Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID),
+                ApplicationProcess.applicationId(execution),
                 (Integer) execution.getVariable(ApplicationProcess.VAR_EVALUATION_SLOT)));
     }
 }

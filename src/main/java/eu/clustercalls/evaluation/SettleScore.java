@@ -18,6 +18,6 @@ class SettleScore implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(ApplicationProcess.VAR_CONSENSUS_NEEDED,
-                evaluations.settle((Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID)));
+                evaluations.settle(ApplicationProcess.applicationId(execution)));
     }
 }

@@ -16,15 +16,17 @@ class ApprovePaymentListener implements TaskListener {
 
     private final ClaimVerification verification;
     private final CurrentUser currentUser;
+    private final ClaimOfInstance claimOf;
 
-    ApprovePaymentListener(ClaimVerification verification, CurrentUser currentUser) {
+    ApprovePaymentListener(ClaimVerification verification, CurrentUser currentUser, ClaimOfInstance claimOf) {
         this.verification = verification;
         this.currentUser = currentUser;
+        this.claimOf = claimOf;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Long claimId = (Long) task.getVariable(ReimbursementProcess.VAR_CLAIM_ID);
+        Long claimId = claimOf.claimId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> task.setVariablesLocal(verification.approvalView(claimId));
             case EVENTNAME_ASSIGNMENT -> {

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 class ComputeClaim implements JavaDelegate {
 
     private final ClaimVerification verification;
+    private final ClaimOfInstance claimOf;
 
-    ComputeClaim(ClaimVerification verification) {
+    ComputeClaim(ClaimVerification verification, ClaimOfInstance claimOf) {
         this.verification = verification;
+        this.claimOf = claimOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        verification.compute((Long) execution.getVariable(ReimbursementProcess.VAR_CLAIM_ID));
+        verification.compute(claimOf.claimId(execution));
     }
 }

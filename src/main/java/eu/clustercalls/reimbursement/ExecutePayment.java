@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 class ExecutePayment implements JavaDelegate {
 
     private final ClaimPayment payment;
+    private final ClaimOfInstance claimOf;
 
-    ExecutePayment(ClaimPayment payment) {
+    ExecutePayment(ClaimPayment payment, ClaimOfInstance claimOf) {
         this.payment = payment;
+        this.claimOf = claimOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        payment.pay((Long) execution.getVariable(ReimbursementProcess.VAR_CLAIM_ID));
+        payment.pay(claimOf.claimId(execution));
     }
 }

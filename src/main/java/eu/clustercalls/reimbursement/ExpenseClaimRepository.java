@@ -12,6 +12,9 @@ interface ExpenseClaimRepository extends JpaRepository<ExpenseClaim, Long> {
 
     Optional<ExpenseClaim> findByApplicationId(Long applicationId);
 
+    @Query("select c.id from ExpenseClaim c where c.applicationId = ?1")
+    Optional<Long> findIdByApplicationId(Long applicationId);
+
     List<ExpenseClaim> findByCallId(Long callId);
 
     List<ExpenseClaim> findByCompanyId(Long companyId);

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 class ForfeitGrant implements JavaDelegate {
 
     private final ClaimService claims;
+    private final ClaimOfInstance claimOf;
 
-    ForfeitGrant(ClaimService claims) {
+    ForfeitGrant(ClaimService claims, ClaimOfInstance claimOf) {
         this.claims = claims;
+        this.claimOf = claimOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        claims.forfeit((Long) execution.getVariable(ReimbursementProcess.VAR_CLAIM_ID));
+        claims.forfeit(claimOf.claimId(execution));
     }
 }

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import eu.clustercalls.application.ApplicationProcess;
+
 /** "Open the expense claim": the claim exists from now on, with its deadline. */
 @Component("openClaim")
 class OpenClaim implements JavaDelegate {
@@ -16,7 +18,7 @@ class OpenClaim implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long applicationId = (Long) execution.getVariable(ReimbursementProcess.VAR_APPLICATION_ID);
+        Long applicationId = ApplicationProcess.applicationId(execution);
         execution.setVariable(ReimbursementProcess.VAR_CLAIM_ID, claims.open(applicationId, execution.getProcessInstanceId()));
     }
 }

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 class RemindClaim implements JavaDelegate {
 
     private final ClaimService claims;
+    private final ClaimOfInstance claimOf;
 
-    RemindClaim(ClaimService claims) {
+    RemindClaim(ClaimService claims, ClaimOfInstance claimOf) {
         this.claims = claims;
+        this.claimOf = claimOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        claims.remind((Long) execution.getVariable(ReimbursementProcess.VAR_CLAIM_ID));
+        claims.remind(claimOf.claimId(execution));
     }
 }

@@ -15,8 +15,8 @@ class SubmitClaimListener extends FormTaskListener {
 
     private final ClaimService claims;
 
-    SubmitClaimListener(ClaimService claims) {
-        super(ReimbursementProcess.VAR_CLAIM_ID);
+    SubmitClaimListener(ClaimService claims, ClaimOfInstance claimOf) {
+        super(claimOf::claimId);
         this.claims = claims;
     }
 

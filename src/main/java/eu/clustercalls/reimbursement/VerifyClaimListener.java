@@ -15,8 +15,8 @@ class VerifyClaimListener extends FormTaskListener {
     private final ClaimVerification verification;
     private final CurrentUser currentUser;
 
-    VerifyClaimListener(ClaimVerification verification, CurrentUser currentUser) {
-        super(ReimbursementProcess.VAR_CLAIM_ID);
+    VerifyClaimListener(ClaimVerification verification, CurrentUser currentUser, ClaimOfInstance claimOf) {
+        super(claimOf::claimId);
         this.verification = verification;
         this.currentUser = currentUser;
     }

@@ -18,6 +18,6 @@ class CheckApplicationsSettled implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(FundingCallProcess.VAR_ALL_SETTLED,
-                selection.allSettled((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID)));
+                selection.allSettled(FundingCallProcess.callId(execution)));
     }
 }

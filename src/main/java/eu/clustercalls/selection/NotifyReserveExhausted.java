@@ -17,6 +17,6 @@ class NotifyReserveExhausted implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        selection.notifyReserveExhausted((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID));
+        selection.notifyReserveExhausted(FundingCallProcess.callId(execution));
     }
 }

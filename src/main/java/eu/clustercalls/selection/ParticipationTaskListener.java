@@ -18,7 +18,7 @@ class ParticipationTaskListener extends FormTaskListener {
     private final CurrentUser currentUser;
 
     ParticipationTaskListener(SelectionService selection, CurrentUser currentUser) {
-        super(ApplicationProcess.VAR_APPLICATION_ID);
+        super(ApplicationProcess::applicationId);
         this.selection = selection;
         this.currentUser = currentUser;
     }

@@ -19,6 +19,6 @@ class PromoteReserve implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         // Local: several freed slots may be handled at once, each in its own event subprocess.
         execution.setVariableLocal(FundingCallProcess.VAR_PROMOTED,
-                selection.promoteNext((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID)));
+                selection.promoteNext(FundingCallProcess.callId(execution)));
     }
 }

@@ -17,6 +17,6 @@ class ProposeSelection implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        selection.propose((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID));
+        selection.propose(FundingCallProcess.callId(execution));
     }
 }

@@ -17,6 +17,6 @@ class PublishResults implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        selection.publish((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID));
+        selection.publish(FundingCallProcess.callId(execution));
     }
 }

@@ -17,6 +17,6 @@ class RecordNoAnswer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        selection.recordNoAnswer((Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID));
+        selection.recordNoAnswer(ApplicationProcess.applicationId(execution));
     }
 }

@@ -17,6 +17,6 @@ class ReleaseReserves implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        selection.releaseReserves((Long) execution.getVariable(FundingCallProcess.VAR_CALL_ID));
+        selection.releaseReserves(FundingCallProcess.callId(execution));
     }
 }

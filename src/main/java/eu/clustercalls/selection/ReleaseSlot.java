@@ -17,6 +17,6 @@ class ReleaseSlot implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        selection.releaseSlot((Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID));
+        selection.releaseSlot(ApplicationProcess.applicationId(execution));
     }
 }

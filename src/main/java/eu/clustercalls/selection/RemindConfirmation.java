@@ -17,6 +17,6 @@ class RemindConfirmation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        selection.remindConfirmation((Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID));
+        selection.remindConfirmation(ApplicationProcess.applicationId(execution));
     }
 }

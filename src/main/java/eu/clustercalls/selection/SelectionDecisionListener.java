@@ -21,7 +21,7 @@ class SelectionDecisionListener extends FormTaskListener {
     private final CurrentUser currentUser;
 
     SelectionDecisionListener(SelectionService selection, CurrentUser currentUser) {
-        super(FundingCallProcess.VAR_CALL_ID);
+        super(FundingCallProcess::callId);
         this.selection = selection;
         this.currentUser = currentUser;
     }

@@ -17,6 +17,6 @@ class SendAwardLetter implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        selection.sendAwardLetter((Long) execution.getVariable(ApplicationProcess.VAR_APPLICATION_ID));
+        selection.sendAwardLetter(ApplicationProcess.applicationId(execution));
     }
 }

@@ -1,6 +1,7 @@
 package eu.clustercalls.support;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,15 +13,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  */
 public abstract class FormTaskListener implements TaskListener {
 
-    private final String idVariable;
+    private final Function<DelegateTask, Long> subject;
 
-    protected FormTaskListener(String idVariable) {
-        this.idVariable = idVariable;
+    /** @param subject finds the id of the task's entity from its process instance, never from a variable */
+    protected FormTaskListener(Function<DelegateTask, Long> subject) {
+        this.subject = subject;
     }
 
     @Override
     public final void notify(DelegateTask task) {
-        Long id = (Long) task.getVariable(idVariable);
+        Long id = subject.apply(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariablesLocal(view(id));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
