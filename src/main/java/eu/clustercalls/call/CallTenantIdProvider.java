@@ -10,23 +10,28 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.beans.factory.ObjectProvider;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Component;
+
+import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.reimbursement.ReimbursementProcess;
+import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.ServiceStarts;
 
 /**
  * The process definitions are shared; each instance belongs to the cluster (tenant) of its call, so staff of one
- * cluster see only their cluster's instances and tasks. A new call belongs to the cluster of the call manager who
- * drafts it.
+ * cluster see only their cluster's instances and tasks. The cluster never comes from a variable: a new call belongs
+ * to the cluster of the signed-in call manager who drafts it (one of theirs, chosen in the form when they work for
+ * several); an application's instance to its call's cluster as our store says, and a called process to its caller's.
  */
 @Component
 class CallTenantIdProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
-    private final ObjectProvider<FundingCallRepository> calls;
-    private ProcessEngine processEngine;
+    private static final List<String> STARTED_BY_CLUSTERCALLS = List.of(ApplicationProcess.KEY,
+            ReimbursementProcess.KEY);
 
-    CallTenantIdProvider(ObjectProvider<FundingCallRepository> calls) {
-        this.calls = calls;
-    }
+    private ProcessEngine processEngine;
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -43,23 +48,47 @@ class CallTenantIdProvider extends AbstractProcessEnginePlugin implements Tenant
         if (context.getSuperExecution() != null) {
             return context.getSuperExecution().getTenantId();
         }
-        Object callId = context.getVariables().get(FundingCallProcess.VAR_CALL_ID);
-        if (callId instanceof Long id) {
-            return calls.getObject().findById(id).map(FundingCall::getClusterId).orElse(null);
+        var serviceStart = ServiceStarts.tenantOfServiceStart();
+        if (serviceStart.isPresent()) {
+            return serviceStart.get();
         }
-        return drafterCluster();
+        String key = context.getProcessDefinition().getKey();
+        if (FundingCallProcess.KEY.equals(key)) {
+            return drafterCluster(context.getVariables().get(FundingCallProcess.FIELD_CLUSTER));
+        }
+        if (STARTED_BY_CLUSTERCALLS.contains(key)) {
+            throw new ForbiddenException("ClusterCalls starts this process itself (an application when an SME "
+                    + "submits it in the portal); it cannot be started by hand.");
+        }
+        return null;
     }
 
-    private String drafterCluster() {
+    /** The drafter's cluster: their only one, or the one they chose among theirs. */
+    private String drafterCluster(Object chosen) {
         Authentication authentication = processEngine.getIdentityService().getCurrentAuthentication();
         if (authentication == null) {
-            return null;
+            throw new ForbiddenException("Please sign in to draft a call.");
         }
-        List<String> tenants = authentication.getTenantIds() != null && !authentication.getTenantIds().isEmpty()
+        List<String> clusters = authentication.getTenantIds() != null && !authentication.getTenantIds().isEmpty()
                 ? authentication.getTenantIds()
                 : processEngine.getIdentityService().createTenantQuery().userMember(authentication.getUserId()).list()
-                        .stream().map(tenant -> tenant.getId()).toList();
-        return tenants.size() == 1 ? tenants.get(0) : null;
+                        .stream().map(Tenant::getId).toList();
+        String choice = chosen == null || chosen.toString().isBlank() ? null : chosen.toString().strip();
+        if (choice != null) {
+            if (!clusters.contains(choice)) {
+                throw new InvalidInputException(FundingCallProcess.FIELD_CLUSTER,
+                        "You are not on the staff of the cluster '" + choice + "'; choose one of yours: "
+                                + String.join(", ", clusters) + ".");
+            }
+            return choice;
+        }
+        if (clusters.size() == 1) {
+            return clusters.get(0);
+        }
+        throw new InvalidInputException(FundingCallProcess.FIELD_CLUSTER, clusters.isEmpty()
+                ? "You are not on the staff of any cluster, so you cannot draft a call."
+                : "You work for several clusters: please say which the call belongs to (" + String.join(", ", clusters)
+                        + ").");
     }
 
     @Override

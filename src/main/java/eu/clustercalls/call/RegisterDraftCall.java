@@ -4,23 +4,29 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Stores the call from the start form and keeps only its id in the process. */
+import eu.clustercalls.security.CurrentUser;
+
+/** Stores the call from the start form, drafted by the signed-in user, and keeps only its id in the process. */
 @Component("registerDraftCall")
 class RegisterDraftCall implements JavaDelegate {
 
     private final CallService calls;
+    private final CurrentUser currentUser;
 
-    RegisterDraftCall(CallService calls) {
+    RegisterDraftCall(CallService calls, CurrentUser currentUser) {
         this.calls = calls;
+        this.currentUser = currentUser;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        FundingCall call = calls.draft(CallDraft.fromForm(execution.getVariables()),
-                (String) execution.getVariable(FundingCallProcess.VAR_DRAFTER), execution.getTenantId(),
-                execution.getProcessInstanceId());
+        String drafter = currentUser.require();
+        FundingCall call = calls.draft(CallDraft.fromForm(execution.getVariables()), drafter,
+                execution.getTenantId(), execution.getProcessInstanceId());
         execution.removeVariables(CallDraft.FORM_FIELDS);
+        execution.removeVariable(FundingCallProcess.FIELD_CLUSTER);
         execution.setVariable(FundingCallProcess.VAR_CALL_ID, call.getId());
+        execution.setVariable(FundingCallProcess.VAR_DRAFTER, drafter);
         execution.setProcessBusinessKey(call.reference());
     }
 }
