@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,35 @@ class AccessPolicy implements ApplicationRunner {
         startupLock.run(() -> {
             GROUPS.keySet().forEach(this::ensureGroup);
             grants().forEach(this::ensure);
+            REVOKED.forEach(this::revoke);
+            tasksWorkNotUpdate();
         });
+    }
+
+    /** What earlier versions granted and no group may do any more: deployments are the installation's. */
+    static final List<Grant> REVOKED = List.of(new Grant(Roles.CALL_MANAGERS, Resources.DEPLOYMENT, ANY));
+
+    private void revoke(Grant grant) {
+        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(grant.groupId())
+                .resourceType(grant.resource()).resourceId(grant.resourceId()).list()
+                .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    }
+
+    /**
+     * Tasks created before the engine granted their candidates TASK_WORK instead of UPDATE (EngineDoor): their
+     * candidates and assignees may still claim and complete them, no longer rewrite them or their variables.
+     */
+    private void tasksWorkNotUpdate() {
+        var updatable = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list();
+        for (var authorization : updatable) {
+            authorization.removePermission(Permissions.UPDATE);
+            authorization.addPermission(TaskPermissions.TASK_WORK);
+            authorizationService.saveAuthorization(authorization);
+        }
+        if (!updatable.isEmpty()) {
+            log.info("{} task authorizations now grant TASK_WORK instead of UPDATE", updatable.size());
+        }
     }
 
     /**
@@ -88,7 +117,6 @@ class AccessPolicy implements ApplicationRunner {
         grant(grants, new Grant(managers, Resources.DECISION_DEFINITION, ANY), Permissions.READ,
                 Permissions.READ_HISTORY);
         grant(grants, new Grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY), Permissions.READ);
-        grant(grants, new Grant(managers, Resources.DEPLOYMENT, ANY), Permissions.READ);
         // A call is drafted by starting the funding-call process in Tasklist; no other process starts by hand.
         grant(grants, new Grant(managers, Resources.PROCESS_DEFINITION, "funding-call"),
                 ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -1,0 +1,46 @@
+package eu.clustercalls.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Marks the requests that reach the engine through its own APIs, the engine REST API and the webapps' API (Tasklist,
+ * Cockpit, Admin), so that {@link EngineDoor} checks what they ask of the engine; our own pages and API call the
+ * engine through services that check their input themselves.
+ */
+final class EngineDoorFilter extends OncePerRequestFilter {
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        FilterRegistrationBean<EngineDoorFilter> engineDoors() {
+            FilterRegistrationBean<EngineDoorFilter> registration = new FilterRegistrationBean<>(new EngineDoorFilter());
+            registration.setName("engine-doors");
+            registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        EngineDoor.enter();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            EngineDoor.leave();
+        }
+    }
+}

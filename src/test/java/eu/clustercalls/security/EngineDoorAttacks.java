@@ -1,0 +1,275 @@
+package eu.clustercalls.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.clustercalls.Scenario;
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.application.ApplicationStatus;
+import eu.clustercalls.call.CallService;
+import eu.clustercalls.call.CallStatus;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.call.FundingCallProcess;
+
+/**
+ * The attacks a signed-in user tried through the engine's own APIs, replayed through one door (the engine REST API
+ * or the webapps' engine API, in the subclasses) as another cluster's staff, as a candidate of the same cluster and
+ * as the drafter. Each is refused with a 4xx and a plain sentence, and changes nothing: every table of the database
+ * (the engine's and ours, so statuses, audit events, queued mail and instances) counts the same rows after it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Scenario.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EngineDoorAttacks {
+
+    /** What the door answered. */
+    record Answer(int status, String body) {
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    CallService calls;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final ObjectMapper json = new ObjectMapper();
+    RowCounts rows;
+    Scenario.Cluster a;
+    Scenario.Cluster b;
+    FundingCall open;
+    Application inReview;
+    Application other;
+
+    /** Sends the request through this door, signed in as that user (password {@link Scenario#PASSWORD}). */
+    abstract Answer send(String user, String method, String path, Object body);
+
+    /** The engine's API root of this door, for the engine of the test (its name is unique per test context). */
+    abstract String engineApi();
+
+    @BeforeAll
+    void twoClusters() {
+        rows = new RowCounts(jdbc);
+        a = scenario.cluster();
+        b = scenario.cluster();
+        open = scenario.publishedCall(a);
+        inReview = scenario.apply(open, scenario.memberCompany(a), new BigDecimal("1500"));
+        other = scenario.apply(open, scenario.memberCompany(a), new BigDecimal("1200"));
+    }
+
+    @Test
+    void noStaffMemberClosesOrDecidesACallByStartingItsProcessAtALaterStep() {
+        for (String step : List.of(FundingCallProcess.TASK_CLOSE_CALL, FundingCallProcess.TASK_PROPOSE_SELECTION,
+                FundingCallProcess.TASK_PUBLISH_RESULTS)) {
+            Map<String, Object> start = Map.of("variables", Map.of(FundingCallProcess.VAR_CALL_ID,
+                    Map.of("value", open.getId(), "type", "Long")),
+                    "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", step)));
+            for (String attacker : List.of(b.manager(), a.manager())) {
+                refusedAndNothingChanged(attacker, "POST", "/process-definition/key/funding-call/start", start, 403,
+                        "Only administrators may start a process at a chosen step");
+            }
+        }
+        assertThat(calls.get(open.getId()).getStatus()).isEqualTo(CallStatus.PUBLISHED);
+    }
+
+    @Test
+    void aStartCarriesTheDraftFormsFieldsAndNothingElse() {
+        Map<String, Object> withDrafter = startForm(scenario.callForm());
+        withDrafter.put("drafter", Map.of("value", a.secondManager(), "type", "String"));
+        refusedAndNothingChanged(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
+                Map.of("variables", withDrafter), 400, "'drafter' is not a field of this form.");
+
+        Map<String, Object> intoAnotherCluster = startForm(scenario.callForm());
+        intoAnotherCluster.put("callId", Map.of("value", open.getId(), "type", "Long"));
+        intoAnotherCluster.put("drafter", Map.of("value", a.manager(), "type", "String"));
+        refusedAndNothingChanged(b.manager(), "POST", "/process-definition/key/funding-call/start",
+                Map.of("variables", intoAnotherCluster), 400, "'callId' is not a field of this form.");
+
+        Map<String, Object> wrongKind = startForm(scenario.callForm());
+        wrongKind.put("slots", Map.of("value", "many", "type", "String"));
+        refusedAndNothingChanged(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
+                Map.of("variables", wrongKind), 400, "'slots' must be a number.");
+    }
+
+    @Test
+    void aCallManagerDraftsOnlyIntoHerOwnCluster() {
+        Map<String, Object> form = startForm(scenario.callForm());
+        form.put(FundingCallProcess.FIELD_CLUSTER, Map.of("value", a.id(), "type", "String"));
+        refusedAndNothingChanged(b.manager(), "POST", "/process-definition/key/funding-call/submit-form",
+                Map.of("variables", form), 400, "You are not on the staff of the cluster '" + a.id() + "'");
+    }
+
+    @Test
+    void theDrafterIsTheSignedInUserAndCannotPublishHerOwnCall() {
+        Answer drafted = send(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
+                Map.of("variables", startForm(scenario.callForm())));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(200);
+        String instance = read(drafted.body()).get("id").asText();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult().getTenantId())
+                .isEqualTo(a.id());
+        FundingCall draft = calls.get(scenario.callId(instance));
+        assertThat(draft.getDraftedBy()).isEqualTo(a.manager());
+        assertThat(draft.getClusterId()).isEqualTo(a.id());
+
+        Task review = scenario.reviewTask(instance);
+        refusedAndNothingChanged(a.manager(), "POST", "/task/" + review.getId() + "/claim",
+                Map.of("userId", a.manager()), 403, "yourself; another call manager must review");
+        refusedAndNothingChanged(a.manager(), "POST", "/task/" + review.getId() + "/submit-form",
+                Map.of("variables", Map.of(FundingCallProcess.VAR_REVIEW_DECISION,
+                        Map.of("value", "PUBLISH", "type", "String"))), 403,
+                "yourself; another call manager must review");
+        assertThat(calls.get(draft.getId()).getStatus()).isEqualTo(CallStatus.DRAFT);
+    }
+
+    @Test
+    void aCandidateCannotTurnHerTaskToAnotherApplication() {
+        Task review = scenario.task(inReview, ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
+        Answer claimed = send(a.reviewer(), "POST", "/task/" + review.getId() + "/claim",
+                Map.of("userId", a.reviewer()));
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
+
+        refusedAndNothingChanged(a.reviewer(), "PUT", "/task/" + review.getId() + "/localVariables/applicationId",
+                Map.of("value", other.getId(), "type", "Long"), 403, "Only administrators may do this");
+        refusedAndNothingChanged(a.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
+                Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("CONFIRM"),
+                        ApplicationProcess.VAR_APPLICATION_ID, Map.of("value", other.getId(), "type", "Long"))),
+                400, "'applicationId' is not a field of this form.");
+        refusedAndNothingChanged(b.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
+                Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("CONFIRM"))), 403,
+                "belongs to another cluster");
+
+        Answer decided = send(a.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
+                Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("CONFIRM"))));
+        assertThat(decided.status()).as(decided.body()).isIn(200, 204);
+        assertThat(statusOf(inReview)).isNotEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(statusOf(other)).isEqualTo(ApplicationStatus.IN_REVIEW);
+    }
+
+    @Test
+    void aRuleRefusalIsAPlainSentenceNotAnEngineError() {
+        Task review = scenario.task(other, ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
+        Answer refused = refusedAndNothingChanged(a.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
+                Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("OVERRIDE"),
+                        ApplicationProcess.VAR_REVIEW_REASON, text("   "))), 400, null);
+        assertThat(read(refused.body()).get("message").asText()).isNotBlank().doesNotContain("ENGINE-", "Exception");
+        assertThat(statusOf(other)).isEqualTo(ApplicationStatus.IN_REVIEW);
+    }
+
+    @Test
+    void theInstallationsOwnJobsMetricsAndStatisticsAreForAdministratorsOnly() {
+        Job cleanup = historyCleanupJob();
+        refusedAndNothingChanged(a.manager(), "PUT", "/job/" + cleanup.getId() + "/suspended",
+                Map.of("suspended", true), 403, "Only administrators may");
+        refusedAndNothingChanged(a.manager(), "PUT", "/job/" + cleanup.getId() + "/retries", Map.of("retries", 0),
+                403, "Only administrators may");
+        refusedAndNothingChanged(a.manager(), "POST", "/job/" + cleanup.getId() + "/execute", null, 403,
+                "Only administrators may");
+        assertThat(managementService.createJobQuery().jobId(cleanup.getId()).singleResult().isSuspended()).isFalse();
+
+        String definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ApplicationProcess.KEY).latestVersion().singleResult().getId();
+        for (String path : List.of("/history/process-definition/" + definition + "/statistics",
+                "/metrics/activity-instance-start/sum", "/deployment")) {
+            refusedAndNothingChanged(b.manager(), "GET", path, null, 403, "Only administrators may see this");
+        }
+    }
+
+    @Test
+    void onlyClusterCallsStartsAnApplicationNotEvenAnAdministrator() {
+        refusedAndNothingChanged(b.manager(), "POST", "/process-definition/key/application/start",
+                Map.of("variables", Map.of(ApplicationProcess.VAR_APPLICATION_ID,
+                        Map.of("value", inReview.getId(), "type", "Long"))), 403, null);
+    }
+
+    ApplicationStatus statusOf(Application application) {
+        return ApplicationStatus.valueOf(jdbc.queryForObject("select status from application where id = ?",
+                String.class, application.getId()));
+    }
+
+    private Job historyCleanupJob() {
+        List<Job> jobs = historyService.findHistoryCleanupJobs();
+        if (jobs.isEmpty()) {
+            historyService.cleanUpHistoryAsync(true);
+            jobs = historyService.findHistoryCleanupJobs();
+        }
+        assertThat(jobs).as("the engine's history cleanup job").isNotEmpty();
+        return jobs.get(0);
+    }
+
+    /** The request is answered with that status and sentence, and every table counts the same rows after it. */
+    Answer refusedAndNothingChanged(String user, String method, String path, Object body, int status, String says) {
+        Map<String, Long> before = rows.now();
+        Answer answer = send(user, method, path, body);
+        assertThat(answer.status()).as(method + " " + path + " as " + user + ": " + answer.body()).isEqualTo(status);
+        if (says != null) {
+            assertThat(answer.body()).contains(says);
+        }
+        assertThat(answer.body()).doesNotContain("ENGINE-0");
+        assertThat(RowCounts.changes(before, rows.now())).as("tables changed by a refused request").isEmpty();
+        return answer;
+    }
+
+    /** The start form's values as typed variables, as Tasklist sends them. */
+    static Map<String, Object> startForm(Map<String, Object> form) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        form.forEach((key, value) -> variables.put(key, Map.of("value", value, "type", typeOf(value))));
+        return variables;
+    }
+
+    private static String typeOf(Object value) {
+        return value instanceof Boolean ? "Boolean" : value instanceof Long ? "Long"
+                : value instanceof Number ? "Double" : "String";
+    }
+
+    static Map<String, Object> text(String value) {
+        return Map.of("value", value, "type", "String");
+    }
+
+    com.fasterxml.jackson.databind.JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Not JSON: " + body, e);
+        }
+    }
+}
