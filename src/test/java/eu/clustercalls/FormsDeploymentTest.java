@@ -122,9 +122,11 @@ class FormsDeploymentTest {
     void theFormsAskForWhatTheProcessAndItsListenersRead() {
         Map<String, JsonNode> forms = formsOf(latest(FundingCallProcess.KEY).getDeploymentId());
 
+        List<String> startFields = new ArrayList<>(CallDraft.FORM_FIELDS);
+        startFields.add(FundingCallProcess.FIELD_CLUSTER);
         assertThat(fieldKeys(forms.get("form_draft_call")))
-                .as("the start form has exactly the fields that CallDraft reads")
-                .containsExactlyInAnyOrderElementsOf(CallDraft.FORM_FIELDS);
+                .as("the start form has exactly the fields that CallDraft reads, and the cluster the call belongs to")
+                .containsExactlyInAnyOrderElementsOf(startFields);
 
         assertThat(fieldKeys(forms.get("form_review_call")))
                 .containsExactlyInAnyOrder(FundingCallProcess.VAR_REVIEW_DECISION, FundingCallProcess.VAR_REVIEW_COMMENT);

@@ -84,8 +84,10 @@ class AccessPolicy implements ApplicationRunner {
      * candidates and assignees may still claim and complete them, no longer rewrite them or their variables.
      */
     private void tasksWorkNotUpdate() {
+        // One task's grants only: a group's grant on every task (an administrator's ALL) stays as it is.
         var updatable = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list();
+                .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list().stream()
+                .filter(authorization -> !ANY.equals(authorization.getResourceId())).toList();
         for (var authorization : updatable) {
             authorization.removePermission(Permissions.UPDATE);
             authorization.addPermission(TaskPermissions.TASK_WORK);

@@ -233,7 +233,7 @@ class EngineDoor extends AbstractProcessEnginePlugin {
                 if (command instanceof ExecuteJobsCmd) {
                     throw e;
                 }
-                RuntimeException refusal = refusalWithin(e);
+                RuntimeException refusal = refusalWithin(e, Boolean.TRUE.equals(THROUGH_DOOR.get()));
                 if (refusal == null) {
                     throw e;
                 }
@@ -306,12 +306,12 @@ class EngineDoor extends AbstractProcessEnginePlugin {
     private static final int MAX_TEXT = 4000;
 
     /** Our rule's refusal inside what the engine threw (it wraps a listener's exception), as the engine's 4xx kind. */
-    private static RuntimeException refusalWithin(Throwable e) {
+    private static RuntimeException refusalWithin(Throwable e, boolean throughDoor) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof BadUserRequestException || cause instanceof AuthorizationException) {
                 return cause == e ? null : (RuntimeException) cause;
             }
-            if (cause.getMessage() != null && cause.getMessage().startsWith(OTHER_TENANT)) {
+            if (throughDoor && cause.getMessage() != null && cause.getMessage().startsWith(OTHER_TENANT)) {
                 return new AuthorizationException("This belongs to another cluster: you may not work on it.");
             }
             if (cause instanceof ForbiddenException forbidden) {
