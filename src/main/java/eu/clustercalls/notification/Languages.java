@@ -58,7 +58,7 @@ public class Languages {
         languages.deleteById(userId);
     }
 
-    private String supported(String language) {
+    String supported(String language) {
         return language != null && SUPPORTED.contains(language) ? language
                 : defaultLanguage == null ? SUPPORTED.get(0) : defaultLanguage;
     }

@@ -17,10 +17,13 @@ import eu.clustercalls.config.ClusterCallsProperties;
 /**
  * Writes a message from its plain-text template ({@code templates/mail/<kind>.txt}, first line the subject) with the
  * texts of {@code messages/mail} in the recipient's language. A model's {@code path} becomes the absolute
- * {@code link} the mail points to.
+ * {@code link} the mail points to; {@link #TO_ADDRESS} chooses the footer of a mail to someone who is no user yet.
  */
 @Component
 class MailTemplates {
+
+    /** A model's flag: the mail goes to an address that is no user's yet, and the footer says so. */
+    static final String TO_ADDRESS = "toAddress";
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;

@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
 /**
- * An outbox row: a message to one user, written with the change that causes it and sent later by
+ * An outbox row: a message to one user (or, before they are one, to the e-mail address a sign-up gave), written with the change that causes it and sent later by
  * {@link OutboxSender} (which alone writes the claim columns, claimed_by and claimed_until).
  */
 @Entity
@@ -27,6 +27,8 @@ public class Notification {
     private Instant createdAt;
     private String tenantId;
     private String recipient;
+    /** The recipient is an e-mail address, not a user: a sign-up's mail, sent before the user exists. */
+    private boolean recipientIsAddress;
     private String type;
     private String entityType;
     private String entityId;
@@ -44,11 +46,12 @@ public class Notification {
     protected Notification() {
     }
 
-    Notification(Instant createdAt, String tenantId, String recipient, NotificationType type, String entityType,
-            String entityId, String language, String subject, String body, Long attachmentDocumentId) {
+    Notification(Instant createdAt, String tenantId, String recipient, boolean recipientIsAddress, NotificationType type,
+            String entityType, String entityId, String language, String subject, String body, Long attachmentDocumentId) {
         this.createdAt = createdAt;
         this.tenantId = tenantId;
         this.recipient = recipient;
+        this.recipientIsAddress = recipientIsAddress;
         this.type = type.name();
         this.entityType = entityType;
         this.entityId = entityId;

@@ -2,6 +2,7 @@ package eu.clustercalls.notification;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,9 +63,24 @@ public class NotificationService {
             String language = languageOf.get(recipient);
             MailTemplates.Mail mail = templates.write(type, Locale.forLanguageTag(language), nameOf(users.get(recipient)),
                     model);
-            notifications.save(new Notification(clock.instant(), about.tenantId(), recipient, type, about.auditType(),
-                    about.auditId(), language, mail.subject(), mail.body(), attachmentDocumentId));
+            notifications.save(new Notification(clock.instant(), about.tenantId(), recipient, false, type,
+                    about.auditType(), about.auditId(), language, mail.subject(), mail.body(), attachmentDocumentId));
         }
+    }
+
+    /**
+     * A message to a person who is no user yet (a sign-up's link): to that e-mail address, greeting that name, in
+     * that language (the default one if the mails are not written in it). Its footer says why they receive it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queueToAddress(String address, String name, Locale language, NotificationType type, Audited about,
+            Map<String, ?> model) {
+        Locale written = Locale.forLanguageTag(languages.supported(language.getLanguage()));
+        Map<String, Object> values = new HashMap<>(model);
+        values.put(MailTemplates.TO_ADDRESS, true);
+        MailTemplates.Mail mail = templates.write(type, written, name, values);
+        notifications.save(new Notification(clock.instant(), about.tenantId(), address, true, type, about.auditType(),
+                about.auditId(), written.getLanguage(), mail.subject(), mail.body(), null));
     }
 
     private static String nameOf(User user) {

@@ -151,7 +151,8 @@ class OutboxSender {
                       and (claimed_until is null or claimed_until < ?)""",
                     nodeId, at(until), id, at(now), at(now)) == 1).toList();
             return ours.isEmpty() ? List.<Row>of() : named.query("""
-                    select id, created_at, recipient, subject, body, attachment_document_id, attempts from notification
+                    select id, created_at, recipient, recipient_is_address, subject, body, attachment_document_id, attempts
+                    from notification
                     where id in (:ids) order by id""", Map.of("ids", ours), OutboxSender::row);
         });
         return new Batch(until, rows, due.size() == settings.batchSize());
@@ -202,19 +203,10 @@ class OutboxSender {
     }
 
     private MimeMessage message(Row row) throws Undeliverable {
-        User user = identityService.createUserQuery().userId(row.recipient).singleResult();
-        if (user == null) {
-            throw new Undeliverable("User " + row.recipient + " does not exist");
-        }
-        if (user.getEmail() == null || user.getEmail().isBlank()) {
-            throw new Undeliverable("User " + row.recipient + " has no e-mail address");
-        }
         try {
-            InternetAddress to = new InternetAddress(user.getEmail().trim(), true);
-            String name = String.join(" ", nonBlank(user.getFirstName()), nonBlank(user.getLastName())).trim();
-            if (!name.isEmpty()) {
-                to.setPersonal(name, StandardCharsets.UTF_8.name());
-            }
+            InternetAddress to = row.recipientIsAddress
+                    ? address(row.recipient, "The address " + row.recipient + " is not a valid e-mail address")
+                    : userAddress(row.recipient);
             MimeMessage message = new OutboxMessage(session,
                     "<notification-" + row.id + "." + row.createdAt.toEpochMilli() + "@" + messageIdDomain + ">");
             MimeMessageHelper helper = new MimeMessageHelper(message, row.attachmentDocumentId != null,
@@ -230,10 +222,33 @@ class OutboxSender {
             }
             message.setHeader(NOTIFICATION_HEADER, String.valueOf(row.id));
             return message;
-        } catch (AddressException e) {
-            throw new Undeliverable("User " + row.recipient + " has an invalid e-mail address: " + e.getMessage());
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new Undeliverable("The message could not be written: " + e.getMessage());
+        }
+    }
+
+    /** The user's address, with their name. */
+    private InternetAddress userAddress(String userId) throws Undeliverable, UnsupportedEncodingException {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            throw new Undeliverable("User " + userId + " does not exist");
+        }
+        if (user.getEmail() == null || user.getEmail().isBlank()) {
+            throw new Undeliverable("User " + userId + " has no e-mail address");
+        }
+        InternetAddress to = address(user.getEmail().trim(), "User " + userId + " has an invalid e-mail address");
+        String name = String.join(" ", nonBlank(user.getFirstName()), nonBlank(user.getLastName())).trim();
+        if (!name.isEmpty()) {
+            to.setPersonal(name, StandardCharsets.UTF_8.name());
+        }
+        return to;
+    }
+
+    private static InternetAddress address(String address, String invalid) throws Undeliverable {
+        try {
+            return new InternetAddress(address, true);
+        } catch (AddressException e) {
+            throw new Undeliverable(invalid + ": " + e.getMessage());
         }
     }
 
@@ -294,16 +309,17 @@ class OutboxSender {
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                rs.getObject("attachment_document_id", Long.class), rs.getInt("attempts"));
+                rs.getString("recipient"), rs.getBoolean("recipient_is_address"), rs.getString("subject"),
+                rs.getString("body"), rs.getObject("attachment_document_id", Long.class), rs.getInt("attempts"));
     }
 
     /** @param more whether a full batch was due, so that more rows may be */
     record Batch(Instant until, List<Row> rows, boolean more) {
     }
 
-    record Row(long id, Instant createdAt, String recipient, String subject, String body, Long attachmentDocumentId,
-            int attempts) {
+    /** @param recipientIsAddress the recipient is an e-mail address (a sign-up's mail), not a user */
+    record Row(long id, Instant createdAt, String recipient, boolean recipientIsAddress, String subject, String body,
+            Long attachmentDocumentId, int attempts) {
     }
 
     private enum Outcome { SENT, RETRY, FAILED }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,6 +88,18 @@ class MailTemplatesTest {
         assertThat(TEMPLATES.write(NotificationType.CLARIFICATION_REQUESTED, Locale.forLanguageTag("ca"), "", FACTS))
                 .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Una pregunta sobre la vostra sol·licitud APP-7"))
                 .satisfies(mail -> assertThat(mail.body()).startsWith("Hola:").contains("10 de març de 2027, 11:30 CET"));
+    }
+
+    @Test
+    void aMailToSomeoneWhoIsNoUserYetSaysWhyTheyReceiveIt() {
+        Map<String, Object> toAddress = new HashMap<>(FACTS);
+        toAddress.put(MailTemplates.TO_ADDRESS, true);
+
+        assertThat(TEMPLATES.write(NotificationType.CALL_EXTENDED, Locale.ENGLISH, "Núria Soler", toAddress).body())
+                .contains("this address was given to register a company at http://localhost:8080")
+                .doesNotContain("because of your account");
+        assertThat(TEMPLATES.write(NotificationType.CALL_EXTENDED, Locale.ENGLISH, "Marta Puig", FACTS).body())
+                .contains("because of your account").doesNotContain("this address was given");
     }
 
     @Test

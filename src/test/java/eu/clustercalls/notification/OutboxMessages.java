@@ -3,6 +3,7 @@ package eu.clustercalls.notification;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -39,6 +40,15 @@ public class OutboxMessages {
                 NotificationType.CALL_EXTENDED, about, Map.of("callTitle", callTitle,
                         "closesAt", Instant.parse("2027-03-01T17:00:00Z"), "path", "/portal/calls/1"),
                 attachmentDocumentId));
+        return notifications.findByEntityTypeAndEntityIdOrderById(about.auditType(), about.auditId()).get(0).getId();
+    }
+
+    /** A message about a call of that title to someone who is no user: to that e-mail address; returns its id. */
+    public long queueToAddress(String address, String callTitle) {
+        About about = new About("test-" + Scenario.next());
+        transactions.executeWithoutResult(status -> notificationService.queueToAddress(address, "Núria Soler",
+                Locale.forLanguageTag("es"), NotificationType.CALL_EXTENDED, about, Map.of("callTitle", callTitle,
+                        "closesAt", Instant.parse("2027-03-01T17:00:00Z"), "path", "/portal/calls/1")));
         return notifications.findByEntityTypeAndEntityIdOrderById(about.auditType(), about.auditId()).get(0).getId();
     }
 

@@ -117,6 +117,21 @@ class OutboxSenderTest {
     }
 
     @Test
+    void aMessageToSomeoneWhoIsNoUserYetArrivesAtTheAddressItNamesInItsLanguage() throws Exception {
+        String address = "nuria" + Scenario.next() + "@teixits-nous.example";
+        long id = outbox.queueToAddress(address, "Misión a Montreal");
+
+        assertThat(sender.sendDue()).isEqualTo(1);
+
+        assertThat(notifications.findById(id).orElseThrow().getStatus()).isEqualTo(Notification.Status.SENT);
+        MimeMessage mail = receivedOnce(id);
+        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(to -> ((InternetAddress) to).getAddress())
+                .containsExactly(address);
+        assertThat(((String) mail.getContent()).replace("\r\n", "\n")).startsWith("Hola, Núria Soler:")
+                .contains("se dio esta dirección para registrar una empresa");
+    }
+
+    @Test
     void aQueuedMessageArrivesOnceAtTheUsersAddressWithItsFixedMessageIdAndIsMarkedSent() throws Exception {
         String user = scenario.user("mail-" + Scenario.next(), Roles.SME);
         long id = outbox.queue(user, "Business mission to Montréal");
