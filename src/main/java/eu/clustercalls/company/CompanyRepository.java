@@ -16,6 +16,8 @@ public interface CompanyRepository extends JpaRepository<Company, Long> {
 
     boolean existsByVatNumber(String vatNumber);
 
+    Optional<Company> findByVatNumber(String vatNumber);
+
     /** Serialises a company's concurrent applications, so that "one per call" holds under load. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Company c where c.id = :id")

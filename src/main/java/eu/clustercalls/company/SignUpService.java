@@ -1,12 +1,21 @@
 package eu.clustercalls.company;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
 
@@ -15,16 +24,30 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.notification.Languages;
+import eu.clustercalls.notification.NotificationService;
+import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationRepository;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.support.InvalidInputException;
 
 /**
- * A company signs up with its first user. Everything is written in one transaction (the engine's identity tables
- * join it), so a refused or failed sign-up leaves neither a company without a user nor a user without a company.
- * The membership it claims waits for the cluster's confirmation ({@link MembershipRequestService}).
+ * A company signs up with its first user, in two steps, so that the answer to the form never tells an anonymous
+ * caller whether a user name or a VAT number is known: the form is checked for what is wrong with it alone, then the
+ * address it gives gets a mail with a single-use link (or, for a registered company, a mail that says so). Opening
+ * the link registers the company and its user; only then, to the person who has shown the address is theirs, does
+ * the sign-up say that the user name is taken or the company registered. The registration is written in one
+ * transaction (the engine's identity tables join it), so it leaves neither a company without a user nor a user
+ * without a company, nor a link that still works. The membership the company claims waits for the cluster's
+ * confirmation ({@link MembershipRequestService}).
  */
 @Service
 public class SignUpService {
@@ -38,6 +61,14 @@ public class SignUpService {
     private static final BigDecimal PARTNER_MIN = BigDecimal.valueOf(25);
     private static final BigDecimal PARTNER_MAX = BigDecimal.valueOf(50);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** How long the link of a sign-up's mail works. */
+    public static final Duration LINK_VALIDITY = Duration.ofHours(24);
+    private static final String CONFIRM_PATH = "/portal/sign-up/confirm/";
+    private static final SecureRandom TOKENS = new SecureRandom();
+    /** The form as the request keeps it: every field of the records and of the related enterprises, as they are. */
+    private static final ObjectMapper FORMS = JsonMapper.builder().findAndAddModules()
+            .visibility(PropertyAccessor.ALL, Visibility.NONE).visibility(PropertyAccessor.FIELD, Visibility.ANY)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final CompanyService companies;
     private final CompanyRepository companyRows;
@@ -47,10 +78,14 @@ public class SignUpService {
     private final ClusterCallsProperties properties;
     private final Clock clock;
     private final Languages languages;
+    private final SignUpRequestRepository signUpRequests;
+    private final SignUpPasswords passwords;
+    private final NotificationService notifications;
 
     SignUpService(CompanyService companies, CompanyRepository companyRows, MembershipRequestRepository requests,
             ClusterOrganisationRepository clusters, IdentityService identityService, ClusterCallsProperties properties,
-            Clock clock, Languages languages) {
+            Clock clock, Languages languages, SignUpRequestRepository signUpRequests, SignUpPasswords passwords,
+            NotificationService notifications) {
         this.companies = companies;
         this.companyRows = companyRows;
         this.requests = requests;
@@ -59,6 +94,9 @@ public class SignUpService {
         this.properties = properties;
         this.clock = clock;
         this.languages = languages;
+        this.signUpRequests = signUpRequests;
+        this.passwords = passwords;
+        this.notifications = notifications;
     }
 
     /** The countries a company may sign up from: the EU member states, by ISO code. */
@@ -66,18 +104,15 @@ public class SignUpService {
         return VatNumbers.countries();
     }
 
-    /** Every reason the sign-up would be refused; empty if it would be accepted. */
+    /**
+     * Every reason the form would be refused; empty if it would be accepted. That its user name is taken or its
+     * company registered is no reason here: the link's page says so ({@link #open}).
+     */
     @Transactional(readOnly = true)
     public List<SignUpProblem> problems(SignUp signUp) {
         List<SignUpProblem> problems = new ArrayList<>();
-        VatNumbers.problem(signUp.country(), signUp.vatNumber()).ifPresentOrElse(
-                problem -> problems.add(new SignUpProblem("vatNumber", "vatNumber.invalid", problem)),
-                () -> {
-                    if (companyRows.existsByVatNumber(VatNumbers.normalise(signUp.vatNumber()))) {
-                        problems.add(new SignUpProblem("vatNumber", "vatNumber.taken",
-                                "A company with this VAT number is already registered."));
-                    }
-                });
+        VatNumbers.problem(signUp.country(), signUp.vatNumber()).ifPresent(
+                problem -> problems.add(new SignUpProblem("vatNumber", "vatNumber.invalid", problem)));
         relatedProblems(signUp.relatedEnterprises(), problems);
         aidProblems(signUp.declaredAid(), problems);
         if (signUp.clusterId() != null) {
@@ -93,15 +128,103 @@ public class SignUpService {
         return problems;
     }
 
-    /** Registers the company and its first user (group sme, contact of the company); refuses what {@link #problems} finds. */
+    /**
+     * Answers the form alike whoever sends it: the address it gives gets a mail with a link that registers the
+     * company (valid for {@link #LINK_VALIDITY}), or, if a company with its VAT number is registered, a mail that
+     * says so and how to get access. Refuses what {@link #problems} finds.
+     */
     @Transactional
-    public Company signUp(SignUp signUp) {
+    public void request(SignUp signUp) {
         List<SignUpProblem> problems = problems(signUp);
         if (!problems.isEmpty()) {
             Map<String, String> fieldErrors = new LinkedHashMap<>();
             problems.forEach(problem -> fieldErrors.putIfAbsent(problem.field(), problem.message()));
             throw new InvalidInputException(fieldErrors);
         }
+        // Hashed whichever mail follows, so that the answer takes as long for a registered company as for a new one.
+        SignUpPasswords.Hashed password = passwords.hash(signUp.user().password());
+        SignUp.NewUser person = signUp.user();
+        Optional<Company> registered = companyRows.findByVatNumber(VatNumbers.normalise(signUp.vatNumber()));
+        if (registered.isPresent()) {
+            notifications.queueToAddress(person.email(), person.fullName(), person.language(),
+                    NotificationType.SIGN_UP_COMPANY_REGISTERED, registered.get(), Map.of("companyName",
+                            signUp.legalName(), "vatNumber", signUp.vatNumber(), "path", "/portal/sign-in"));
+            return;
+        }
+        byte[] random = new byte[32];
+        TOKENS.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant now = clock.instant();
+        SignUpRequest request = signUpRequests.save(new SignUpRequest(hashOf(token), now, now.plus(LINK_VALIDITY),
+                write(signUp.with(person.withoutPassword())), password));
+        notifications.queueToAddress(person.email(), person.fullName(), person.language(),
+                NotificationType.SIGN_UP_CONFIRMATION, request, Map.of("companyName", signUp.legalName(),
+                        "vatNumber", signUp.vatNumber(), "username", person.username(),
+                        "expiresAt", request.getExpiresAt(), "path", CONFIRM_PATH + token));
+    }
+
+    /**
+     * The sign-up the link leads to, with what stands in the way of its confirmation: with that user name instead of
+     * the form's, if one is given.
+     */
+    @Transactional(readOnly = true)
+    public SignUpLink open(String token, String username) {
+        return valid(token).<SignUpLink>map(request -> pending(read(request, username)))
+                .orElseGet(SignUpLink.Invalid::new);
+    }
+
+    /**
+     * Registers the company and its first user (group sme, contact of the company) as the link's sign-up gives them,
+     * with that user name instead of the form's if one is given, and uses the link up. Nothing is written while
+     * something stands in the way ({@link SignUpLink.Pending} says what).
+     */
+    @Transactional
+    public SignUpLink confirm(String token, String username) {
+        Optional<SignUpRequest> found = valid(token);
+        if (found.isEmpty()) {
+            return new SignUpLink.Invalid();
+        }
+        SignUpRequest request = found.get();
+        SignUp signUp = read(request, username);
+        SignUpLink.Pending pending = pending(signUp);
+        if (!pending.problems().isEmpty()) {
+            return pending;
+        }
+        if (signUpRequests.use(request.getId()) == 0) {
+            return new SignUpLink.Invalid();
+        }
+        register(signUp, request.password());
+        return new SignUpLink.Confirmed(signUp.user().username(), List.of(Roles.SME));
+    }
+
+    /** Forgets the sign-ups whose link has expired; returns how many. */
+    @Transactional
+    public int purgeExpired() {
+        return signUpRequests.deleteExpired(clock.instant());
+    }
+
+    private Optional<SignUpRequest> valid(String token) {
+        return token == null || token.isBlank() ? Optional.empty()
+                : signUpRequests.findByTokenHashAndExpiresAtAfter(hashOf(token), clock.instant());
+    }
+
+    private SignUpLink.Pending pending(SignUp signUp) {
+        List<SignUpProblem> problems = new ArrayList<>();
+        if (companyRows.existsByVatNumber(VatNumbers.normalise(signUp.vatNumber()))) {
+            problems.add(new SignUpProblem("vatNumber", "vatNumber.taken",
+                    "A company with this VAT number is already registered."));
+        }
+        String username = signUp.user().username();
+        usernameProblem(username).ifPresentOrElse(problems::add, () -> {
+            if (identityService.createUserQuery().userId(username).count() > 0) {
+                problems.add(new SignUpProblem("username", "username.taken", "This user name is taken; choose another."));
+            }
+        });
+        return new SignUpLink.Pending(signUp.legalName(), signUp.vatNumber(), username, signUp.user().email(),
+                problems);
+    }
+
+    private void register(SignUp signUp, SignUpPasswords.Hashed password) {
         Company company = companies.register(signUp.legalName(), signUp.vatNumber(), signUp.country(), signUp.city(),
                 signUp.naceCode(), signUp.figures(), signUp.relatedEnterprises());
         for (SignUp.DeclaredAid aid : signUp.declaredAid()) {
@@ -112,16 +235,41 @@ public class SignUpService {
                     clock.instant()));
         }
         SignUp.NewUser person = signUp.user();
-        User user = identityService.newUser(person.username());
+        User user = passwords.newUser(person.username(), password);
         user.setFirstName(person.firstName());
         user.setLastName(person.lastName());
         user.setEmail(person.email());
-        user.setPassword(person.password());
         identityService.saveUser(user);
         identityService.createMembership(person.username(), Roles.SME);
         languages.choose(person.username(), person.language());
         companies.addContact(company.getId(), person.username());
-        return companies.get(company.getId());
+    }
+
+    private static String write(SignUp signUp) {
+        try {
+            return FORMS.writeValueAsString(signUp);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A sign-up cannot be written as JSON", e);
+        }
+    }
+
+    /** The request's form, with that user name instead of its own if one is given. */
+    private static SignUp read(SignUpRequest request, String username) {
+        try {
+            SignUp signUp = FORMS.readValue(request.getForm(), SignUp.class);
+            return username == null ? signUp : signUp.with(signUp.user().named(username));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Sign-up request " + request.getId() + " cannot be read", e);
+        }
+    }
+
+    private static String hashOf(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
     }
 
     private static void relatedProblems(List<RelatedEnterprise> related, List<SignUpProblem> problems) {
@@ -156,14 +304,16 @@ public class SignUpService {
         }
     }
 
-    private void userProblems(SignUp.NewUser user, List<SignUpProblem> problems) {
-        String username = user.username();
+    private static Optional<SignUpProblem> usernameProblem(String username) {
         if (username == null || username.length() > USER_ID_MAX_LENGTH || !USER_ID.matcher(username).matches()) {
-            problems.add(new SignUpProblem("username", "username.format", "A user name has at most 64 letters and "
-                    + "digits, which may be joined by single dots, dashes or underscores (marta.puig)."));
-        } else if (identityService.createUserQuery().userId(username).count() > 0) {
-            problems.add(new SignUpProblem("username", "username.taken", "This user name is taken; choose another."));
+            return Optional.of(new SignUpProblem("username", "username.format", "A user name has at most 64 letters "
+                    + "and digits, which may be joined by single dots, dashes or underscores (marta.puig)."));
         }
+        return Optional.empty();
+    }
+
+    private void userProblems(SignUp.NewUser user, List<SignUpProblem> problems) {
+        usernameProblem(user.username()).ifPresent(problems::add);
         if (user.email() == null || !EMAIL.matcher(user.email()).matches()) {
             problems.add(new SignUpProblem("email", "email.invalid", "This is not an e-mail address."));
         }

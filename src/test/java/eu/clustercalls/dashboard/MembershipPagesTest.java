@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -32,6 +33,7 @@ import eu.clustercalls.company.MembershipRequest;
 import eu.clustercalls.company.MembershipRequestService;
 import eu.clustercalls.portal.Html;
 import eu.clustercalls.portal.SignUpForms;
+import eu.clustercalls.portal.SignUps;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.support.ForbiddenException;
 
@@ -40,6 +42,8 @@ class MembershipPagesTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     Scenario scenario;
     @Autowired
@@ -178,8 +182,7 @@ class MembershipPagesTest {
     }
 
     private Company signUp(MultiValueMap<String, String> form) throws Exception {
-        mvc.perform(post("/portal/sign-up").params(form).with(csrf())).andExpect(status().isFound());
-        return companies.companiesOf(form.getFirst("username")).get(0);
+        return companies.companiesOf(SignUps.register(mvc, jdbc, form)).get(0);
     }
 
     private static RequestPostProcessor manager(String username) {

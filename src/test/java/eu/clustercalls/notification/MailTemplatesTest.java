@@ -54,6 +54,8 @@ class MailTemplatesTest {
             Map.entry("iban", "ES91 2100 0418 4502 0005 1332"), Map.entry("executionDate", LocalDate.of(2027, 7, 1)),
             Map.entry("paymentReference", "PAY-9"), Map.entry("clusterName", "AEI Tèxtils"),
             Map.entry("taskName", "Review eligibility"), Map.entry("subjectOfTask", "APP-7"),
+            Map.entry("vatNumber", "ESB12345674"), Map.entry("username", "marta.puig"),
+            Map.entry("expiresAt", Instant.parse("2027-03-02T09:15:00Z")),
             Map.entry("path", "/portal/applications/7"));
 
     static Stream<Arguments> kindsAndLanguages() {

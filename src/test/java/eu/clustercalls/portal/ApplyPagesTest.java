@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -39,6 +40,8 @@ class ApplyPagesTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     Scenario scenario;
     @Autowired
@@ -201,8 +204,7 @@ class ApplyPagesTest {
     @Test
     void aCompanyWhoseMembershipAwaitsTheClusterIsToldSoBeforeItWrites() throws Exception {
         MultiValueMap<String, String> signUp = SignUpForms.valid(call.getClusterId());
-        perform(post("/portal/sign-up").params(signUp).with(csrf()), 302);
-        sme = signUp.getFirst("username");
+        sme = SignUps.register(mvc, jdbc, signUp);
 
         String spanish = body(perform(get(applyPath()).param("lang", "es").with(sme(sme)), 200));
         String member = body(perform(get(applyPath()).with(sme(Scenario.contactOf(

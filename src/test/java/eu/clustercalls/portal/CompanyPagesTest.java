@@ -1,10 +1,8 @@
 package eu.clustercalls.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -13,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -31,6 +30,8 @@ class CompanyPagesTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     Scenario scenario;
     @Autowired
@@ -61,8 +62,7 @@ class CompanyPagesTest {
     void profileShowsPendingAndRejectedMembershipRequestsWithTheReason() throws Exception {
         Scenario.Cluster cluster = scenario.cluster();
         MultiValueMap<String, String> form = SignUpForms.valid(cluster.id());
-        mvc.perform(post("/portal/sign-up").params(form).with(csrf())).andExpect(status().isFound());
-        String username = form.getFirst("username");
+        String username = SignUps.register(mvc, jdbc, form);
         Long companyId = companies.companiesOf(username).get(0).getId();
 
         assertThat(page(username, "en")).contains("Waiting for the cluster",

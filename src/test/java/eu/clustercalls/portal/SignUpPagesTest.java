@@ -7,17 +7,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.util.MultiValueMap;
 
 import eu.clustercalls.ClusterCallsTest;
@@ -29,6 +45,7 @@ import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.company.MembershipRequest;
 import eu.clustercalls.company.MembershipRequestService;
 import eu.clustercalls.company.RelatedEnterprise;
+import eu.clustercalls.company.SignUpService;
 import eu.clustercalls.notification.Languages;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
@@ -52,17 +69,54 @@ class SignUpPagesTest {
     StaffDirectory staff;
     @Autowired
     Languages languages;
+    @Autowired
+    SignUpService signUps;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
-    void signUpRegistersCompanyUserRelatedEnterprisesAidAndAPendingMembershipRequest() throws Exception {
+    void theFormRegistersNothingButMailsALinkThatRegistersTheCompanyOnceAndSignsThePersonIn() throws Exception {
         Scenario.Cluster cluster = scenario.cluster();
         MultiValueMap<String, String> form = SignUpForms.valid(cluster.id());
         String username = form.getFirst("username");
+        String email = form.getFirst("email");
+        long companiesBefore = companyRows.count();
 
         mvc.perform(post("/portal/sign-up").params(form).with(csrf()))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/portal/sign-in?signedUp"));
+                .andExpect(redirectedUrl("/portal/sign-up/sent"))
+                .andExpect(flash().attribute("sentTo", email));
 
+        assertThat(companyRows.count()).isEqualTo(companiesBefore);
+        assertThat(identityService.createUserQuery().userId(username).count()).isZero();
+        Map<String, Object> mail = jdbc.queryForMap("select subject, body, language from notification "
+                + "where recipient = ? and type = 'SIGN_UP_CONFIRMATION'", email);
+        assertThat((String) mail.get("subject")).isEqualTo("Confirm the registration of " + form.getFirst("legalName"));
+        assertThat((String) mail.get("body")).startsWith("Dear Núria Soler,")
+                .contains(form.getFirst("vatNumber"), username, "it works once", "this address was given to register");
+        String link = SignUps.link(jdbc, email);
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        assertThat(jdbc.queryForObject("select count(*) from sign_up_request where token_hash = ?", Long.class,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)))))
+                .as("the token is kept as its hash").isOne();
+        assertThat(jdbc.queryForObject("select count(*) from sign_up_request where token_hash = ? or form like ?",
+                Long.class, token, "%" + token + "%")).as("and never itself").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from sign_up_request where form like ?", Long.class,
+                "%" + SignUpForms.PASSWORD + "%")).as("nor is the password").isZero();
+
+        String page = mvc.perform(get(link)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Html.text(page, "confirm-legalName")).isEqualTo(form.getFirst("legalName"));
+        assertThat(Html.text(page, "confirm-username")).isEqualTo(username);
+        assertThat(companyRows.count()).as("opening the link registers nothing yet").isEqualTo(companiesBefore);
+
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post(link).session(session).with(csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/portal/sign-up/welcome"));
+
+        String welcome = mvc.perform(get("/portal/sign-up/welcome").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Html.text(welcome, "signed-up")).contains("signed in as " + username);
+        mvc.perform(get("/portal/company").session(session)).andExpect(status().isOk());
         assertThat(companies.companiesOf(username)).hasSize(1);
         Company company = companies.companiesOf(username).get(0);
         assertThat(company.getVatNumber()).isEqualTo(form.getFirst("vatNumber"));
@@ -71,8 +125,11 @@ class SignUpPagesTest {
             assertThat(related.getRelation()).isEqualTo(RelatedEnterprise.Relation.PARTNER);
             assertThat(related.getSharePercent()).isEqualByComparingTo("30");
         });
+        assertThat(company.smeFigures().staffHeadcount()).as("the partner's staff counted at 30 %")
+                .isEqualByComparingTo("9");
         assertThat(staff.hasRole(username, Roles.SME)).isTrue();
         assertThat(identityService.checkPassword(username, SignUpForms.PASSWORD)).isTrue();
+        assertThat(identityService.createUserQuery().userId(username).singleResult().getEmail()).isEqualTo(email);
         assertThat(companies.aidRecordsOf(company.getId())).singleElement().satisfies(aid -> {
             assertThat(aid.getSource()).isEqualTo(AidRecord.Source.DECLARED);
             assertThat(aid.getAmount()).isEqualByComparingTo(new BigDecimal("12500"));
@@ -87,10 +144,133 @@ class SignUpPagesTest {
     }
 
     @Test
+    void theAnswerIsTheSameForATakenUserNameAsForANewOne() throws Exception {
+        MultiValueMap<String, String> fresh = SignUpForms.valid(null);
+        MultiValueMap<String, String> taken = SignUpForms.valid(null);
+        taken.set("username", scenario.user("taken.name" + Scenario.next(), Roles.SME));
+
+        assertThat(answer(taken)).isEqualTo(answer(fresh));
+        assertThat(SignUps.link(jdbc, taken.getFirst("email"))).as("both get the link").isNotBlank();
+        assertThat(SignUps.link(jdbc, fresh.getFirst("email"))).isNotBlank();
+    }
+
+    @Test
+    void theAnswerIsTheSameForARegisteredVatNumberAsForANewOneAndTheMailSaysWhatToDo() throws Exception {
+        Company registered = scenario.company(Scenario.figures(5, "500000", "400000"), List.of());
+        MultiValueMap<String, String> fresh = SignUpForms.valid(null);
+        MultiValueMap<String, String> known = SignUpForms.valid(null);
+        known.set("vatNumber", registered.getVatNumber());
+        known.set("country", registered.getCountry());
+        long pendingBefore = pendingSignUps();
+
+        assertThat(answer(known)).isEqualTo(answer(fresh));
+
+        assertThat(pendingSignUps()).as("only the new company waits for its link").isEqualTo(pendingBefore + 1);
+        Map<String, Object> mail = jdbc.queryForMap("select type, subject, body from notification where recipient = ?",
+                known.getFirst("email"));
+        assertThat(mail.get("type")).isEqualTo("SIGN_UP_COMPANY_REGISTERED");
+        assertThat((String) mail.get("subject")).contains("is already registered", registered.getVatNumber());
+        assertThat((String) mail.get("body")).contains("ask a colleague who has a user for it, or your cluster",
+                "/portal/sign-in").doesNotContain("/portal/sign-up/confirm/");
+    }
+
+    @Test
+    void aUsedLinkIsRefusedAndRegistersNothingMore() throws Exception {
+        MultiValueMap<String, String> form = SignUpForms.valid(null);
+        SignUps.register(mvc, jdbc, form);
+        String link = SignUps.link(jdbc, form.getFirst("email"));
+        long companiesBefore = companyRows.count();
+
+        String page = mvc.perform(post(link).with(csrf())).andExpect(status().isGone())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(Html.text(page, "link-invalid")).contains("works once", "has been used already, or it has expired");
+        assertThat(Html.tag(page, "sign-up-again")).isNotNull();
+        assertThat(companyRows.count()).isEqualTo(companiesBefore);
+        mvc.perform(get(link)).andExpect(status().isGone());
+        assertThat(pendingSignUps(form.getFirst("vatNumber"))).as("used up").isZero();
+    }
+
+    @Test
+    void anExpiredLinkIsRefusedInTheReadersLanguageAndIsPurged() throws Exception {
+        MultiValueMap<String, String> form = SignUpForms.valid(null);
+        mvc.perform(post("/portal/sign-up").params(form).with(csrf())).andExpect(status().isFound());
+        String link = SignUps.link(jdbc, form.getFirst("email"));
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(SignUpService.LINK_VALIDITY).plusSeconds(60)));
+        try {
+            String page = mvc.perform(get(link).param("lang", "es")).andExpect(status().isGone())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(Html.text(page, "link-invalid")).contains("funciona una sola vez, durante 24 horas");
+            assertThat(page).doesNotContain("??");
+            mvc.perform(post(link).with(csrf())).andExpect(status().isGone());
+            assertThat(identityService.createUserQuery().userId(form.getFirst("username")).count()).isZero();
+
+            assertThat(signUps.purgeExpired()).isPositive();
+            assertThat(pendingSignUps(form.getFirst("vatNumber"))).isZero();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aLinkNobodyWasSentIsRefused() throws Exception {
+        mvc.perform(get("/portal/sign-up/confirm/not-a-token")).andExpect(status().isGone());
+        mvc.perform(post("/portal/sign-up/confirm/not-a-token").with(csrf())).andExpect(status().isGone());
+    }
+
+    @Test
+    void aUserNameTakenBeforeTheLinkIsOpenedIsChosenAgainOnItsPage() throws Exception {
+        MultiValueMap<String, String> form = SignUpForms.valid(null);
+        mvc.perform(post("/portal/sign-up").params(form).with(csrf())).andExpect(status().isFound());
+        String link = SignUps.link(jdbc, form.getFirst("email"));
+        String taken = scenario.user(form.getFirst("username"), Roles.SME);
+
+        String page = mvc.perform(get(link)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertFieldError(page, "username", "This user name is taken");
+        assertThat(attribute(tag(page, "username"), "value")).isEqualTo(taken);
+
+        String again = mvc.perform(post(link).param("username", taken).with(csrf())).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertFieldError(again, "username", "This user name is taken");
+        String badFormat = mvc.perform(post(link).param("username", "no spaces").param("lang", "ca").with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertFieldError(badFormat, "username", "Fes servir lletres i xifres");
+        assertThat(companyRows.existsByVatNumber(form.getFirst("vatNumber"))).isFalse();
+
+        String chosen = "chosen.again" + Scenario.next();
+        mvc.perform(post(link).param("username", chosen).with(csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/portal/sign-up/welcome"));
+
+        assertThat(companies.companiesOf(chosen)).extracting(Company::getVatNumber).containsExactly(form.getFirst("vatNumber"));
+        assertThat(identityService.checkPassword(chosen, SignUpForms.PASSWORD)).isTrue();
+        assertThat(companies.companiesOf(taken)).isEmpty();
+    }
+
+    @Test
+    void aCompanyRegisteredBeforeTheLinkIsOpenedIsToldAndNothingIsRegistered() throws Exception {
+        MultiValueMap<String, String> first = SignUpForms.valid(null);
+        MultiValueMap<String, String> second = SignUpForms.valid(null);
+        second.set("vatNumber", first.getFirst("vatNumber"));
+        mvc.perform(post("/portal/sign-up").params(second).with(csrf())).andExpect(status().isFound());
+        SignUps.register(mvc, jdbc, first);
+        String link = SignUps.link(jdbc, second.getFirst("email"));
+
+        String page = mvc.perform(get(link).param("lang", "es")).andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Html.text(page, "company-registered")).contains("Ya hay una empresa registrada",
+                "pida acceso a un compañero");
+        assertThat(Html.tag(page, "confirm-sign-up")).as("nothing to confirm").isNull();
+
+        mvc.perform(post(link).with(csrf())).andExpect(status().isConflict());
+        assertThat(identityService.createUserQuery().userId(second.getFirst("username")).count()).isZero();
+    }
+
+    @Test
     void signUpWithoutClusterMakesNoMembershipRequest() throws Exception {
         MultiValueMap<String, String> form = SignUpForms.valid(null);
 
-        mvc.perform(post("/portal/sign-up").params(form).with(csrf())).andExpect(status().isFound());
+        SignUps.register(mvc, jdbc, form);
 
         Company company = companies.companiesOf(form.getFirst("username")).get(0);
         assertThat(requests.requestsOf(company.getId())).isEmpty();
@@ -103,6 +283,10 @@ class SignUpPagesTest {
 
         mvc.perform(post("/portal/sign-up").params(form).header(HttpHeaders.ACCEPT_LANGUAGE, "ca").with(csrf()))
                 .andExpect(status().isFound());
+        assertThat(jdbc.queryForMap("select language, subject from notification where recipient = ?",
+                form.getFirst("email"))).containsEntry("language", "ca")
+                .containsEntry("subject", "Confirmeu el registre de " + form.getFirst("legalName"));
+        mvc.perform(post(SignUps.link(jdbc, form.getFirst("email"))).with(csrf())).andExpect(status().isFound());
         assertThat(languages.of(username)).isEqualTo(Locale.forLanguageTag("ca"));
 
         mvc.perform(get("/portal/company").param("lang", "es").with(ApplicationPagesTest.sme(username)))
@@ -132,33 +316,7 @@ class SignUpPagesTest {
         assertThat(companyRows.count()).isEqualTo(companiesBefore);
         assertThat(identityService.createUserQuery().count()).isEqualTo(usersBefore);
         assertThat(companies.companiesOf(form.getFirst("username"))).isEmpty();
-    }
-
-    @Test
-    void signUpWithRegisteredVatNumberIsRefusedNextToTheField() throws Exception {
-        MultiValueMap<String, String> first = SignUpForms.valid(null);
-        mvc.perform(post("/portal/sign-up").params(first).with(csrf())).andExpect(status().isFound());
-        MultiValueMap<String, String> second = SignUpForms.valid(null);
-        second.set("vatNumber", first.getFirst("vatNumber"));
-
-        String page = mvc.perform(post("/portal/sign-up").params(second).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-
-        assertFieldError(page, "vatNumber", "already registered");
-        assertThat(identityService.createUserQuery().userId(second.getFirst("username")).count()).isZero();
-    }
-
-    @Test
-    void signUpWithTakenUserNameIsRefusedNextToTheField() throws Exception {
-        MultiValueMap<String, String> form = SignUpForms.valid(null);
-        String existing = scenario.user("taken.name" + Scenario.next(), Roles.SME);
-        form.set("username", existing);
-
-        String page = mvc.perform(post("/portal/sign-up").params(form).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-
-        assertFieldError(page, "username", "This user name is taken");
-        assertThat(companyRows.existsByVatNumber(form.getFirst("vatNumber"))).isFalse();
+        assertThat(mailsTo(form.getFirst("email"))).isZero();
     }
 
     @Test
@@ -216,7 +374,8 @@ class SignUpPagesTest {
 
         mvc.perform(post("/portal/sign-up").params(form)).andExpect(status().isForbidden());
 
-        assertThat(companyRows.existsByVatNumber(form.getFirst("vatNumber"))).isFalse();
+        assertThat(mailsTo(form.getFirst("email"))).isZero();
+        assertThat(pendingSignUps(form.getFirst("vatNumber"))).isZero();
     }
 
     @Test
@@ -251,5 +410,46 @@ class SignUpPagesTest {
         assertThat(body).doesNotContain("??");
         assertFieldError(body, "vatNumber", "No es un número de IVA válido");
         assertFieldError(body, "city", "Rellene este campo.");
+    }
+
+    @Test
+    void theSpanishAndCatalanTextsHaveEveryKeyOfTheEnglishOnes() throws IOException {
+        Properties english = bundle("messages/signup.properties");
+        for (String translation : List.of("messages/signup_es.properties", "messages/signup_ca.properties")) {
+            assertThat(bundle(translation).stringPropertyNames()).as(translation)
+                    .containsAll(english.stringPropertyNames());
+        }
+    }
+
+    /** The answer to the form as its sender reads it, but for the address it names. */
+    private String answer(MultiValueMap<String, String> form) throws Exception {
+        MvcResult sent = mvc.perform(post("/portal/sign-up").params(form).with(csrf()))
+                .andExpect(status().isFound()).andReturn();
+        String page = mvc.perform(get(sent.getResponse().getRedirectedUrl()).flashAttrs(sent.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Html.text(page, "sign-up-sent")).isEqualTo("We sent the next steps to " + form.getFirst("email") + ".");
+        return sent.getResponse().getStatus() + " " + sent.getResponse().getRedirectedUrl() + "\n"
+                + page.replace(form.getFirst("email"), "ADDRESS");
+    }
+
+    private long pendingSignUps() {
+        return jdbc.queryForObject("select count(*) from sign_up_request", Long.class);
+    }
+
+    private long pendingSignUps(String vatNumber) {
+        return jdbc.queryForObject("select count(*) from sign_up_request where form like ?", Long.class,
+                "%\"" + vatNumber + "\"%");
+    }
+
+    private long mailsTo(String address) {
+        return jdbc.queryForObject("select count(*) from notification where recipient = ?", Long.class, address);
+    }
+
+    private static Properties bundle(String path) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = SignUpPagesTest.class.getClassLoader().getResourceAsStream(path)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
     }
 }
