@@ -123,8 +123,19 @@ class PortalBrowserTest {
             browser.assertFitsPhoneWidth();
             browser.screenshot("sign-up-form");
             browser.click("sign-up-submit");
-            browser.waitFor(d -> browser.path().startsWith("/portal/sign-in"));
+            // The answer names the address only; the link in the mail (read from the outbox) finishes the sign-up.
+            browser.waitFor(d -> browser.path().equals("/portal/sign-up/sent"));
+            assertThat(browser.text("sign-up-sent")).contains("nuria@teixits-nous.example");
+            browser.screenshot("sign-up-sent");
+            browser.visit(SignUps.link(jdbc, "nuria@teixits-nous.example"));
+            assertThat(browser.text("confirm-username")).isEqualTo("nuria.manresa");
+            browser.assertFitsPhoneWidth();
+            browser.screenshot("sign-up-confirm");
+            browser.click("confirm-sign-up");
+            browser.waitFor(d -> browser.path().equals("/portal/sign-up/welcome"));
+            assertThat(browser.text("signed-up")).contains("nuria.manresa");
             browser.screenshot("signed-up");
+            signOut(browser);
 
             // 2. The cluster confirms the membership number, on its dashboard.
             signIn(browser, "anna.roca", "manager-demo");
