@@ -2,6 +2,7 @@ package eu.clustercalls.support;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,9 +25,14 @@ public class ServiceStarts {
     }
 
     public ProcessInstance start(String processKey, String businessKey, String tenantId, Map<String, Object> variables) {
+        return inCluster(tenantId, () -> runtimeService.startProcessInstanceByKey(processKey, businessKey, variables));
+    }
+
+    /** Runs a start of ours (one the engine's API builds, say at a chosen step) in that cluster. */
+    public <T> T inCluster(String tenantId, Supplier<T> start) {
         TENANT.set(tenantId);
         try {
-            return runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
+            return start.get();
         } finally {
             TENANT.remove();
         }

@@ -48,6 +48,7 @@ import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.security.Roles;
+import eu.clustercalls.support.ServiceStarts;
 
 /**
  * A call with N applications (property {@code bench.applications}, 10,000 by default) waiting at "Review
@@ -109,6 +110,8 @@ class LargeCallBenchmark {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
+    ServiceStarts starts;
+    @Autowired
     TaskService taskService;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -119,7 +122,7 @@ class LargeCallBenchmark {
         long setupStart = System.nanoTime();
         Scenario.Cluster cluster = scenario.cluster();
         FundingCall call = scenario.publishedCall(cluster);
-        ScoredApplications applications = new ScoredApplications(jdbc, transactions, runtimeService);
+        ScoredApplications applications = new ScoredApplications(jdbc, transactions, runtimeService, starts);
         applications.insertInReview(call, cluster, N, ID_BASE);
         applications.startProcessesAtEligibilityReview(call, N, ID_BASE);
         Instant overdue = Instant.now().minus(Duration.ofDays(2));

@@ -26,6 +26,7 @@ import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.CallStatus;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.support.ServiceStarts;
 
 /**
  * Publishing the results of a call with hundreds of applications: every instance gets its result, and when one of
@@ -51,6 +52,8 @@ class ResultsPublishingTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
+    ServiceStarts starts;
+    @Autowired
     TaskService taskService;
     @Autowired
     ManagementService managementService;
@@ -64,7 +67,7 @@ class ResultsPublishingTest {
         cluster = scenario.cluster();
         call = scenario.publishedCall(cluster, form -> form.put("slots", (long) SLOTS));
         long idBase = 2_000_000_000L + Scenario.next() * 1_000_000L;
-        ScoredApplications scored = new ScoredApplications(jdbc, transactions, runtimeService);
+        ScoredApplications scored = new ScoredApplications(jdbc, transactions, runtimeService, starts);
         atOrAboveThreshold = scored.insert(call, cluster, APPLICATIONS, idBase, THRESHOLD);
         scored.startProcessesAtSelectionDecided(call, APPLICATIONS, idBase);
         calls.closeEarly(call.getId(), cluster.manager(), "Every application is scored.");

@@ -20,6 +20,7 @@ import eu.clustercalls.Scenario;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.application.ApplicationStatus;
 import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.support.ServiceStarts;
 
 /**
  * Many applications of one call as they stand once scored (or, see {@link #insertInReview}, once submitted),
@@ -37,11 +38,14 @@ final class ScoredApplications {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final RuntimeService runtimeService;
+    private final ServiceStarts starts;
 
-    ScoredApplications(JdbcTemplate jdbc, TransactionTemplate transactions, RuntimeService runtimeService) {
+    ScoredApplications(JdbcTemplate jdbc, TransactionTemplate transactions, RuntimeService runtimeService,
+            ServiceStarts starts) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.runtimeService = runtimeService;
+        this.starts = starts;
     }
 
     /** Companies {@code idBase + i}, applications {@code idBase + 100,000,000 + i}. */
@@ -180,13 +184,14 @@ final class ScoredApplications {
                 List<Object[]> links = new ArrayList<>();
                 for (int i = first; i < to; i++) {
                     long applicationId = applicationId(idBase, i);
-                    ProcessInstance instance = runtimeService.createProcessInstanceByKey(ApplicationProcess.KEY)
-                            .businessKey("APP-" + applicationId)
-                            .setVariable(ApplicationProcess.VAR_APPLICATION_ID, applicationId)
-                            .setVariable(ApplicationProcess.VAR_CALL_ID, call.getId())
-                            .setVariables(variables)
-                            .startBeforeActivity(activityId)
-                            .execute();
+                    ProcessInstance instance = starts.inCluster(call.getClusterId(),
+                            () -> runtimeService.createProcessInstanceByKey(ApplicationProcess.KEY)
+                                    .businessKey("APP-" + applicationId)
+                                    .setVariable(ApplicationProcess.VAR_APPLICATION_ID, applicationId)
+                                    .setVariable(ApplicationProcess.VAR_CALL_ID, call.getId())
+                                    .setVariables(variables)
+                                    .startBeforeActivity(activityId)
+                                    .execute());
                     links.add(new Object[] {instance.getId(), applicationId});
                 }
                 jdbc.batchUpdate("update application set process_instance_id = ? where id = ?", links);

@@ -38,6 +38,7 @@ import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.CallStatus;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.support.ServiceStarts;
 
 /**
  * The selection of a large call: N evaluated applications (property {@code bench.applications}, 10,000 by default),
@@ -88,6 +89,8 @@ class SelectionBenchmark {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
+    ServiceStarts starts;
+    @Autowired
     TaskService taskService;
     @Autowired
     ManagementService managementService;
@@ -104,7 +107,7 @@ class SelectionBenchmark {
         long setupStart = System.nanoTime();
         Scenario.Cluster cluster = scenario.cluster();
         FundingCall call = scenario.publishedCall(cluster, form -> form.put("slots", (long) SLOTS));
-        ScoredApplications scored = new ScoredApplications(jdbc, transactions, runtimeService);
+        ScoredApplications scored = new ScoredApplications(jdbc, transactions, runtimeService, starts);
         atOrAboveThreshold = scored.insert(call, cluster, N, ID_BASE, THRESHOLD);
         scored.startProcessesAtSelectionDecided(call, N, ID_BASE);
         calls.closeEarly(call.getId(), cluster.manager(), "Benchmark: closing with every application scored.");
