@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CommandInputs;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
@@ -79,8 +80,7 @@ class EngineDoor extends AbstractProcessEnginePlugin {
             "HistoricProcessInstanceReportImpl", "HistoricTaskInstanceReportImpl",
             "CleanableHistoricProcessInstanceReportImpl", "CleanableHistoricDecisionInstanceReportImpl",
             "CleanableHistoricCaseInstanceReportImpl", "CleanableHistoricBatchReportImpl", "SchemaLogQueryImpl",
-            "GetTableCountCmd", "GetTableMetaDataCmd", "GetTableNameCmd", "GetPropertiesCmd", "FindHistoryCleanupJobsCmd",
-            "ExecuteJobsCmd");
+            "GetTableCountCmd", "GetTableMetaDataCmd", "GetTableNameCmd", "GetPropertiesCmd", "FindHistoryCleanupJobsCmd");
 
     /** Read-only commands of the engine and of the webapps' plugins (Cockpit's queries), by the start of their name. */
     private static final List<String> READ_PREFIXES = List.of("Get", "Is", "Find", "Check", "Create", "ExecuteFilter",
@@ -129,8 +129,16 @@ class EngineDoor extends AbstractProcessEnginePlugin {
             if (!outermost) {
                 return next.execute(command);
             }
-            OUTER.set(command);
             boolean throughDoor = Boolean.TRUE.equals(THROUGH_DOOR.get());
+            String unclaimed = throughDoor ? CommandInputs.unclaimedTaskId(command) : null;
+            if (unclaimed != null) {
+                // Tasklist's "unclaim" assigns the task to nobody, which needs TASK_ASSIGN; giving back a task one
+                // works on is part of working on it (TASK_WORK), as the engine's own claim command allows.
+                @SuppressWarnings("unchecked")
+                T unassigned = (T) execute(new ClaimTaskCmd(unclaimed, null));
+                return unassigned;
+            }
+            OUTER.set(command);
             try {
                 Authentication user = user();
                 if (user != null && throughDoor) {

@@ -25,6 +25,11 @@ public final class CommandInputs {
         return command instanceof SubmitTaskFormCmd submit ? submit.taskId : null;
     }
 
+    /** The task an assignment to nobody (Tasklist's "unclaim") gives back, or null for any other command. */
+    public static String unclaimedTaskId(Command<?> command) {
+        return command instanceof AssignTaskCmd assign && assign.userId == null ? assign.taskId : null;
+    }
+
     /** The variables a completion or a form submission sets; empty when it sets none. */
     public static Map<String, Object> completionVariables(Command<?> command) {
         Map<String, Object> variables = command instanceof CompleteTaskCmd complete ? complete.variables
