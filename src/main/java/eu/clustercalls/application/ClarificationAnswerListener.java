@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.FormValues;
 import eu.clustercalls.support.Formats;
 
 /** "Answer clarification request": shows the question and stores the SME's answer. */
@@ -30,7 +31,7 @@ class ClarificationAnswerListener extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task, Long applicationId) {
         eligibility.recordClarificationAnswer(applicationId, currentUser.require(),
-                (String) task.getVariable(ApplicationProcess.VAR_CLARIFICATION_ANSWER));
+                FormValues.text(task, ApplicationProcess.VAR_CLARIFICATION_ANSWER));
         task.getExecution().removeVariable(ApplicationProcess.VAR_CLARIFICATION_ANSWER);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.FormValues;
 
 /** "Review eligibility": shows the application and the automatic verdict, and records the reviewer's decision. */
 @Component("eligibilityReviewListener")
@@ -31,9 +32,9 @@ class EligibilityReviewListener extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task, Long applicationId) {
         Boolean eligible = eligibility.recordReview(applicationId, currentUser.require(),
-                (String) task.getVariable(ApplicationProcess.VAR_REVIEW_DECISION),
-                (String) task.getVariable(ApplicationProcess.VAR_REVIEW_REASON),
-                (String) task.getVariable(ApplicationProcess.VAR_CLARIFICATION_QUESTION));
+                FormValues.text(task, ApplicationProcess.VAR_REVIEW_DECISION),
+                FormValues.text(task, ApplicationProcess.VAR_REVIEW_REASON),
+                FormValues.text(task, ApplicationProcess.VAR_CLARIFICATION_QUESTION));
         DelegateExecution execution = task.getExecution();
         execution.removeVariables(List.of(ApplicationProcess.VAR_REVIEW_REASON,
                 ApplicationProcess.VAR_CLARIFICATION_QUESTION));

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.security.CurrentUser;
+import eu.clustercalls.support.FormValues;
 
 /**
  * "Review and publish call": shows the draft in the form, refuses the drafter as reviewer (on claim and on
@@ -33,8 +34,8 @@ class CallReviewListener implements TaskListener {
             }
             case EVENTNAME_COMPLETE -> {
                 boolean published = calls.review(callId, currentUser.require(),
-                        (String) task.getVariable(FundingCallProcess.VAR_REVIEW_DECISION),
-                        (String) task.getVariable(FundingCallProcess.VAR_REVIEW_COMMENT));
+                        FormValues.text(task, FundingCallProcess.VAR_REVIEW_DECISION),
+                        FormValues.text(task, FundingCallProcess.VAR_REVIEW_COMMENT));
                 task.getExecution().removeVariable(FundingCallProcess.VAR_REVIEW_COMMENT);
                 task.getExecution().setVariable(FundingCallProcess.VAR_PUBLISHED, published);
             }

@@ -37,9 +37,6 @@ import eu.clustercalls.support.FormValues;
 @Service
 public class CallService {
 
-    /** Financial support to third parties: at most €60,000 per third party (EU grant rules). */
-    static final BigDecimal THIRD_PARTY_CAP = BigDecimal.valueOf(60_000);
-
     /** A call closes at the end of its closing day (whole seconds: stores round sub-second parts). */
     private static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
     /** Published at some point: never a draft or a rejected one. */
@@ -82,20 +79,9 @@ public class CallService {
         return call;
     }
 
+    /** The rules between fields and against today; each field on its own is checked as the form is read. */
     private void checkDraft(CallDraft draft) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (draft.title().length() > 200) {
-            problems.put("title", "The title can have at most 200 characters.");
-        }
-        if (!draft.destinationCountry().matches("[A-Z]{2}")) {
-            problems.put("destinationCountry", "Please enter the two-letter country code, e.g. CA or IT.");
-        }
-        if (draft.slots() < 1 || draft.slots() > 1000) {
-            problems.put("slots", "A call has between 1 and 1,000 slots.");
-        }
-        if (draft.maxGrant().signum() <= 0 || draft.maxGrant().compareTo(THIRD_PARTY_CAP) > 0) {
-            problems.put("maxGrant", "The maximum grant must be more than €0 and at most €60,000 per SME.");
-        }
         if (draft.closesOn().isBefore(draft.opensOn())) {
             problems.put("closesOn", "The call must close on or after the day it opens.");
         }
@@ -105,18 +91,9 @@ public class CallService {
         if (draft.activityEnd().isBefore(draft.activityStart())) {
             problems.put("activityEndDate", "The activity cannot end before it starts.");
         }
-        for (Criterion criterion : draft.criteria()) {
-            if (criterion.maxPoints() < 1 || criterion.maxPoints() > 100) {
-                problems.put("max" + criterion.code().charAt(0) + criterion.code().substring(1).toLowerCase(),
-                        criterion.name() + " is scored out of 1 to 100 points.");
-            }
-        }
         int maxScore = draft.criteria().stream().mapToInt(Criterion::maxPoints).sum();
         if (draft.scoreThreshold().signum() <= 0 || draft.scoreThreshold().compareTo(BigDecimal.valueOf(maxScore)) > 0) {
             problems.put("scoreThreshold", "The threshold must be more than 0 and at most the total of " + maxScore + " points.");
-        }
-        if (draft.evaluatorsPerApplication() < 1 || draft.evaluatorsPerApplication() > 5) {
-            problems.put("evaluatorsPerApplication", "Each application is scored by 1 to 5 evaluators.");
         }
         if (draft.budget() != null && draft.budget().compareTo(draft.maxGrant()) < 0) {
             problems.put("budget", "The budget must cover at least one maximum grant.");

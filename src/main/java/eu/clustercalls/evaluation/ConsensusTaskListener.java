@@ -1,6 +1,5 @@
 package eu.clustercalls.evaluation;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Component;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.FormValues;
 
 /** "Set the score by consensus": shows every evaluation and stores the call manager's score and reason. */
 @Component("consensusTaskListener")
@@ -31,10 +31,9 @@ class ConsensusTaskListener extends FormTaskListener {
 
     @Override
     protected void complete(DelegateTask task, Long applicationId) {
-        Object score = task.getVariable(ApplicationProcess.FIELD_FINAL_SCORE);
         evaluations.recordConsensus(applicationId, currentUser.require(),
-                score instanceof Number number ? new BigDecimal(number.toString()) : null,
-                (String) task.getVariable(ApplicationProcess.FIELD_CONSENSUS_REASON));
+                FormValues.number(task, ApplicationProcess.FIELD_FINAL_SCORE),
+                FormValues.text(task, ApplicationProcess.FIELD_CONSENSUS_REASON));
         task.getExecution().removeVariables(List.of(ApplicationProcess.FIELD_FINAL_SCORE,
                 ApplicationProcess.FIELD_CONSENSUS_REASON));
     }

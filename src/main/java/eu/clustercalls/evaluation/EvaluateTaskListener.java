@@ -34,7 +34,7 @@ class EvaluateTaskListener extends FormTaskListener {
     protected void complete(DelegateTask task, Long applicationId) {
         boolean conflict = evaluations.record(applicationId,
                 (Integer) task.getVariable(ApplicationProcess.VAR_EVALUATION_SLOT), currentUser.require(),
-                EvaluationForm.read(task.getVariables()));
+                EvaluationForm.read(task));
         task.getExecution().removeVariables(EvaluationForm.fields());
         task.getExecution().setVariable(ApplicationProcess.VAR_CONFLICT_DECLARED, conflict);
     }

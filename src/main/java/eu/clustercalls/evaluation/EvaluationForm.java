@@ -1,18 +1,25 @@
 package eu.clustercalls.evaluation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.call.Criterion;
+import eu.clustercalls.support.FormValues;
 import eu.clustercalls.support.InvalidInputException;
 
 /** Reads form_evaluate: one score field per criterion code (RELEVANCE → scoreRelevance). */
 final class EvaluationForm {
 
     private static final List<String> CRITERIA = List.of(Criterion.RELEVANCE, Criterion.READINESS, Criterion.REPRESENTATION);
+
+    /** More than any criterion has (a call sets 1 to 100 per criterion); the service checks the criterion's own. */
+    private static final BigDecimal MOST_POINTS = BigDecimal.valueOf(1000);
 
     private EvaluationForm() {
     }
@@ -29,8 +36,8 @@ final class EvaluationForm {
         return fields;
     }
 
-    static EvaluationInput read(Map<String, Object> form) {
-        Object conflict = form.get(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST);
+    static EvaluationInput read(VariableScope form) {
+        Object conflict = form.getVariable(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST);
         if (!"YES".equals(conflict) && !"NO".equals(conflict)) {
             throw new InvalidInputException(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST,
                     "Please declare whether you have a conflict of interest with this applicant.");
@@ -38,21 +45,26 @@ final class EvaluationForm {
         Map<String, Integer> scores = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
         for (String code : CRITERIA) {
-            Object value = form.get(field(code));
-            if (value instanceof Number number) {
-                if (number.doubleValue() != Math.rint(number.doubleValue())) {
-                    problems.put(field(code), "Please score in whole points.");
-                } else {
-                    scores.put(code, number.intValue());
+            Object value = form.getVariable(field(code));
+            BigDecimal points = FormValues.decimal(value);
+            if (points == null) {
+                if (value != null && !value.toString().isBlank()) {
+                    problems.put(field(code), "Please enter a number of points.");
                 }
-            } else if (value != null && !value.toString().isBlank()) {
-                problems.put(field(code), "'" + value + "' is not a number of points.");
+            } else if (FormValues.decimals(points) > 0) {
+                problems.put(field(code), "Please score in whole points.");
+            } else if (points.abs().compareTo(MOST_POINTS) > 0) {
+                // Compared before converting: 4294967297 as an int is 1.
+                problems.put(field(code), "Please score from 0 to the criterion's maximum.");
+            } else {
+                scores.put(code, points.intValueExact());
             }
         }
         if ("NO".equals(conflict) && !problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new EvaluationInput("YES".equals(conflict), (String) form.get(ApplicationProcess.FIELD_CONFLICT_REASON),
-                scores, (String) form.get(ApplicationProcess.FIELD_EVALUATION_COMMENT));
+        return new EvaluationInput("YES".equals(conflict),
+                FormValues.text(form, ApplicationProcess.FIELD_CONFLICT_REASON), scores,
+                FormValues.text(form, ApplicationProcess.FIELD_EVALUATION_COMMENT));
     }
 }

@@ -211,6 +211,8 @@ public class EvaluationService {
         Map<String, String> problems = new LinkedHashMap<>();
         if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(call.maxScore())) > 0) {
             problems.put(ApplicationProcess.FIELD_FINAL_SCORE, "The final score is from 0 to " + call.maxScore() + " points.");
+        } else if (FormValues.decimals(score) > 2) {
+            problems.put(ApplicationProcess.FIELD_FINAL_SCORE, "The final score can have at most two decimals.");
         }
         if (reason == null || reason.isBlank()) {
             problems.put(ApplicationProcess.FIELD_CONSENSUS_REASON, "Please give the reason for the final score.");

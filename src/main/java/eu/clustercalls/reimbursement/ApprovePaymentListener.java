@@ -3,6 +3,7 @@ package eu.clustercalls.reimbursement;
 import java.util.List;
 
 import eu.clustercalls.security.CurrentUser;
+import eu.clustercalls.support.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -36,8 +37,8 @@ class ApprovePaymentListener implements TaskListener {
             }
             case EVENTNAME_COMPLETE -> {
                 boolean approved = verification.approvePayment(claimId, currentUser.require(),
-                        (String) task.getVariable(ReimbursementProcess.FIELD_PAYMENT_DECISION),
-                        (String) task.getVariable(ReimbursementProcess.FIELD_PAYMENT_COMMENT));
+                        FormValues.text(task, ReimbursementProcess.FIELD_PAYMENT_DECISION),
+                        FormValues.text(task, ReimbursementProcess.FIELD_PAYMENT_COMMENT));
                 task.getExecution().removeVariables(List.of(ReimbursementProcess.FIELD_PAYMENT_DECISION,
                         ReimbursementProcess.FIELD_PAYMENT_COMMENT));
                 task.getExecution().setVariable(ReimbursementProcess.VAR_PAYMENT_APPROVED, approved);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,9 @@ class VerifyClaimListener extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task, Long claimId) {
         boolean returned = verification.verify(claimId, currentUser.require(),
-                (String) task.getVariable(ReimbursementProcess.FIELD_VERIFICATION),
-                (String) task.getVariable(ReimbursementProcess.FIELD_ITEM_REDUCTIONS),
-                (String) task.getVariable(ReimbursementProcess.FIELD_VERIFICATION_REASON));
+                FormValues.text(task, ReimbursementProcess.FIELD_VERIFICATION),
+                FormValues.text(task, ReimbursementProcess.FIELD_ITEM_REDUCTIONS),
+                FormValues.text(task, ReimbursementProcess.FIELD_VERIFICATION_REASON));
         task.getExecution().removeVariables(List.of(ReimbursementProcess.FIELD_VERIFICATION,
                 ReimbursementProcess.FIELD_ITEM_REDUCTIONS, ReimbursementProcess.FIELD_VERIFICATION_REASON));
         task.getExecution().setVariable(ReimbursementProcess.VAR_CLAIM_RETURNED, returned);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.FormValues;
 
 /** "Confirm participation": shows the activity and the deadline, and records the SME's answer. */
 @Component("participationTaskListener")
@@ -31,8 +32,8 @@ class ParticipationTaskListener extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task, Long applicationId) {
         boolean confirmed = selection.recordParticipation(applicationId, currentUser.require(),
-                (String) task.getVariable(ApplicationProcess.FIELD_PARTICIPATION),
-                (String) task.getVariable(ApplicationProcess.FIELD_DECLINE_REASON));
+                FormValues.text(task, ApplicationProcess.FIELD_PARTICIPATION),
+                FormValues.text(task, ApplicationProcess.FIELD_DECLINE_REASON));
         task.getExecution().removeVariables(List.of(ApplicationProcess.FIELD_PARTICIPATION,
                 ApplicationProcess.FIELD_DECLINE_REASON));
         task.getExecution().setVariable(ApplicationProcess.VAR_PARTICIPATION_CONFIRMED, confirmed);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.FormValues;
 
 /** "Selection decision": shows the proposed lists and records the call managers' approval or moves. */
 @Component("selectionDecisionListener")
@@ -34,9 +35,9 @@ class SelectionDecisionListener extends FormTaskListener {
     @Override
     protected void complete(DelegateTask task, Long callId) {
         selection.decide(callId, currentUser.require(),
-                (String) task.getVariable(FundingCallProcess.FIELD_SELECTION_DECISION),
-                (String) task.getVariable(FundingCallProcess.FIELD_SELECTION_MOVES),
-                (String) task.getVariable(FundingCallProcess.FIELD_SELECTION_REASON));
+                FormValues.text(task, FundingCallProcess.FIELD_SELECTION_DECISION),
+                FormValues.text(task, FundingCallProcess.FIELD_SELECTION_MOVES),
+                FormValues.text(task, FundingCallProcess.FIELD_SELECTION_REASON));
         task.getExecution().removeVariables(FIELDS);
     }
 }

@@ -49,8 +49,7 @@ class ApiExceptionHandler {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()
                 && invalid.getTargetType() == String.class) {
-            return fieldProblem(Map.of(fieldPath(invalid), "Please remove the control characters (such as NUL) "
-                    + "from this text; they cannot be stored."));
+            return fieldProblem(Map.of(fieldPath(invalid), FormValues.NO_CONTROL_CHARACTERS));
         }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return fieldProblem(Map.of(fieldPath(mismatch), expected(mismatch.getTargetType())));

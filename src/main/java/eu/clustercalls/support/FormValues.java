@@ -1,7 +1,24 @@
 package eu.clustercalls.support;
 
-/** Reading what a person typed or chose in a task form or a request. */
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reading what a person typed or chose in a task form or a request. A task form's values arrive as whatever types
+ * the client sent (Tasklist sends text and numbers; the engine's REST API takes any type), so each is read as the
+ * type its field has, and anything else is refused naming the field.
+ */
 public final class FormValues {
+
+    /** Nobody types a control character other than tab and line breaks, and PostgreSQL cannot store NUL at all. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    public static final String NO_CONTROL_CHARACTERS = "Please remove the control characters (such as NUL) from this "
+            + "text; they cannot be stored.";
+    /** Longer than any number a person types; parsing a number of a million digits takes seconds. */
+    private static final int LONGEST_NUMBER = 50;
 
     private FormValues() {
     }
@@ -18,5 +35,69 @@ public final class FormValues {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, message);
         }
+    }
+
+    /** The text of a form field as sent (null when left out); a number, a list or a control character is refused. */
+    public static String text(VariableScope form, String field) {
+        Object value = form.getVariable(field);
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidInputException(field, "Please enter text in this field.");
+        }
+        String text = (String) value;
+        if (text != null && hasControlCharacter(text)) {
+            throw new InvalidInputException(field, NO_CONTROL_CHARACTERS);
+        }
+        return text;
+    }
+
+    /** The number in a form field, or null when it was left out; anything but a number is refused. */
+    public static BigDecimal number(VariableScope form, String field) {
+        Object value = form.getVariable(field);
+        if (value == null || value instanceof String text && text.isBlank()) {
+            return null;
+        }
+        BigDecimal number = decimal(value);
+        if (number == null) {
+            throw new InvalidInputException(field, "Please enter a number.");
+        }
+        return number;
+    }
+
+    /**
+     * The exact value of a number, or of text such as "1500.00"; null for anything else, NaN and infinity included.
+     * The value can still be huge or tiny ({@code 1e999999999}): check its range and decimals with {@code compareTo}
+     * and {@code scale()} before {@code intValue()} or {@code setScale}, which would compute every digit.
+     */
+    public static BigDecimal decimal(Object value) {
+        if (value instanceof BigDecimal number) {
+            return number;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger number) {
+            return new BigDecimal(number);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            return Double.isFinite(number) ? new BigDecimal(value.toString()) : null;
+        }
+        if (value instanceof String text && text.strip().length() <= LONGEST_NUMBER) {
+            try {
+                return new BigDecimal(text.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Its count of decimals without trailing zeros (1500.50 has 1, 1500.00 none); cheap for any exponent. */
+    public static int decimals(BigDecimal number) {
+        return number.signum() == 0 ? 0 : Math.max(0, number.stripTrailingZeros().scale());
+    }
+
+    public static boolean hasControlCharacter(String text) {
+        return CONTROL.matcher(text).find();
     }
 }

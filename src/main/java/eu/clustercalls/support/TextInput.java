@@ -1,8 +1,6 @@
 package eu.clustercalls.support;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,8 +17,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  */
 @Component
 class TextInput extends SimpleModule {
-
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     TextInput() {
         super("clustercalls-text-input");
@@ -39,7 +35,7 @@ class TextInput extends SimpleModule {
                 return (String) context.handleUnexpectedToken(String.class, parser);
             }
             String text = parser.getText();
-            if (CONTROL.matcher(text).find()) {
+            if (FormValues.hasControlCharacter(text)) {
                 return (String) context.handleWeirdStringValue(String.class, text, "contains a control character");
             }
             return text.isBlank() ? "" : text;

@@ -5,6 +5,7 @@ import static eu.clustercalls.ProcessAssertions.last;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
@@ -201,6 +202,23 @@ class FundingCallProcessTest {
         assertThat(trail(unchanged)).extracting(AuditEvent::getAction).containsExactly("CALL_DRAFTED");
     }
 
+    @Test
+    void aReviewCommentThatIsNoTextIsRefusedNamingItsFieldNotACastFailure() {
+        Cluster cluster = scenario.cluster();
+        ProcessInstance instance = instance(scenario.draftCall(cluster.manager(), scenario.callForm()));
+        Task review = task(FundingCallProcess.TASK_REVIEW_CALL, instance);
+
+        Throwable refusal = refusal(() -> scenario.as(cluster.secondManager(), () -> complete(review,
+                withVariables(FundingCallProcess.VAR_REVIEW_DECISION, ReviewDecision.REJECT.name(),
+                        FundingCallProcess.VAR_REVIEW_COMMENT, 42L))));
+
+        assertThat(refusal).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) refusal).fieldErrors())
+                .containsOnly(entry(FundingCallProcess.VAR_REVIEW_COMMENT, "Please enter text in this field."));
+        assertThat(instance).isWaitingAtExactly(FundingCallProcess.TASK_REVIEW_CALL);
+        assertThat(calls.get(scenario.callId(instance.getId())).getStatus()).isEqualTo(CallStatus.DRAFT);
+    }
+
     // --- four eyes -------------------------------------------------------------------------------------------
 
     @Test
@@ -279,6 +297,17 @@ class FundingCallProcessTest {
     void aMaximumGrantAboveTheThirdPartyCapIsRefused() {
         assertDraftRefused(form -> form.put("maxGrant", 70_000.0), "maxGrant",
                 "The maximum grant must be more than €0 and at most €60,000 per SME.");
+    }
+
+    @Test
+    void startFormValuesBeyondTheirColumnsAreRefusedNotWrappedOrCut() {
+        assertDraftRefused(form -> form.put("slots", 4294967297L), "slots", "A call has between 1 and 1,000 slots.");
+        assertDraftRefused(form -> form.put("destinationLatitude", "1e999999"), "destinationLatitude",
+                "The latitude is between -90 and 90 degrees.");
+        assertDraftRefused(form -> form.put("euProject", "P".repeat(300)), "euProject",
+                "The EU project can have at most 100 characters.");
+        assertDraftRefused(form -> form.put("maxGrant", "1500.123456789012345678901234567890"), "maxGrant",
+                "Please enter the maximum grant in euros and cents, with at most two decimals.");
     }
 
     @Test

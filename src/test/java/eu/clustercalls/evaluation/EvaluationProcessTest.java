@@ -386,6 +386,15 @@ class EvaluationProcessTest {
         Throwable outOfRange = refusal(() -> scenario.as(cluster.manager(), () -> taskService.complete(
                 consensus.getId(), withVariables(ApplicationProcess.FIELD_FINAL_SCORE, 26L,
                         ApplicationProcess.FIELD_CONSENSUS_REASON, "Exceptional."))));
+        Throwable notANumber = refusal(() -> scenario.as(cluster.manager(), () -> taskService.complete(
+                consensus.getId(), withVariables(ApplicationProcess.FIELD_FINAL_SCORE, Double.NaN,
+                        ApplicationProcess.FIELD_CONSENSUS_REASON, "Exceptional."))));
+        Throwable reasonNotText = refusal(() -> scenario.as(cluster.manager(), () -> taskService.complete(
+                consensus.getId(), withVariables(ApplicationProcess.FIELD_FINAL_SCORE, 18L,
+                        ApplicationProcess.FIELD_CONSENSUS_REASON, true))));
+        Throwable rounded = refusal(() -> scenario.as(cluster.manager(), () -> taskService.complete(
+                consensus.getId(), withVariables(ApplicationProcess.FIELD_FINAL_SCORE, "18.555",
+                        ApplicationProcess.FIELD_CONSENSUS_REASON, "Exceptional."))));
         Throwable byAnEvaluator = refusal(() -> scenario.as(generous, () -> taskService.complete(
                 consensus.getId(), withVariables(ApplicationProcess.FIELD_FINAL_SCORE, 22L,
                         ApplicationProcess.FIELD_CONSENSUS_REASON, "I was right."))));
@@ -396,6 +405,14 @@ class EvaluationProcessTest {
         assertThat(outOfRange).isInstanceOf(InvalidInputException.class);
         assertThat(((InvalidInputException) outOfRange).fieldErrors())
                 .containsOnly(entry(ApplicationProcess.FIELD_FINAL_SCORE, "The final score is from 0 to 25 points."));
+        assertThat(notANumber).as("no NumberFormatException").isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) notANumber).fieldErrors())
+                .containsOnly(entry(ApplicationProcess.FIELD_FINAL_SCORE, "Please enter a number."));
+        assertThat(reasonNotText).as("no ClassCastException").isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) reasonNotText).fieldErrors())
+                .containsOnly(entry(ApplicationProcess.FIELD_CONSENSUS_REASON, "Please enter text in this field."));
+        assertThat(((InvalidInputException) rounded).fieldErrors()).as("refused, not rounded to 18.56")
+                .containsOnly(entry(ApplicationProcess.FIELD_FINAL_SCORE, "The final score can have at most two decimals."));
         assertThat(byAnEvaluator).as("the consensus task is for call managers only")
                 .isInstanceOf(AuthorizationException.class);
         assertThat(instance).isWaitingAtExactly(ApplicationProcess.TASK_CONSENSUS);
@@ -442,6 +459,10 @@ class EvaluationProcessTest {
         notANumber.put(EvaluationFormFields.score(Criterion.REPRESENTATION), "four");
         Map<String, Object> fraction = Scenario.scoresForm(9, 8, 4);
         fraction.put(EvaluationFormFields.score(Criterion.RELEVANCE), 7.5);
+        Map<String, Object> beyondAnInt = Scenario.scoresForm(9, 8, 4);
+        beyondAnInt.put(EvaluationFormFields.score(Criterion.REPRESENTATION), 4294967297L);
+        Map<String, Object> commentNotText = Scenario.scoresForm(9, 8, 4);
+        commentNotText.put(ApplicationProcess.FIELD_EVALUATION_COMMENT, 42L);
         Map<String, Object> undeclared = Scenario.scoresForm(9, 8, 4);
         undeclared.remove(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST);
         Map<String, Object> conflictWithoutReason = new HashMap<>(Map.of(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST, "YES"));
@@ -452,7 +473,11 @@ class EvaluationProcessTest {
         assertRefused(application, evaluator, negative, Map.of(
                 "scores." + Criterion.READINESS, "Internationalisation readiness is scored from 0 to 10 points."));
         assertRefused(application, evaluator, notANumber, Map.of(
-                EvaluationFormFields.score(Criterion.REPRESENTATION), "'four' is not a number of points."));
+                EvaluationFormFields.score(Criterion.REPRESENTATION), "Please enter a number of points."));
+        assertRefused(application, evaluator, beyondAnInt, Map.of(EvaluationFormFields.score(Criterion.REPRESENTATION),
+                "Please score from 0 to the criterion's maximum."));
+        assertRefused(application, evaluator, commentNotText, Map.of(ApplicationProcess.FIELD_EVALUATION_COMMENT,
+                "Please enter text in this field."));
         assertRefused(application, evaluator, fraction, Map.of(
                 EvaluationFormFields.score(Criterion.RELEVANCE), "Please score in whole points."));
         assertRefused(application, evaluator, undeclared, Map.of(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST,
