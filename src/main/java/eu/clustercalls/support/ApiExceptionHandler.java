@@ -1,7 +1,9 @@
 package eu.clustercalls.support;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -54,6 +59,18 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return fieldProblem(Map.of(fieldPath(mismatch), expected(mismatch.getTargetType())));
         }
+        // JSON broken inside an object (NaN, Infinity, a bare word, a missing comma) stops the parser at the field it
+        // belongs to or follows; nested, databind wraps the parser's exception. A body cut short is the body's problem.
+        JsonParseException broken = cause(e, JsonParseException.class);
+        if (broken != null && !(broken instanceof JsonEOFException) && broken.getProcessor() != null) {
+            String field = fieldPath(broken.getProcessor().getParsingContext());
+            if (!field.isEmpty()) {
+                ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+                problem.setProperty("errors", Map.of(field, "This value, or what follows it, is not valid JSON: write "
+                        + "a number in digits, such as 1500.00 (NaN and Infinity are not numbers), and text in quotes."));
+                return problem;
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "The request body is missing, is not valid JSON, or a value has the wrong type.");
     }
 
@@ -65,6 +82,32 @@ class ApiExceptionHandler {
                 path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /** The same path, from where the parser stopped: the field names and list positions that lead to it. */
+    private static String fieldPath(JsonStreamContext context) {
+        Deque<JsonStreamContext> outerFirst = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            outerFirst.addFirst(at);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at : outerFirst) {
+            if (at.inArray()) {
+                path.append('[').append(at.getCurrentIndex()).append(']');
+            } else if (at.getCurrentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(at.getCurrentName());
             }
         }
         return path.toString();

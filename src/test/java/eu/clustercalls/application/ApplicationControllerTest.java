@@ -278,6 +278,33 @@ class ApplicationControllerTest {
     }
 
     @Test
+    void aBareNanOrInfinityAsTheAmountIsRefusedForThatField() throws Exception {
+        String valid = json.writeValueAsString(validApplication());
+        for (String notANumber : List.of("NaN", "Infinity", "-Infinity")) {
+            String body = valid.replace("\"requestedAmount\":1500.00", "\"requestedAmount\":" + notANumber);
+            assertThat(body).as("the amount replaced").contains(notANumber);
+
+            JsonNode problem = refused(apply(call.getId(), body).with(asSme()), 400);
+
+            assertThat(problem.get("detail").asText()).isEqualTo("The request body is not valid JSON.");
+            assertThat(problem.get("errors").size()).as(notANumber).isOne();
+            assertThat(problem.at("/errors/requestedAmount").asText()).as(notANumber).isEqualTo("This value, or what "
+                    + "follows it, is not valid JSON: write a number in digits, such as 1500.00 (NaN and Infinity are not "
+                    + "numbers), and text in quotes.");
+        }
+    }
+
+    @Test
+    void aBareWordDeepInTheBodyIsRefusedForItsField() throws Exception {
+        String body = json.writeValueAsString(validApplication())
+                .replace("\"fullName\":\"Marta Puig\"", "\"fullName\":NaN");
+
+        JsonNode problem = refused(apply(call.getId(), body).with(asSme()), 400);
+
+        assertThat(problem.at("/errors/participants[0].fullName").asText()).startsWith("This value, or what follows it, is not valid JSON");
+    }
+
+    @Test
     void aDeclarationThatIsNotTrueOrFalseIsRefusedForThatField() throws Exception {
         JsonNode problem = refused(apply(call.getId(), validApplication(a -> a.put("declarations", Map.of(
                 "smeStatus", "perhaps", "deMinimis", true, "noDoubleFunding", true, "dataProtection", true)))), 400);
