@@ -178,6 +178,13 @@ abstract class EngineDoorAttacks {
                 Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("CONFIRM"))), 403,
                 "belongs to another cluster");
 
+        Answer unclaimed = send(a.reviewer(), "POST", "/task/" + review.getId() + "/unclaim", null);
+        assertThat(unclaimed.status()).as("giving a task back is part of working on it: " + unclaimed.body())
+                .isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
+        assertThat(send(a.reviewer(), "POST", "/task/" + review.getId() + "/claim", Map.of("userId", a.reviewer()))
+                .status()).isEqualTo(204);
+
         Answer decided = send(a.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
                 Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("CONFIRM"))));
         assertThat(decided.status()).as(decided.body()).isIn(200, 204);
