@@ -3,7 +3,6 @@ package eu.clustercalls.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +34,7 @@ import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.CallStatus;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.security.Door.Answer;
 
 /**
  * The attacks a signed-in user tried through the engine's own APIs, replayed through one door (the engine REST API
@@ -47,10 +47,6 @@ import eu.clustercalls.call.FundingCallProcess;
 @Import(Scenario.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EngineDoorAttacks {
-
-    /** What the door answered. */
-    record Answer(int status, String body) {
-    }
 
     @LocalServerPort
     int port;
@@ -81,14 +77,19 @@ abstract class EngineDoorAttacks {
     Application inReview;
     Application other;
 
-    /** Sends the request through this door, signed in as that user (password {@link Scenario#PASSWORD}). */
-    abstract Answer send(String user, String method, String path, Object body);
+    Door door;
 
-    /** The engine's API root of this door, for the engine of the test (its name is unique per test context). */
-    abstract String engineApi();
+    /** The door of the subclass, to the engine of the test (its name is unique per test context). */
+    abstract Door openDoor();
+
+    /** Sends the request through this door, signed in as that user (password {@link Scenario#PASSWORD}). */
+    Answer send(String user, String method, String path, Object body) {
+        return door.send(user, Scenario.PASSWORD, method, path, body);
+    }
 
     @BeforeAll
     void twoClusters() {
+        door = openDoor();
         rows = new RowCounts(jdbc);
         a = scenario.cluster();
         b = scenario.cluster();
@@ -114,18 +115,18 @@ abstract class EngineDoorAttacks {
 
     @Test
     void aStartCarriesTheDraftFormsFieldsAndNothingElse() {
-        Map<String, Object> withDrafter = startForm(scenario.callForm());
+        Map<String, Object> withDrafter = Door.variables(scenario.callForm());
         withDrafter.put("drafter", Map.of("value", a.secondManager(), "type", "String"));
         refusedAndNothingChanged(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
                 Map.of("variables", withDrafter), 400, "'drafter' is not a field of this form.");
 
-        Map<String, Object> intoAnotherCluster = startForm(scenario.callForm());
+        Map<String, Object> intoAnotherCluster = Door.variables(scenario.callForm());
         intoAnotherCluster.put("callId", Map.of("value", open.getId(), "type", "Long"));
         intoAnotherCluster.put("drafter", Map.of("value", a.manager(), "type", "String"));
         refusedAndNothingChanged(b.manager(), "POST", "/process-definition/key/funding-call/start",
                 Map.of("variables", intoAnotherCluster), 400, "'callId' is not a field of this form.");
 
-        Map<String, Object> wrongKind = startForm(scenario.callForm());
+        Map<String, Object> wrongKind = Door.variables(scenario.callForm());
         wrongKind.put("slots", Map.of("value", "many", "type", "String"));
         refusedAndNothingChanged(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
                 Map.of("variables", wrongKind), 400, "'slots' must be a number.");
@@ -133,7 +134,7 @@ abstract class EngineDoorAttacks {
 
     @Test
     void aCallManagerDraftsOnlyIntoHerOwnCluster() {
-        Map<String, Object> form = startForm(scenario.callForm());
+        Map<String, Object> form = Door.variables(scenario.callForm());
         form.put(FundingCallProcess.FIELD_CLUSTER, Map.of("value", a.id(), "type", "String"));
         refusedAndNothingChanged(b.manager(), "POST", "/process-definition/key/funding-call/submit-form",
                 Map.of("variables", form), 400, "You are not on the staff of the cluster '" + a.id() + "'");
@@ -142,7 +143,7 @@ abstract class EngineDoorAttacks {
     @Test
     void theDrafterIsTheSignedInUserAndCannotPublishHerOwnCall() {
         Answer drafted = send(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
-                Map.of("variables", startForm(scenario.callForm())));
+                Map.of("variables", Door.variables(scenario.callForm())));
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(200);
         String instance = read(drafted.body()).get("id").asText();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult().getTenantId())
@@ -254,18 +255,6 @@ abstract class EngineDoorAttacks {
         assertThat(answer.body()).doesNotContain("ENGINE-0");
         assertThat(RowCounts.changes(before, rows.now())).as("tables changed by a refused request").isEmpty();
         return answer;
-    }
-
-    /** The start form's values as typed variables, as Tasklist sends them. */
-    static Map<String, Object> startForm(Map<String, Object> form) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        form.forEach((key, value) -> variables.put(key, Map.of("value", value, "type", typeOf(value))));
-        return variables;
-    }
-
-    private static String typeOf(Object value) {
-        return value instanceof Boolean ? "Boolean" : value instanceof Long ? "Long"
-                : value instanceof Number ? "Double" : "String";
     }
 
     static Map<String, Object> text(String value) {
