@@ -29,6 +29,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -284,7 +286,8 @@ class EngineDoor extends AbstractProcessEnginePlugin {
     private void checkFields(Authentication user, String command, Map<String, FormFieldCatalog.Kind> fields,
             Map<String, Object> variables) {
         Map<String, String> problems = new TreeMap<>();
-        variables.forEach((name, value) -> {
+        variables.keySet().forEach(name -> {
+            Object value = sentValue(variables, name);
             FormFieldCatalog.Kind kind = fields.get(name);
             if (kind == null) {
                 problems.put(name, "'" + name + "' is not a field of this form.");
@@ -297,6 +300,18 @@ class EngineDoor extends AbstractProcessEnginePlugin {
         if (!problems.isEmpty()) {
             throw refused(user, command, new Refusal(String.join(" ", problems.values()), null));
         }
+    }
+
+    /**
+     * The value as sent. An object sent serialized (type Object) stays so, of no field's kind: reading its value
+     * would ask the engine to deserialize it, which it refuses with an error instead of our refusal.
+     */
+    private static Object sentValue(Map<String, Object> variables, String name) {
+        if (variables instanceof VariableMap typed && typed.getValueTyped(name) instanceof SerializableValue object
+                && !object.isDeserialized()) {
+            return object;
+        }
+        return variables.get(name);
     }
 
     /** A rule's refusal of what a person sent: the engine logs it at DEBUG, our log says it in one line. */
