@@ -26,10 +26,17 @@ abstract class Door {
      */
     abstract Answer send(String user, String password, String method, String path, Object body);
 
+    /** A value sent as an object serialized in JSON, which the engine keeps without deserializing it. */
+    record SerializedObject(String json, Class<?> type) {
+    }
+
     /** Form values as the engine's APIs take variables, typed as Tasklist sends them. */
     static Map<String, Object> variables(Map<String, Object> values) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((key, value) -> variables.put(key, Map.of("value", value, "type", typeOf(value))));
+        values.forEach((key, value) -> variables.put(key, value instanceof SerializedObject object
+                ? Map.of("value", object.json(), "type", "Object", "valueInfo", Map.of("objectTypeName",
+                        object.type().getName(), "serializationDataFormat", "application/json"))
+                : Map.of("value", value, "type", typeOf(value))));
         return variables;
     }
 
