@@ -37,7 +37,7 @@ class FormFieldCatalog {
         boolean accepts(Object value) {
             return value == null || switch (this) {
                 case TEXT -> value instanceof CharSequence;
-                case NUMBER -> value instanceof Number;
+                case NUMBER -> value instanceof Number number && Double.isFinite(number.doubleValue());
                 case FLAG -> value instanceof Boolean;
             };
         }

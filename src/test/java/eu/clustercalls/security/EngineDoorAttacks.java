@@ -130,6 +130,11 @@ abstract class EngineDoorAttacks {
         wrongKind.put("slots", Map.of("value", "many", "type", "String"));
         refusedAndNothingChanged(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
                 Map.of("variables", wrongKind), 400, "'slots' must be a number.");
+
+        Map<String, Object> notFinite = startForm(scenario.callForm());
+        notFinite.put("maxGrant", Map.of("value", "NaN", "type", "Double"));
+        refusedAndNothingChanged(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
+                Map.of("variables", notFinite), 400, "'maxGrant' must be a number.");
     }
 
     @Test
