@@ -45,9 +45,15 @@ class CallPages {
         return "portal/call";
     }
 
+    /** After a refused sign-in: why (a wrong password, the minutes to wait, too many at once). */
     @GetMapping("/portal/sign-in")
-    String signIn(@RequestParam(required = false) String error, Model model) {
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
+            @RequestParam(required = false) String busy, Model model) {
         model.addAttribute("failed", error != null);
+        if (locked != null && locked.matches("[1-9][0-9]{0,3}")) {
+            model.addAttribute("lockedMinutes", Integer.parseInt(locked));
+        }
+        model.addAttribute("busy", busy != null);
         return "portal/sign-in";
     }
 

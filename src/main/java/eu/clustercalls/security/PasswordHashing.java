@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.config.ClusterCallsProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Camunda's identity service, the one user store (Tasklist, Admin, the engine REST API and our API), hashes new
@@ -16,22 +19,31 @@ import eu.clustercalls.config.ClusterCallsProperties;
  * Hashes from before keep verifying without more configuration: Camunda's PasswordManager always checks
  * {@code {SHA}} and {@code {SHA-512}} hashes itself (registering SHA-512 again as a custom checker would stop the
  * engine), with the salt of ACT_ID_USER.SALT_ appended to the password, as it does for every algorithm. An old hash
- * is replaced by a PBKDF2 one when its user's password is next set.
+ * is replaced by a PBKDF2 one when its user's password is next set. The count of PBKDF2 computations is the metric
+ * {@value #COMPUTATIONS}: what sign-ins cost the nodes' cores.
  */
 @Component
-class PasswordHashing extends AbstractProcessEnginePlugin {
+class PasswordHashing extends AbstractProcessEnginePlugin implements MeterBinder {
 
-    private final int iterations;
+    static final String COMPUTATIONS = "clustercalls.password.hashes";
+
+    private final Pbkdf2PasswordEncryptor encryptor;
 
     PasswordHashing(ClusterCallsProperties properties) {
-        this.iterations = properties.passwordHashIterations();
+        this.encryptor = new Pbkdf2PasswordEncryptor(properties.passwordHashIterations());
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        Pbkdf2PasswordEncryptor encryptor = new Pbkdf2PasswordEncryptor(iterations);
         configuration.setPasswordEncryptor(encryptor);
         configuration.setPasswordManager(new Passwords(encryptor));
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder(COMPUTATIONS, encryptor, Pbkdf2PasswordEncryptor::computations)
+                .description("PBKDF2 hashes computed: passwords set, and checked when not verified in the last minutes")
+                .register(registry);
     }
 
     /**

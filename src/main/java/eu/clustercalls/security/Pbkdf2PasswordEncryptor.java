@@ -2,6 +2,7 @@ package eu.clustercalls.security;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
@@ -20,6 +21,7 @@ class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
 
     private final int iterations;
     private final Map<Integer, Pbkdf2PasswordEncoder> encoders = new ConcurrentHashMap<>();
+    private final AtomicLong computations = new AtomicLong();
 
     Pbkdf2PasswordEncryptor(int iterations) {
         if (iterations < 1) {
@@ -30,6 +32,7 @@ class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
 
     @Override
     public String encrypt(String password) {
+        computations.incrementAndGet();
         return iterations + "$" + encoder(iterations).encode(password);
     }
 
@@ -45,7 +48,16 @@ class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
         } catch (NumberFormatException e) {
             return false;
         }
-        return rounds > 0 && encoder(rounds).matches(password, encrypted.substring(separator + 1));
+        if (rounds < 1) {
+            return false;
+        }
+        computations.incrementAndGet();
+        return encoder(rounds).matches(password, encrypted.substring(separator + 1));
+    }
+
+    /** How many hashes were computed, to set or to check a password: the CPU that sign-ins cost. */
+    long computations() {
+        return computations.get();
     }
 
     @Override

@@ -11,11 +11,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -73,7 +74,7 @@ class SecurityConfiguration {
 
     /**
      * The engine REST API is for staff and their tools only: signed in with HTTP Basic here (with the same
-     * lock-out as everywhere), then Camunda's filter (below) tells the engine the user, their groups and their
+     * throttle as everywhere), then Camunda's filter (below) tells the engine the user, their groups and their
      * clusters, so that authorizations and the tenant check apply. SME users get 403. Stateless, so no CSRF.
      */
     @Bean
@@ -118,7 +119,7 @@ class SecurityConfiguration {
                         .anyRequest().hasAuthority(Roles.SME))
                 .formLogin(form -> form.loginPage("/portal/sign-in").permitAll()
                         .defaultSuccessUrl("/portal/home")
-                        .failureUrl("/portal/sign-in?error"))
+                        .failureHandler(SecurityConfiguration::portalSignInFailed))
                 .logout(logout -> logout.logoutUrl("/portal/sign-out").logoutSuccessUrl("/portal?signedOut"))
                 .exceptionHandling(handling -> handling.accessDeniedPage("/portal/forbidden"))
                 .headers(headers -> headers
@@ -176,11 +177,41 @@ class SecurityConfiguration {
                 : new String[] { Roles.ADMIN, scrapers.trim() };
     }
 
-    /** 401: a wrong password (or a locked user) says so; no credentials at all, please sign in. */
+    /** 401 for a wrong password, 429 while sign-in is throttled (both say why); no credentials: please sign in. */
     private static void signInFirst(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
-        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                e instanceof BadCredentialsException ? e.getMessage() : "Please sign in.");
+        if (e instanceof SignInRefusedException refused) {
+            refusal(response, refused.result());
+        } else {
+            problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Please sign in.");
+        }
+    }
+
+    /** The answer to a sign-in {@link SignInCheck} refused; the webapps' too ({@link WebappSignInAnswers}). */
+    static void refusal(HttpServletResponse response, SignInResult result) throws IOException {
+        if (!result.retryAfter().isZero()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(result.retryAfterSeconds()));
+        }
+        if (result.isThrottled()) {
+            problem(response, HttpStatus.TOO_MANY_REQUESTS.value(), "Too Many Requests", result.message());
+        } else {
+            problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", result.message());
+        }
+    }
+
+    /** The portal's sign-in page again, saying why (in the reader's language). */
+    private static void portalSignInFailed(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        String why = "error";
+        if (e instanceof SignInRefusedException refused) {
+            SignInResult result = refused.result();
+            why = switch (result.outcome()) {
+                case BUSY -> "busy";
+                case LOCKED -> "locked=" + result.minutes();
+                default -> result.retryAfter().isZero() ? "error" : "error&locked=" + result.minutes();
+            };
+        }
+        response.sendRedirect(request.getContextPath() + "/portal/sign-in?" + why);
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)
@@ -193,6 +224,15 @@ class SecurityConfiguration {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         problem.setTitle(title);
         PROBLEMS.writeValue(response.getWriter(), problem);
+    }
+
+    /** The webapps' sign-in answers why it refused, as the API does. */
+    @Bean
+    FilterRegistrationBean<WebappSignInAnswers> webappSignInAnswers() {
+        FilterRegistrationBean<WebappSignInAnswers> registration = new FilterRegistrationBean<>(new WebappSignInAnswers());
+        registration.setName("webapp-sign-in-answers");
+        registration.addUrlPatterns(WebappSignInAnswers.URL_PATTERN);
+        return registration;
     }
 
     /** Hands the user Spring Security signed in to the engine, with their groups and tenants. */

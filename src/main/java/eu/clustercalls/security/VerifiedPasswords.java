@@ -21,8 +21,8 @@ import eu.clustercalls.config.ClusterCallsProperties;
  * Remembers for a few minutes that a password was right, so that the API and the engine REST API, which take HTTP
  * Basic on every request, do not pay a PBKDF2 check (a fraction of a second of CPU) each time. What is remembered is
  * an HMAC, under a key that lives only in this JVM's memory, of the user, the password and the user's stored hash:
- * a changed password or a deleted user no longer matches. A user with failed attempts or a lock is always checked
- * by the engine, so that its delays, its lock and its reset of the attempts apply as before.
+ * a changed password or a deleted user no longer matches. {@link SignInCheck} asks the throttle first, so a locked
+ * user name is refused even with a remembered password.
  */
 @Component
 class VerifiedPasswords {
@@ -43,7 +43,7 @@ class VerifiedPasswords {
 
     /** Whether this password was verified for this user, as stored now, within the last few minutes. */
     boolean isRemembered(UserEntity user, String password) {
-        if (ttl.isZero() || !isClean(user)) {
+        if (ttl.isZero()) {
             return false;
         }
         Long until = verifiedUntil.get(fingerprint(user, password));
@@ -59,10 +59,6 @@ class VerifiedPasswords {
             verifiedUntil.clear();
         }
         verifiedUntil.put(fingerprint(user, password), ClockUtil.getCurrentTime().getTime() + ttl.toMillis());
-    }
-
-    private static boolean isClean(UserEntity user) {
-        return user.getAttempts() == 0 && user.getLockExpirationTime() == null;
     }
 
     private String fingerprint(UserEntity user, String password) {

@@ -6,13 +6,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +28,16 @@ import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
 
 /**
- * Guessing passwords through the API: each wrong password delays the next sign-in (the engine's clock is moved
- * past the delay), and after the configured number in a row the user is locked until an administrator unlocks it.
+ * Guessing passwords through the API, each test from client addresses of its own (the throttle's counts live in the
+ * database this test context shares). The engine's clock is moved past each lock. The rule (application.yaml): 5
+ * failures in a row with a user name from one address lock it at that address for 1 minute, then 2, 4, 8, at most
+ * 15; 20 failures from one address, whatever the user names, lock the address. Another address is never kept out.
  */
 @ClusterCallsTest
 class SignInLockoutTest {
+
+    private static final String WRONG = "Wrong user name or password.";
+    private static final String TOO_MANY = "Too many failed sign-ins: try again in ";
 
     @Autowired
     MockMvc mvc;
@@ -40,16 +45,16 @@ class SignInLockoutTest {
     Scenario scenario;
     @Autowired
     IdentityService identityService;
-    @Autowired
-    ProcessEngine processEngine;
 
     String user;
-    int maxAttempts;
+    String attacker;
+    String usersOwnAddress;
 
     @BeforeEach
-    void smeUser() {
+    void anSmeUserAndTwoAddresses() {
         user = Scenario.contactOf(scenario.company(Scenario.figures(8, "1200000", "900000"), List.of()));
-        maxAttempts = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getLoginMaxAttempts();
+        attacker = ClientAddresses.next();
+        usersOwnAddress = ClientAddresses.next();
     }
 
     @AfterEach
@@ -58,81 +63,142 @@ class SignInLockoutTest {
     }
 
     @Test
-    void theEngineLocksAfterFiveWrongPasswords() {
-        assertThat(maxAttempts).as("loginMaxAttempts of application.yaml").isEqualTo(5);
+    void anAttackersWrongPasswordsNeverKeepTheRightUserOutFromAnotherAddress() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                signIn(attacker, user, "guess-" + round + "-" + attempt, 401, 429);
+            }
+            assertThat(detail(signIn(attacker, user, "one more guess", 429))).startsWith(TOO_MANY);
+
+            signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
+            signIn(ClientAddresses.next(), user, Scenario.PASSWORD, 200);
+            later(Duration.ofMinutes(15));
+        }
     }
 
     @Test
-    void afterTooManyWrongPasswordsEvenTheRightOneIsRefusedUntilAnAdministratorUnlocksTheUser() throws Exception {
-        signIn(Scenario.PASSWORD, 200); // remembered as right: the lock must still apply
-        for (int attempt = 0; attempt < maxAttempts; attempt++) {
-            signIn(Scenario.PASSWORD + "?", 401);
-            later(Duration.ofMinutes(2));
+    void aLockedUserIsToldHowLongToWaitAndMayTryAgainAfterIt() throws Exception {
+        for (int attempt = 1; attempt < 5; attempt++) {
+            assertThat(detail(signIn(usersOwnAddress, user, "wrong-password", 401))).isEqualTo(WRONG);
+        }
+        MvcResult fifth = signIn(usersOwnAddress, user, "wrong-password", 401);
+        assertThat(detail(fifth)).isEqualTo(WRONG + " " + TOO_MANY + "1 minute.");
+
+        MvcResult locked = signIn(usersOwnAddress, user, Scenario.PASSWORD, 429);
+        assertThat(detail(locked)).as("refused unchecked, even the right password").isEqualTo(TOO_MANY + "1 minute.");
+        assertThat(locked.getResponse().getHeader("Retry-After")).isEqualTo("60");
+
+        later(Duration.ofSeconds(61));
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
+    }
+
+    @Test
+    void eachFailureAfterALockDoublesItUpToFifteenMinutesNeverMore() throws Exception {
+        for (int attempt = 1; attempt < 5; attempt++) {
+            signIn(usersOwnAddress, user, "wrong-password", 401);
+        }
+        for (int lock : new int[] { 1, 2, 4, 8, 15, 15, 15 }) {
+            signIn(usersOwnAddress, user, "wrong-password", 401);
+            String wait = lock == 1 ? "1 minute." : lock + " minutes.";
+            assertThat(detail(signIn(usersOwnAddress, user, Scenario.PASSWORD, 429))).isEqualTo(TOO_MANY + wait);
+            later(Duration.ofMinutes(lock).minusSeconds(1));
+            signIn(usersOwnAddress, user, Scenario.PASSWORD, 429);
+            later(Duration.ofSeconds(2));
+        }
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
+    }
+
+    @Test
+    void aRightPasswordStartsTheCountAgain() throws Exception {
+        for (int attempt = 1; attempt < 5; attempt++) {
+            signIn(usersOwnAddress, user, "wrong-password", 401);
+        }
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
+
+        for (int attempt = 1; attempt < 5; attempt++) {
+            signIn(usersOwnAddress, user, "wrong-password", 401);
+        }
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
+    }
+
+    @Test
+    void anAddressTryingManyUserNamesIsLockedForEveryUserNameButOtherAddressesAreNot() throws Exception {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            // Known and unknown user names count alike.
+            String name = attempt % 2 == 0 ? "nobody-" + Scenario.next() : Scenario.contactOf(
+                    scenario.company(Scenario.figures(8, "1200000", "900000"), List.of()));
+            signIn(attacker, name, "password-" + attempt, 401);
         }
 
-        JsonNode problem = signIn(Scenario.PASSWORD, 401);
-        assertThat(problem.get("status").asInt()).isEqualTo(401);
-        assertThat(problem.get("detail").asText()).as("the person is told why, without saying whether the user exists")
-                .contains("locked until an administrator unlocks it");
-        later(Duration.ofDays(1));
-        signIn(Scenario.PASSWORD, 401);
+        assertThat(detail(signIn(attacker, user, Scenario.PASSWORD, 429))).isEqualTo(TOO_MANY + "1 minute.");
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
+        later(Duration.ofSeconds(61));
+        signIn(attacker, user, Scenario.PASSWORD, 200);
+    }
+
+    @Test
+    void aRememberedPasswordIsRefusedWhileLocked() throws Exception {
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn(usersOwnAddress, user, "wrong-password", 401);
+        }
+
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 429);
+    }
+
+    @Test
+    void camundasOwnLockWhichIsForGoodIsNeverSet() throws Exception {
+        for (int attempt = 0; attempt < 12; attempt++) {
+            signIn(ClientAddresses.next(), user, "wrong-password", 401);
+        }
+
+        UserEntity stored = (UserEntity) identityService.createUserQuery().userId(user).singleResult();
+        assertThat(stored.getAttempts()).isZero();
+        assertThat(stored.getLockExpirationTime()).isNull();
+        signIn(ClientAddresses.next(), user, Scenario.PASSWORD, 200);
+    }
+
+    @Test
+    void unlockingTheUserInCamundaLiftsItsLocksAtEveryAddress() throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn(usersOwnAddress, user, "wrong-password", 401);
+        }
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 429);
 
         identityService.unlockUser(user);
-        signIn(Scenario.PASSWORD, 200);
-    }
 
-    @Test
-    void aWrongPasswordDelaysTheNextSignInForAFewSeconds() throws Exception {
-        signIn("wrong-password", 401);
-        signIn(Scenario.PASSWORD, 401);
-
-        later(Duration.ofSeconds(4));
-        signIn(Scenario.PASSWORD, 200);
-    }
-
-    @Test
-    void aSuccessfulSignInStartsTheCountAgain() throws Exception {
-        for (int attempt = 1; attempt < maxAttempts; attempt++) {
-            signIn("wrong-password", 401);
-            later(Duration.ofMinutes(2));
-        }
-        signIn(Scenario.PASSWORD, 200);
-
-        signIn("wrong-password", 401);
-        later(Duration.ofMinutes(2));
-        signIn(Scenario.PASSWORD, 200);
-    }
-
-    @Test
-    void aRememberedPasswordStillWaitsOutTheDelayAfterAWrongOne() throws Exception {
-        signIn(Scenario.PASSWORD, 200);
-        signIn(Scenario.PASSWORD, 200);
-
-        signIn("wrong-password", 401);
-        signIn(Scenario.PASSWORD, 401);
-        later(Duration.ofSeconds(4));
-        signIn(Scenario.PASSWORD, 200);
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
     }
 
     @Test
     void aChangedPasswordIsRefusedAtOnceThoughTheOldOneWasJustAccepted() throws Exception {
-        signIn(Scenario.PASSWORD, 200);
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
 
         User stored = identityService.createUserQuery().userId(user).singleResult();
         stored.setPassword("a brand new passphrase");
         identityService.saveUser(stored);
 
-        signIn(Scenario.PASSWORD, 401);
-        later(Duration.ofSeconds(4));
-        signIn("a brand new passphrase", 200);
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 401);
+        signIn(usersOwnAddress, user, "a brand new passphrase", 200);
     }
 
-    private JsonNode signIn(String password, int status) throws Exception {
-        MvcResult result = mvc.perform(get("/api/applications").with(httpBasic(user, password))).andReturn();
-        if (status == 401) {
+    /** Signs in with HTTP Basic from the given address; the status must be one of those given. */
+    private MvcResult signIn(String address, String name, String password, int... statuses) throws Exception {
+        MvcResult result = mvc.perform(get("/api/applications").with(httpBasic(name, password)).with(request -> {
+            request.setRemoteAddr(address);
+            return request;
+        })).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString())
+                .isIn(Arrays.stream(statuses).boxed().toList());
+        if (result.getResponse().getStatus() != 200) {
             assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         }
-        return body(result, status);
+        return result;
+    }
+
+    private static String detail(MvcResult result) throws Exception {
+        JsonNode problem = body(result, result.getResponse().getStatus());
+        return problem.get("detail").asText();
     }
 
     private static void later(Duration duration) {
