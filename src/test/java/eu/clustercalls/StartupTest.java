@@ -88,14 +88,13 @@ class StartupTest {
     @Test
     void theEngineRestApiAsksForCredentials() throws Exception {
         assertThat(get("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
-        // Another user than the administrator: after a wrong password the engine locks the user for a few seconds.
         assertThat(get("/engine-rest/process-definition", basic("joan.riera", "wrong-password")).statusCode()).isEqualTo(401);
-        assertThat(get("/engine-rest/process-definition", basic("nobody", "admin-demo")).statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/process-definition", basic("nobody", "admin-demo-2026")).statusCode()).isEqualTo(401);
     }
 
     @Test
     void theDemoAdministratorReadsTheDeployedProcesses() throws Exception {
-        HttpResponse<String> definitions = get("/engine-rest/process-definition", basic("admin", "admin-demo"));
+        HttpResponse<String> definitions = get("/engine-rest/process-definition", basic("admin", "admin-demo-2026"));
 
         assertThat(definitions.statusCode()).isEqualTo(200);
         JsonNode list = json.readTree(definitions.body());
@@ -114,7 +113,7 @@ class StartupTest {
 
     @Test
     void aDemoSmeUserSeesItsApplication() throws Exception {
-        HttpResponse<String> applications = get("/api/applications", basic("marta.puig", "sme-demo"));
+        HttpResponse<String> applications = get("/api/applications", basic("marta.puig", "sme-demo-2026"));
 
         assertThat(applications.statusCode()).isEqualTo(200);
         JsonNode list = json.readTree(applications.body());
@@ -128,7 +127,7 @@ class StartupTest {
 
     @Test
     void theDemoSmeFindsItsNewYorkExpenseClaimOpen() throws Exception {
-        JsonNode list = json.readTree(get("/api/applications", basic("marta.puig", "sme-demo")).body());
+        JsonNode list = json.readTree(get("/api/applications", basic("marta.puig", "sme-demo-2026")).body());
         JsonNode newYork = null;
         for (JsonNode application : list) {
             if (application.get("callTitle").asText().contains("New York")) {
@@ -138,7 +137,7 @@ class StartupTest {
         assertThat(newYork).as("the New York application").isNotNull();
 
         HttpResponse<String> claim = get("/api/applications/" + newYork.get("id").asLong() + "/expense-claim",
-                basic("marta.puig", "sme-demo"));
+                basic("marta.puig", "sme-demo-2026"));
 
         assertThat(claim.statusCode()).isEqualTo(200);
         JsonNode view = json.readTree(claim.body());
@@ -151,7 +150,7 @@ class StartupTest {
 
     @Test
     void anSmeUserIsKeptOutOfTheEngineRestApi() throws Exception {
-        HttpResponse<String> tasks = get("/engine-rest/task", basic("marta.puig", "sme-demo"));
+        HttpResponse<String> tasks = get("/engine-rest/task", basic("marta.puig", "sme-demo-2026"));
 
         assertThat(tasks.statusCode()).isEqualTo(403);
         assertThat(tasks.body()).contains("for cluster staff").doesNotContain("Teixits");
@@ -200,7 +199,7 @@ class StartupTest {
         assertThat(staff.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
                 .singleElement().satisfies(cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax"));
 
-        HttpResponse<String> sme = signInToTasklist("marta.puig", "sme-demo");
+        HttpResponse<String> sme = signInToTasklist("marta.puig", "sme-demo-2026");
         assertThat(sme.statusCode()).as("an SME user may not use Tasklist").isIn(401, 403);
     }
 

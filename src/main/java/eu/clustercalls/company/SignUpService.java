@@ -36,6 +36,7 @@ import eu.clustercalls.notification.Languages;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationRepository;
+import eu.clustercalls.security.PasswordLength;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.support.InvalidInputException;
 
@@ -55,7 +56,7 @@ public class SignUpService {
     /** Camunda's own rule for ids (generalResourceWhitelistPattern), and the length of its id column. */
     private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*");
     private static final int USER_ID_MAX_LENGTH = 64;
-    static final int PASSWORD_MIN_LENGTH = 10;
+    static final int PASSWORD_MIN_LENGTH = PasswordLength.MIN_CHARACTERS;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     /** Article 3(2) and (3) of the SME definition: a partner holds 25 to 50 %, a linked enterprise more. */
     private static final BigDecimal PARTNER_MIN = BigDecimal.valueOf(25);

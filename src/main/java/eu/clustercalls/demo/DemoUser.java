@@ -18,12 +18,12 @@ record DemoUser(String id, String firstName, String lastName, String group, Stri
     static final String FOMENTEX = "fomentex";
 
     static final List<DemoUser> ALL = List.of(
-            new DemoUser("marta.puig", "Marta", "Puig", Roles.SME, "sme-demo", null, "ca"),
-            new DemoUser("jordi.vidal", "Jordi", "Vidal", Roles.SME, "sme-demo", null, "es"),
-            new DemoUser("pau.ferrer", "Pau", "Ferrer", Roles.SME, "sme-demo", null, "en"),
-            new DemoUser("laia.soler", "Laia", "Soler", Roles.SME, "sme-demo", null, "ca"),
-            new DemoUser("nuria.pons", "Núria", "Pons", Roles.SME, "sme-demo", null, "es"),
-            new DemoUser("giulia.bianchi", "Giulia", "Bianchi", Roles.SME, "sme-demo", null, "en"),
+            new DemoUser("marta.puig", "Marta", "Puig", Roles.SME, "sme-demo-2026", null, "ca"),
+            new DemoUser("jordi.vidal", "Jordi", "Vidal", Roles.SME, "sme-demo-2026", null, "es"),
+            new DemoUser("pau.ferrer", "Pau", "Ferrer", Roles.SME, "sme-demo-2026", null, "en"),
+            new DemoUser("laia.soler", "Laia", "Soler", Roles.SME, "sme-demo-2026", null, "ca"),
+            new DemoUser("nuria.pons", "Núria", "Pons", Roles.SME, "sme-demo-2026", null, "es"),
+            new DemoUser("giulia.bianchi", "Giulia", "Bianchi", Roles.SME, "sme-demo-2026", null, "en"),
             new DemoUser("anna.roca", "Anna", "Roca", Roles.CALL_MANAGERS, "manager-demo", AEI, "ca"),
             new DemoUser("oriol.serra", "Oriol", "Serra", Roles.CALL_MANAGERS, "manager-demo", AEI, "es"),
             new DemoUser("roser.camps", "Roser", "Camps", Roles.ELIGIBILITY_REVIEWERS, "reviewer-demo", AEI, "ca"),
@@ -34,7 +34,7 @@ record DemoUser(String id, String firstName, String lastName, String group, Stri
             new DemoUser("montse.vila", "Montse", "Vila", Roles.FINANCE, "finance-demo", AEI, "es"),
             new DemoUser("iria.castro", "Iria", "Castro", Roles.CALL_MANAGERS, "manager-demo", FOMENTEX, "es"),
             new DemoUser("xoan.lopez", "Xoán", "López", Roles.EVALUATORS, "evaluator-demo", FOMENTEX, "es"),
-            new DemoUser("admin", "Ada", "Admin", Roles.ADMIN, "admin-demo", null, "en"));
+            new DemoUser("admin", "Ada", "Admin", Roles.ADMIN, "admin-demo-2026", null, "en"));
 
     static DemoUser byId(String id) {
         return ALL.stream().filter(user -> user.id().equals(id)).findFirst().orElseThrow();

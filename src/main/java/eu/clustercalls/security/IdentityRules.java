@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Gives the engine our IdentityService ({@link CheckedIdentityService}). */
+/**
+ * Gives the engine our IdentityService ({@link CheckedIdentityService}) and our password policy
+ * ({@link PasswordLength}; {@code enablePasswordPolicy} in application.yaml turns it on).
+ */
 @Component
 class IdentityRules extends AbstractProcessEnginePlugin {
 
@@ -19,5 +22,6 @@ class IdentityRules extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setIdentityService(new CheckedIdentityService(signIns, throttle));
+        configuration.setPasswordPolicy(new PasswordLength());
     }
 }

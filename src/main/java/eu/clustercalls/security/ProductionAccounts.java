@@ -29,7 +29,7 @@ class ProductionAccounts implements SmartInitializingSingleton {
      * administrator may well be called "admin", as the demo's is, and the domain covers demo users of any version.
      */
     static final String DEMO_EMAIL_DOMAIN = "@demo.clustercalls.eu";
-    static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MIN_PASSWORD_LENGTH = PasswordLength.MIN_CHARACTERS;
     private static final Logger log = LoggerFactory.getLogger(ProductionAccounts.class);
 
     private final IdentityService identityService;

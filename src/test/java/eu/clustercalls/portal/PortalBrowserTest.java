@@ -50,10 +50,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class PortalBrowserTest {
 
     private static final String DATABASE = "./target/portal-browser-test-" + UUID.randomUUID() + "/clustercalls";
-    private static final Map<String, String> PASSWORDS = Map.of("admin", "admin-demo", "roser.camps", "reviewer-demo",
-            "anna.roca", "manager-demo", "oriol.serra", "manager-demo", "eva.marti", "evaluator-demo",
-            "marc.sala", "evaluator-demo", "clara.vives", "evaluator-demo", "joan.riera", "finance-demo",
-            "montse.vila", "finance-demo");
+    private static final Map<String, String> PASSWORDS = Map.of("admin", "admin-demo-2026",
+            "roser.camps", "reviewer-demo", "anna.roca", "manager-demo", "oriol.serra", "manager-demo",
+            "eva.marti", "evaluator-demo", "marc.sala", "evaluator-demo", "clara.vives", "evaluator-demo",
+            "joan.riera", "finance-demo", "montse.vila", "finance-demo");
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {

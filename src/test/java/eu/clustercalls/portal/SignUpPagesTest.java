@@ -343,7 +343,7 @@ class SignUpPagesTest {
         String page = mvc.perform(post("/portal/sign-up").params(form).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
-        assertFieldError(page, "password", "at least 10 characters");
+        assertFieldError(page, "password", "at least 12 characters");
         assertFieldError(page, "email", "not an e-mail address");
         assertFieldError(page, "username", "letters and digits");
         assertFieldError(page, "related0Share", "A partner enterprise holds from 25 % to 50 %");

@@ -67,7 +67,7 @@ class ProductionAccountsTest {
             // As DemoData creates its users.
             User demo = identityService.newUser("marta.puig");
             demo.setEmail("marta.puig@demo.clustercalls.eu");
-            demo.setPassword("sme-demo");
+            demo.setPassword("sme-demo-2026");
             identityService.saveUser(demo);
         }
 
