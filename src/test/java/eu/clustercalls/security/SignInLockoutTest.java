@@ -2,8 +2,10 @@ package eu.clustercalls.security;
 
 import static eu.clustercalls.ApiResponses.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -180,6 +182,31 @@ class SignInLockoutTest {
 
         signIn(usersOwnAddress, user, Scenario.PASSWORD, 401);
         signIn(usersOwnAddress, user, "a brand new passphrase", 200);
+    }
+
+    @Test
+    void thePortalsSignInPageSaysHowLongToWaitInTheReadersLanguage() throws Exception {
+        for (int attempt = 1; attempt < 5; attempt++) {
+            assertThat(portalSignIn(user, "wrong-password")).isEqualTo("/portal/sign-in?error");
+        }
+        assertThat(portalSignIn(user, "wrong-password")).isEqualTo("/portal/sign-in?error&locked=1");
+        assertThat(portalSignIn(user, Scenario.PASSWORD)).isEqualTo("/portal/sign-in?locked=1");
+
+        String page = mvc.perform(get("/portal/sign-in").param("locked", "4")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("role=\"alert\"", "Too many failed sign-ins: try again in 4 minutes.");
+        String spanish = mvc.perform(get("/portal/sign-in").param("locked", "1").param("lang", "es")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(spanish).contains("Demasiados intentos fallidos: vuelva a intentarlo dentro de 1 minuto.");
+    }
+
+    /** Signs in on the portal's form from the user's own address; where the browser is sent next. */
+    private String portalSignIn(String name, String password) throws Exception {
+        return mvc.perform(post("/portal/sign-in").with(csrf()).param("username", name).param("password", password)
+                .with(request -> {
+                    request.setRemoteAddr(usersOwnAddress);
+                    return request;
+                })).andReturn().getResponse().getRedirectedUrl();
     }
 
     /** Signs in with HTTP Basic from the given address; the status must be one of those given. */
