@@ -27,7 +27,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * <li>otherwise PBKDF2, at most {@code checks-per-client} at once per client address on this node (so that one
  * address cannot get past its failure count with many requests at once, nor take every core); an unknown user
  * name, or a user without a password, is checked against a stand-in hash of the same cost, so that the answer and
- * its time do not tell whether the user exists.</li>
+ * its time do not tell whether the user exists;</li>
+ * <li>an accepted sign-in waits its turn if its user name signs in faster than {@link SignInPace} lets it.</li>
  * </ol>
  * Outside any engine command: neither PBKDF2 nor the throttle's queries hold the engine's transaction meanwhile.
  * Each refusal is logged on one line; those of a throttled address at most once a minute.
@@ -46,6 +47,7 @@ class SignInCheck {
     private final VerifiedPasswords verifiedPasswords;
     private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
     private final int checksPerClient;
+    private final SignInPace pace;
     private final Map<String, Integer> checksUnderWay = new ConcurrentHashMap<>();
     private final Map<String, Long> throttledLoggedAt = new ConcurrentHashMap<>();
     private volatile String standInHash;
@@ -56,6 +58,7 @@ class SignInCheck {
         this.verifiedPasswords = verifiedPasswords;
         this.engine = engine;
         this.checksPerClient = Math.max(1, settings.checksPerClient());
+        this.pace = new SignInPace(settings.perUserPerSecond(), settings.perUserBurst());
     }
 
     /** Checks a sign-in from the client of the current request ({@link ClientAddress#current()}). */
@@ -84,7 +87,7 @@ class SignInCheck {
         UserEntity stored = stored(user);
         if (stored != null && verifiedPasswords.isRemembered(stored, password)) {
             throttle.succeeded(user, client, standing);
-            return SignInResult.accepted();
+            return paced(user, client);
         }
         if (!startCheck(client)) {
             logThrottled(user, client, checksPerClient + " password checks of this address already under way");
@@ -99,7 +102,7 @@ class SignInCheck {
         if (right) {
             verifiedPasswords.remember(stored, password);
             throttle.succeeded(user, client, standing);
-            return SignInResult.accepted();
+            return paced(user, client);
         }
         Duration lock = throttle.failed(user, client);
         if (lock.isZero()) {
@@ -110,6 +113,14 @@ class SignInCheck {
                     printable(user), client, stored == null ? " (no such user)" : "", minutes(lock));
         }
         return SignInResult.wrong(lock);
+    }
+
+    private SignInResult paced(String user, String client) {
+        if (pace.admit(user)) {
+            return SignInResult.accepted();
+        }
+        logThrottled(user, client, "its user name signs in faster than it may");
+        return SignInResult.busy();
     }
 
     /** As Camunda's own check finds the user (with its authorization check for a signed-in caller). */

@@ -18,7 +18,10 @@ record SignInResult(Outcome outcome, Duration retryAfter) {
         WRONG,
         /** Refused unchecked: too many failed sign-ins, for {@link #retryAfter}. */
         LOCKED,
-        /** Refused unchecked: the client address has as many password checks under way as it may. */
+        /**
+         * Refused: the client address has as many password checks under way as it may, or the user name signs in
+         * faster than it may.
+         */
         BUSY
     }
 
@@ -45,7 +48,7 @@ record SignInResult(Outcome outcome, Duration retryAfter) {
         return outcome == Outcome.ACCEPTED;
     }
 
-    /** Refused before any password was checked: the answer is "too many requests", not "wrong password". */
+    /** Refused for too many sign-ins, not for the password: the answer is "too many requests". */
     boolean isThrottled() {
         return outcome == Outcome.LOCKED || outcome == Outcome.BUSY;
     }
@@ -66,7 +69,7 @@ record SignInResult(Outcome outcome, Duration retryAfter) {
             case ACCEPTED -> "Signed in.";
             case WRONG -> retryAfter.isZero() ? WRONG_PASSWORD : WRONG_PASSWORD + " " + tooMany();
             case LOCKED -> tooMany();
-            case BUSY -> "Too many sign-ins at once from your address: try again in a few seconds.";
+            case BUSY -> "Too many sign-ins at once: try again in a few seconds.";
         };
     }
 
