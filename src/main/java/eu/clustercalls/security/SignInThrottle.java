@@ -82,8 +82,8 @@ class SignInThrottle {
     }
 
     /** Lifts the user name's locks at every address. */
-    int unlock(String user) {
-        return jdbc.update("delete from sign_in_failure where kind = 'U' and user_name = ?", key(user));
+    void unlock(String user) {
+        jdbc.update("delete from sign_in_failure where kind = 'U' and user_name = ?", key(user));
     }
 
     /** Lifts every address's own lock. */
