@@ -45,8 +45,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * form; an SME may not use Tasklist, so the right password is answered 403), half with HTTP Basic on the API. Each
  * client has an address of its own (X-Forwarded-For, as behind the production proxy), the hardest case for a
  * throttle by address. Meanwhile another user, from another address, asks for its applications (HTTP Basic) and
- * signs in to Tasklist, one request every 50 ms: their median and 95th percentile alone first, then during the
- * flood.
+ * signs in to Tasklist, one request every 50 ms: their median and 95th percentile alone first (after as long
+ * again to warm up), then during the flood.
  *
  * <p>A real server on a random port, the embedded default (H2 in a file under {@code target/sign-in-flood-benchmark},
  * fresh each run), the production's PBKDF2 rounds (310,000) and pace of sign-ins. It prints the figures and asserts only that every
@@ -71,6 +71,8 @@ class SignInFloodBenchmark {
     private static final long PAUSE_MS = 50;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String OTHERS_ADDRESS = "10.20.0.1";
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     static {
         BenchmarkStore.clear(STORE);
@@ -98,10 +100,8 @@ class SignInFloodBenchmark {
         String otherSme = Scenario.contactOf(scenario.company(Scenario.figures(8, "1200000", "900000"), List.of()));
         String reviewer = scenario.user("reviewer-" + Scenario.next(), Roles.ELIGIBILITY_REVIEWERS);
 
-        // Warm: the server's code paths and each password checked (and remembered) once.
-        for (int i = 0; i < 20; i++) {
-            othersRequests(otherSme, reviewer);
-        }
+        // Warm, not counted: the JIT compiles the server's code paths; each password is checked (and remembered).
+        measure(otherSme, reviewer, ALONE_SECONDS);
         Figures alone = measure(otherSme, reviewer, ALONE_SECONDS);
 
         double hashesBefore = hashes();
@@ -149,18 +149,25 @@ class SignInFloodBenchmark {
         return count;
     }
 
-    /** The other user, alone or during the flood: a request every 50 ms for that many seconds. */
+    /**
+     * The other user, alone or during the flood: a request every 50 ms for that many seconds; and the share of the
+     * machine's cores this JVM (server and clients) took meanwhile.
+     */
     private Figures measure(String otherSme, String reviewer, int seconds) throws Exception {
         List<Double> api = new ArrayList<>();
         List<Double> tasklist = new ArrayList<>();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        long cpuStart = OS.getProcessCpuTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             double[] times = othersRequests(otherSme, reviewer);
             api.add(times[0]);
             tasklist.add(times[1]);
             Thread.sleep(PAUSE_MS);
         }
-        return new Figures(api, tasklist);
+        double cpu = (OS.getProcessCpuTime() - cpuStart) / (double) (System.nanoTime() - start)
+                / Runtime.getRuntime().availableProcessors();
+        return new Figures(api, tasklist, cpu, OS.getSystemLoadAverage());
     }
 
     /** The other user's two requests: its applications through the API, and a sign-in to Tasklist (ms each). */
@@ -227,12 +234,14 @@ class SignInFloodBenchmark {
         return meters.get(PasswordHashing.COMPUTATIONS).functionCounter().count();
     }
 
-    private record Figures(List<Double> api, List<Double> tasklist) {
+    /** The other user's times, this JVM's share of the cores, and the machine's load average at the end. */
+    private record Figures(List<Double> api, List<Double> tasklist, double cpu, double load) {
 
         String line(String phase) {
-            return String.format(Locale.ROOT, "  %-22s API (HTTP Basic) median %6.1f ms, p95 %6.1f ms | "
-                    + "Tasklist sign-in median %6.1f ms, p95 %6.1f ms (%d each)", phase, percentile(api, 50),
-                    percentile(api, 95), percentile(tasklist, 50), percentile(tasklist, 95), api.size());
+            return String.format(Locale.ROOT, "  %-18s API (HTTP Basic) median %5.1f ms, p95 %6.1f ms | Tasklist "
+                    + "sign-in median %5.1f ms, p95 %6.1f ms (%d each); this JVM %3.0f %% of the cores, load %.1f",
+                    phase, percentile(api, 50), percentile(api, 95), percentile(tasklist, 50),
+                    percentile(tasklist, 95), api.size(), 100 * cpu, load);
         }
 
         private static double percentile(List<Double> times, int percent) {
@@ -243,7 +252,6 @@ class SignInFloodBenchmark {
     }
 
     private void print(Figures alone, Figures during, long signIns, double floodHashes) {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.println(String.format(Locale.ROOT, """
 
                 ==================================================================================================
@@ -264,7 +272,7 @@ class SignInFloodBenchmark {
                 Figures.percentile(during.api(), 95) / Figures.percentile(alone.api(), 95),
                 Figures.percentile(during.tasklist(), 95) / Figures.percentile(alone.tasklist(), 95),
                 signIns, signIns / (double) SECONDS, floodHashes, new TreeMap<>(answers), failed.get(), STORE,
-                Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / (1024.0 * 1024 * 1024),
+                Runtime.getRuntime().availableProcessors(), OS.getTotalMemorySize() / (1024.0 * 1024 * 1024),
                 Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024), System.getProperty("java.version"),
                 System.getProperty("os.name"), System.getProperty("os.arch"), LocalDate.now(ZoneOffset.UTC)));
     }
