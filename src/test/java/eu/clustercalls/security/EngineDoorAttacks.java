@@ -131,7 +131,7 @@ abstract class EngineDoorAttacks {
         refusedAndNothingChanged(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
                 Map.of("variables", wrongKind), 400, "'slots' must be a number.");
 
-        Map<String, Object> notFinite = startForm(scenario.callForm());
+        Map<String, Object> notFinite = Door.variables(scenario.callForm());
         notFinite.put("maxGrant", Map.of("value", "NaN", "type", "Double"));
         refusedAndNothingChanged(a.manager(), "POST", "/process-definition/key/funding-call/submit-form",
                 Map.of("variables", notFinite), 400, "'maxGrant' must be a number.");
