@@ -34,6 +34,7 @@ import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.CallStatus;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.call.FundingCallProcess;
+import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.security.Door.Answer;
 
 /**
@@ -68,6 +69,8 @@ abstract class EngineDoorAttacks {
     CallService calls;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ClusterCallsProperties properties;
 
     final ObjectMapper json = new ObjectMapper();
     RowCounts rows;
@@ -222,9 +225,15 @@ abstract class EngineDoorAttacks {
         String definition = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(ApplicationProcess.KEY).latestVersion().singleResult().getId();
         for (String path : List.of("/history/process-definition/" + definition + "/statistics",
-                "/metrics/activity-instance-start/sum", "/deployment")) {
+                "/metrics/activity-instance-start/sum")) {
             refusedAndNothingChanged(b.manager(), "GET", path, null, 403, "Only administrators may see this");
         }
+        // Cockpit lists deployments and batches to every user: staff see none (their panels stay whole).
+        assertThat(send(b.manager(), "GET", "/deployment", null)).isEqualTo(new Answer(200, "[]"));
+        assertThat(read(send(b.manager(), "GET", "/deployment/count", null).body()).get("count").asLong()).isZero();
+        assertThat(read(send(b.manager(), "GET", "/batch/statistics", null).body()).size()).isZero();
+        assertThat(read(door.send(properties.admin().user(), properties.admin().password(), "GET", "/deployment/count",
+                null).body()).get("count").asLong()).as("an administrator sees them").isPositive();
     }
 
     @Test
