@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -40,6 +42,8 @@ class SignInCheck {
     static final String RESULT = SignInCheck.class.getName() + ".result";
     private static final Logger log = LoggerFactory.getLogger(SignInCheck.class);
     private static final long LOG_THROTTLED_EVERY_MILLIS = 60_000;
+    /** How long a password check waits for its address's turn before the sign-in is answered "busy". */
+    private static final Duration CHECK_WAIT = Duration.ofSeconds(10);
     /** Bounds the memory of when a throttled address was last logged; clearing only logs again. */
     private static final int MAX_LOGGED = 10_000;
 
@@ -48,7 +52,7 @@ class SignInCheck {
     private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
     private final int checksPerClient;
     private final SignInPace pace;
-    private final Map<String, Integer> checksUnderWay = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> checksUnderWay = new ConcurrentHashMap<>();
     private final Map<String, Long> throttledLoggedAt = new ConcurrentHashMap<>();
     private volatile String standInHash;
 
@@ -89,15 +93,22 @@ class SignInCheck {
             throttle.succeeded(user, client, standing);
             return paced(user, client);
         }
-        if (!startCheck(client)) {
-            logThrottled(user, client, checksPerClient + " password checks of this address already under way");
+        Semaphore checks = startCheck(client);
+        if (checks == null) {
+            logThrottled(user, client, "its password checks waited their turn too long");
             return SignInResult.busy();
         }
         boolean right;
         try {
+            // Guesses sent at once from one address wait here, and find the lock that earlier ones brought.
+            standing = throttle.standing(user, client);
+            lockLeft = standing.lockLeft();
+            if (!lockLeft.isZero()) {
+                return SignInResult.locked(lockLeft);
+            }
             right = matches(stored, password);
         } finally {
-            endCheck(client);
+            endCheck(client, checks);
         }
         if (right) {
             verifiedPasswords.remember(stored, password);
@@ -155,17 +166,25 @@ class SignInCheck {
         return hash;
     }
 
-    private boolean startCheck(String client) {
-        int underWay = checksUnderWay.merge(client, 1, Integer::sum);
-        if (underWay <= checksPerClient) {
-            return true;
+    /**
+     * A turn for a password check of this address: at most {@code checks-per-client} run at once, the others wait
+     * in line (staff behind one office's address sign in together); null after {@link #CHECK_WAIT} in line.
+     */
+    private Semaphore startCheck(String client) {
+        Semaphore checks = checksUnderWay.computeIfAbsent(client, key -> new Semaphore(checksPerClient, true));
+        try {
+            return checks.tryAcquire(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS) ? checks : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
-        endCheck(client);
-        return false;
     }
 
-    private void endCheck(String client) {
-        checksUnderWay.computeIfPresent(client, (key, count) -> count > 1 ? count - 1 : null);
+    private void endCheck(String client, Semaphore checks) {
+        checks.release();
+        // An address with nothing under way and nobody waiting is forgotten, so the map stays small.
+        checksUnderWay.computeIfPresent(client, (key, current) -> current == checks
+                && current.availablePermits() == checksPerClient && !current.hasQueuedThreads() ? null : current);
     }
 
     private void logThrottled(String user, String client, String why) {

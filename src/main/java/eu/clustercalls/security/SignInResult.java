@@ -19,7 +19,7 @@ record SignInResult(Outcome outcome, Duration retryAfter) {
         /** Refused unchecked: too many failed sign-ins, for {@link #retryAfter}. */
         LOCKED,
         /**
-         * Refused: the client address has as many password checks under way as it may, or the user name signs in
+         * Refused: the client address's password checks waited their turn too long, or the user name signs in
          * faster than it may.
          */
         BUSY

@@ -8,9 +8,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -47,6 +54,8 @@ class SignInLockoutTest {
     Scenario scenario;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    SignInCheck signInCheck;
 
     String user;
     String attacker;
@@ -62,6 +71,31 @@ class SignInLockoutTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    @Test
+    void guessesSentAtOnceFromOneAddressWaitTheirTurnAndMeetTheLock() throws Exception {
+        ExecutorService guessers = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<SignInResult>> answers = new ArrayList<>();
+            for (int guess = 0; guess < 12; guess++) {
+                String password = "guess-at-once-" + guess;
+                answers.add(guessers.submit(() -> signInCheck.check(user, password, attacker)));
+            }
+            Map<SignInResult.Outcome, Long> outcomes = new EnumMap<>(SignInResult.Outcome.class);
+            for (Future<SignInResult> answer : answers) {
+                outcomes.merge(answer.get(60, TimeUnit.SECONDS).outcome(), 1L, Long::sum);
+            }
+            assertThat(outcomes).as("nobody is turned away for being many; the lock stops the rest")
+                    .doesNotContainKey(SignInResult.Outcome.BUSY)
+                    .doesNotContainKey(SignInResult.Outcome.ACCEPTED);
+            assertThat(outcomes.getOrDefault(SignInResult.Outcome.WRONG, 0L))
+                    .as("at most the 5 a lock allows, and the checks still under way when it came")
+                    .isBetween(5L, 6L);
+        } finally {
+            guessers.shutdownNow();
+        }
+        signIn(usersOwnAddress, user, Scenario.PASSWORD, 200);
     }
 
     @Test
