@@ -62,6 +62,19 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aStaffMemberChangingHerOwnPasswordIsHeldToTwelveCharactersToo() throws Exception {
+        String staff = scenario.user("finance-" + Scenario.next(), Roles.FINANCE);
+
+        HttpResponse<String> refused = ownCredentials(staff, "x");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("message").asText()).isEqualTo(TOO_SHORT);
+        assertThat(identityService.checkPassword(staff, Scenario.PASSWORD)).as("the password is unchanged").isTrue();
+
+        assertThat(ownCredentials(staff, "twelve chars").statusCode()).isEqualTo(204);
+        assertThat(identityService.checkPassword(staff, "twelve chars")).isTrue();
+    }
+
+    @Test
     void aUserCreatedThroughTheEngineRestApiWithAShortPasswordIsRefusedAndNotCreated() throws Exception {
         String id = "short-" + Scenario.next();
         String user = JSON.writeValueAsString(Map.of("profile", Map.of("id", id, "firstName", "Short",
@@ -103,6 +116,17 @@ class PasswordPolicyTest {
                 "authenticatedUserPassword", properties.admin().password()));
         return asAdministrator(engineRest("/user/" + user + "/credentials").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** As Camunda's "My profile" page sends it: signed in as that user, with her current password. */
+    private HttpResponse<String> ownCredentials(String user, String password) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("password", password,
+                "authenticatedUserPassword", Scenario.PASSWORD));
+        String credentials = user + ":" + Scenario.PASSWORD;
+        return HttpClient.newHttpClient().send(engineRest("/user/" + user + "/credentials")
+                .header("Content-Type", "application/json").header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder engineRest(String path) {
