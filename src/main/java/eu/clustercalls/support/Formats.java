@@ -56,14 +56,18 @@ public final class Formats {
     /** Lines of a list shown in a task form; the engine keeps a text variable in 4,000 characters. */
     public static final int FORM_LIST_LIMIT = 3800;
 
-    /** Characters that start markup anywhere in a line: emphasis, code, links and images, HTML, tables. */
-    private static final String INLINE_MARKUP = "\\`*_[]<>&|~";
+    /**
+     * Characters that start markup anywhere in a line: emphasis, code, links and images, HTML, tables, and the @ of
+     * an e-mail address, which form-js's markdown (marked, with GitHub's extensions) would make a mailto: link.
+     */
+    private static final String INLINE_MARKUP = "\\`*_[]<>&|~@";
     /** What starts a heading, a list or a rule at the beginning of a line (numbers: "1." or "1)"). */
     private static final Pattern BLOCK_START = Pattern.compile("(?m)^( {0,3})([#+=-]|\\d{1,9}(?=[.)]))");
 
     /**
      * Text a person typed, for the markdown of a task form (form-js shows it as HTML): it shows as typed, and nothing
-     * in it becomes a tag, a link, an image, a heading or a list.
+     * in it becomes a tag, a link, an image, a heading or a list; nor does an address (https://…, www.…, a@b.example),
+     * which the markdown would otherwise make a live link.
      */
     public static String markdownText(String text) {
         if (text == null) {
@@ -72,13 +76,23 @@ public final class Formats {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (INLINE_MARKUP.indexOf(c) >= 0) {
+            if (INLINE_MARKUP.indexOf(c) >= 0 || startsAutolink(text, i)) {
                 escaped.append('\\');
             }
             escaped.append(c);
         }
         return BLOCK_START.matcher(escaped).replaceAll(start -> Matcher.quoteReplacement(start.group(1)
                 + (Character.isDigit(start.group(2).charAt(0)) ? start.group(2) + "\\" : "\\" + start.group(2))));
+    }
+
+    /**
+     * Whether the character is the ':' of "://" or the '.' of "www." (in any case): the markdown links an address
+     * from there (ftp://, http://, https://, www.), and a backslash before that character keeps it text.
+     */
+    private static boolean startsAutolink(String text, int i) {
+        char c = text.charAt(i);
+        return c == ':' && text.startsWith("//", i + 1)
+                || c == '.' && i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3);
     }
 
     /**

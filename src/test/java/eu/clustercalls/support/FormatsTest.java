@@ -17,7 +17,7 @@ class FormatsTest {
     @Test
     void tagsLinksAndImagesBecomeText() {
         assertThat(Formats.markdownText("<script>alert(1)</script> [x](javascript:alert(1)) ![p](https://e.example/p.png)"))
-                .isEqualTo("\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) !\\[p\\](https://e.example/p.png)");
+                .isEqualTo("\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) !\\[p\\](https\\://e.example/p.png)");
     }
 
     @Test
@@ -25,6 +25,14 @@ class FormatsTest {
         assertThat(Formats.markdownText("# Approved\n- item\n  + item\n1. first\n2) second\n===\nR&D **bold** a_b |x| ~~y~~"))
                 .isEqualTo("\\# Approved\n\\- item\n  \\+ item\n1\\. first\n2\\) second\n\\===\n"
                         + "R\\&D \\*\\*bold\\*\\* a\\_b \\|x\\| \\~\\~y\\~\\~");
+    }
+
+    @Test
+    void addressesStayTextAndDoNotBecomeLinks() {
+        assertThat(Formats.markdownText("See https://evil.example/pay, HTTP://x.example, ftp://f.example, "
+                + "www.evil.example, WWW.x.example or boss@evil.example (11:30)"))
+                .isEqualTo("See https\\://evil.example/pay, HTTP\\://x.example, ftp\\://f.example, "
+                        + "www\\.evil.example, WWW\\.x.example or boss\\@evil.example (11:30)");
     }
 
     @Test
