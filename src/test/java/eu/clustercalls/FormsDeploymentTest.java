@@ -42,16 +42,18 @@ import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.evaluation.EvaluationFormFields;
 import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.reimbursement.ReimbursementProcess;
+import eu.clustercalls.support.FormView;
 
 /**
  * The Camunda Forms travel with the processes: every {@code camunda:formRef} of every deployed process definition
  * names a form of the same deployment, every user task has one, and the forms' fields and texts match the variables
- * that the listeners read and provide.
+ * that the listeners read and provide: the texts read the task's view ({@link FormView}).
  */
 @ClusterCallsTest
 class FormsDeploymentTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\w.]+)\\s*}}");
+    private static final String VIEW = FormView.VARIABLE + ".";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -181,6 +183,19 @@ class FormsDeploymentTest {
     }
 
     @Test
+    void everyTextOfEveryFormShowsTheView() {
+        Map<String, JsonNode> forms = formsOf(latest(FundingCallProcess.KEY).getDeploymentId());
+
+        List<String> elsewhere = new ArrayList<>();
+        forms.forEach((id, form) -> components(form).stream().filter(component -> component.hasNonNull("text"))
+                .forEach(text -> placeholdersIn(text).stream().filter(name -> !name.startsWith(VIEW))
+                        .forEach(name -> elsewhere.add(id + ": {{" + name + "}}"))));
+
+        assertThat(forms).isNotEmpty();
+        assertThat(elsewhere).as("texts that show a variable other than the view's").isEmpty();
+    }
+
+    @Test
     void theEngineServesTheFormsAndEveryTextShowsAVariableTheTaskHas() throws IOException {
         Scenario.Cluster cluster = scenario.cluster();
         ProcessDefinition fundingCall = latest(FundingCallProcess.KEY);
@@ -228,7 +243,7 @@ class FormsDeploymentTest {
                 "form_confirm_participation");
     }
 
-    /** The engine resolves the task's form; each {{placeholder}} in its texts is a variable the task can see. */
+    /** The engine resolves the task's form; each {{view.name}} in its texts is a text of the task's view. */
     private void assertFormShowsOnlyKnownVariables(Task task, String expectedFormId) throws IOException {
         assertThat(task).as("task").isNotNull();
         JsonNode form;
@@ -237,9 +252,9 @@ class FormsDeploymentTest {
         }
         assertThat(form.path("id").asText()).isEqualTo(expectedFormId);
         Set<String> placeholders = placeholders(form);
-        assertThat(placeholders).as("texts of " + expectedFormId).isNotEmpty();
-        assertThat(taskService.getVariables(task.getId()).keySet()).as("variables of " + task.getTaskDefinitionKey())
-                .containsAll(placeholders);
+        assertThat(placeholders).as("texts of " + expectedFormId).isNotEmpty().allMatch(name -> name.startsWith(VIEW));
+        assertThat(TasklistFormData.view(taskService, task.getId()).keySet()).as("view of " + task.getTaskDefinitionKey())
+                .containsAll(placeholders.stream().map(name -> name.substring(VIEW.length())).toList());
     }
 
     // --- the check ------------------------------------------------------------------------------------------
@@ -339,17 +354,21 @@ class FormsDeploymentTest {
                 .map(value -> value.path("value").asText()).toList();
     }
 
-    /** Placeholders of the texts always shown; a text hidden by a condition may name variables a task lacks. */
+    /** Placeholders of the texts always shown; a text hidden by a condition may name texts a view lacks. */
     private static Set<String> placeholders(JsonNode form) {
         Set<String> names = new LinkedHashSet<>();
         components(form).stream()
                 .filter(component -> component.hasNonNull("text") && component.path("conditional").path("hide").isMissingNode())
-                .forEach(component -> {
-            Matcher matcher = PLACEHOLDER.matcher(component.get("text").asText());
-            while (matcher.find()) {
-                names.add(matcher.group(1));
-            }
-        });
+                .forEach(component -> names.addAll(placeholdersIn(component)));
+        return names;
+    }
+
+    private static List<String> placeholdersIn(JsonNode text) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(text.get("text").asText());
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
         return names;
     }
 

@@ -1,7 +1,5 @@
 package eu.clustercalls.application;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -12,6 +10,7 @@ import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.company.SmeFigures;
+import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.NotFoundException;
 
@@ -30,11 +29,11 @@ public class ApplicationViews {
     }
 
     /**
-     * The task variables that show the application: a summary of facts, and the free texts each in a variable of
-     * its own, as the engine stores a text variable in at most 4,000 characters. What people typed is markdown text.
+     * The view of the application: a summary of facts and the free texts, as markdown text; its reference is also a
+     * column of Tasklist's filters.
      */
     @Transactional(readOnly = true)
-    public Map<String, Object> describe(Long applicationId) {
+    public FormView describe(Long applicationId) {
         Application application = applications.findById(applicationId)
                 .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
         FundingCall call = calls.get(application.getCallId());
@@ -51,12 +50,12 @@ public class ApplicationViews {
                 "**Requested:** " + Formats.euros(application.getRequestedAmount()) + " · **Participants:** "
                         + Formats.markdownText(application.getParticipants().stream()
                                 .map(p -> p.fullName() + " (" + p.jobTitle() + ")").collect(Collectors.joining(", "))));
-        Map<String, Object> view = new HashMap<>();
-        view.put("applicationReference", application.reference());
-        view.put("applicationSummary", summary);
-        view.put("targetMarkets", Formats.markdownText(application.getTargetMarkets()));
-        view.put("motivation", Formats.markdownText(application.getMotivation()));
-        view.put("exportExperience", Formats.markdownText(application.getExportExperience()));
-        return view;
+        return new FormView()
+                .text("applicationReference", application.reference())
+                .text("applicationSummary", summary)
+                .text("targetMarkets", Formats.markdownText(application.getTargetMarkets()))
+                .text("motivation", Formats.markdownText(application.getMotivation()))
+                .text("exportExperience", Formats.markdownText(application.getExportExperience()))
+                .variable("applicationReference", application.reference());
     }
 }

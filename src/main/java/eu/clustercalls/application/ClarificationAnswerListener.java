@@ -1,13 +1,12 @@
 package eu.clustercalls.application;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 
 /** "Answer clarification request": shows the question and stores the SME's answer. */
@@ -24,8 +23,8 @@ class ClarificationAnswerListener extends FormTaskListener {
     }
 
     @Override
-    protected Map<String, ?> view(Long applicationId) {
-        return Map.of("clarificationQuestionText", Formats.markdownText(eligibility.openQuestion(applicationId)));
+    protected FormView view(Long applicationId) {
+        return new FormView().text("clarificationQuestionText", Formats.markdownText(eligibility.openQuestion(applicationId)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package eu.clustercalls.application;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Component;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.FormView;
 
 /** "Review eligibility": shows the application and the automatic verdict, and records the reviewer's decision. */
 @Component("eligibilityReviewListener")
@@ -25,7 +25,7 @@ class EligibilityReviewListener extends FormTaskListener {
     }
 
     @Override
-    protected Map<String, ?> view(Long applicationId) {
+    protected FormView view(Long applicationId) {
         return eligibility.reviewView(applicationId);
     }
 

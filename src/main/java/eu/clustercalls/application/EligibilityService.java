@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +38,7 @@ import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
@@ -52,9 +52,6 @@ import eu.clustercalls.support.FormValues;
 public class EligibilityService {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** The engine keeps a text variable in a column of 4,000 characters. */
-    private static final int VARIABLE_TEXT_LIMIT = 4000;
-    private static final String SHORTENED = "… (earlier rounds not shown here; they are in the application's record)";
 
     private final ApplicationRepository applications;
     private final ClarificationRequestRepository clarifications;
@@ -168,42 +165,34 @@ public class EligibilityService {
 
     /** What the reviewer sees in form_eligibility_review. */
     @Transactional(readOnly = true)
-    public Map<String, Object> reviewView(Long applicationId) {
+    public FormView reviewView(Long applicationId) {
         Application application = get(applicationId);
         String reasons = application.getEligibilityReasons().isEmpty()
                 ? "Every eligibility rule is met."
                 : application.getEligibilityReasons().stream().map(r -> "- " + Formats.markdownText(r.message()))
                         .collect(Collectors.joining("\n"));
-        Map<String, Object> view = new HashMap<>(views.describe(applicationId));
-        view.put("autoVerdict", Boolean.TRUE.equals(application.getAutoEligible()) ? "eligible" : "not eligible");
-        view.put("autoReasons", reasons);
-        view.putAll(clarificationView(applicationId));
+        FormView view = views.describe(applicationId)
+                .text("autoVerdict", Boolean.TRUE.equals(application.getAutoEligible()) ? "eligible" : "not eligible")
+                .text("autoReasons", reasons);
+        addClarifications(view, applicationId);
         return view;
     }
 
-    /**
-     * The clarification rounds: the latest question and answer in full (each fits an engine text variable, which
-     * holds at most 4,000 characters), earlier rounds newest first as far as they fit.
-     */
-    private Map<String, Object> clarificationView(Long applicationId) {
+    /** The clarification rounds: the latest question and answer, then the earlier rounds, newest first. */
+    private void addClarifications(FormView view, Long applicationId) {
         List<ClarificationRequest> rounds = new ArrayList<>(clarifications.findByApplicationIdOrderByRequestedAt(applicationId));
         if (rounds.isEmpty()) {
-            return Map.of();
+            return;
         }
         Collections.reverse(rounds);
         ClarificationRequest latest = rounds.get(0);
-        StringBuilder earlier = new StringBuilder();
-        for (ClarificationRequest request : rounds.subList(1, rounds.size())) {
-            String round = "**" + asked(request) + "** " + Formats.markdownText(request.getQuestion()) + "  \n"
-                    + Formats.markdownText(answerOf(request)) + "\n\n";
-            if (earlier.length() + round.length() > VARIABLE_TEXT_LIMIT - SHORTENED.length()) {
-                earlier.append(SHORTENED);
-                break;
-            }
-            earlier.append(round);
-        }
-        return Map.of("lastQuestionAsked", asked(latest), "lastQuestion", Formats.markdownText(latest.getQuestion()),
-                "lastAnswer", Formats.markdownText(answerOf(latest)), "earlierClarifications", earlier.toString());
+        view.text("lastQuestionAsked", asked(latest))
+                .text("lastQuestion", Formats.markdownText(latest.getQuestion()))
+                .text("lastAnswer", Formats.markdownText(answerOf(latest)))
+                .text("earlierClarifications", rounds.subList(1, rounds.size()).stream()
+                        .map(request -> "**" + asked(request) + "** " + Formats.markdownText(request.getQuestion())
+                                + "  \n" + Formats.markdownText(answerOf(request)) + "\n\n")
+                        .collect(Collectors.joining()));
     }
 
     private String asked(ClarificationRequest request) {

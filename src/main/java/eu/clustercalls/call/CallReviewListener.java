@@ -26,7 +26,7 @@ class CallReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long callId = FundingCallProcess.callId(task);
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> task.setVariablesLocal(calls.reviewView(callId));
+            case EVENTNAME_CREATE -> calls.reviewView(callId).showIn(task);
             case EVENTNAME_ASSIGNMENT -> {
                 if (task.getAssignee() != null) {
                     calls.checkMayReview(callId, task.getAssignee());

@@ -28,6 +28,7 @@ import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
@@ -261,7 +262,7 @@ public class CallService {
 
     /** What the reviewer of a draft sees in form_review_call. */
     @Transactional(readOnly = true)
-    public Map<String, Object> reviewView(Long callId) {
+    public FormView reviewView(Long callId) {
         FundingCall call = get(callId);
         String summary = String.join("  \n",
                 "**Reference:** " + call.reference() + " · **EU project:** " + Formats.markdownText(call.getEuProject()),
@@ -281,8 +282,9 @@ public class CallService {
                         + Formats.number(call.getScoreThreshold()) + " · **Evaluators per application:** "
                         + call.getEvaluatorsPerApplication(),
                 call.getDescription() == null ? "" : "\n" + Formats.markdownText(call.getDescription()));
-        return Map.of("callTitle", Formats.markdownText(call.getTitle()), "callSummary", summary,
-                FundingCallProcess.VAR_DRAFTER, call.getDraftedBy());
+        return new FormView().text("callTitle", Formats.markdownText(call.getTitle())).text("callSummary", summary)
+                .text(FundingCallProcess.VAR_DRAFTER, Formats.markdownText(call.getDraftedBy()))
+                .variable("callTitle", call.getTitle());
     }
 
     private void requirePublished(FundingCall call) {

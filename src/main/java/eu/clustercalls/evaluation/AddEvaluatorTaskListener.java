@@ -27,7 +27,7 @@ class AddEvaluatorTaskListener implements TaskListener {
         Long applicationId = ApplicationProcess.applicationId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
-                task.setVariablesLocal(evaluations.missingEvaluatorView(applicationId));
+                evaluations.missingEvaluatorView(applicationId).showIn(task);
                 evaluations.askForEvaluator(applicationId);
             }
             case EVENTNAME_COMPLETE -> evaluations.recordEvaluatorAdded(applicationId, currentUser.require());

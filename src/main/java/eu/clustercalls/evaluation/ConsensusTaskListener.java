@@ -1,7 +1,6 @@
 package eu.clustercalls.evaluation;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -10,6 +9,7 @@ import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.FormView;
 
 /** "Set the score by consensus": shows every evaluation and stores the call manager's score and reason. */
 @Component("consensusTaskListener")
@@ -25,7 +25,7 @@ class ConsensusTaskListener extends FormTaskListener {
     }
 
     @Override
-    protected Map<String, ?> view(Long applicationId) {
+    protected FormView view(Long applicationId) {
         return evaluations.consensusView(applicationId);
     }
 

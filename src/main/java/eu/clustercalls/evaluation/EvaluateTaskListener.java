@@ -1,13 +1,12 @@
 package eu.clustercalls.evaluation;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.FormView;
 
 /**
  * "Declare conflict of interest and evaluate": shows the application and the rubric (never the other scores),
@@ -26,7 +25,7 @@ class EvaluateTaskListener extends FormTaskListener {
     }
 
     @Override
-    protected Map<String, ?> view(Long applicationId) {
+    protected FormView view(Long applicationId) {
         return evaluations.evaluationView(applicationId);
     }
 

@@ -35,6 +35,7 @@ import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
@@ -306,46 +307,48 @@ public class EvaluationService {
 
     /** What the evaluator sees in form_evaluate: the application and the rubric, never the other scores. */
     @Transactional(readOnly = true)
-    public Map<String, Object> evaluationView(Long applicationId) {
+    public FormView evaluationView(Long applicationId) {
         FundingCall call = calls.get(application(applicationId).getCallId());
-        Map<String, Object> view = new HashMap<>(views.describe(applicationId));
-        view.put("rubric", call.getCriteria().stream()
-                .map(c -> "- **" + c.name() + "**: 0 to " + c.maxPoints() + " points")
-                .collect(Collectors.joining("\n")) + "\n\nTotal out of " + call.maxScore() + "; threshold "
-                + Formats.number(call.getScoreThreshold()) + ".");
+        FormView view = views.describe(applicationId)
+                .text("rubric", call.getCriteria().stream()
+                        .map(c -> "- **" + c.name() + "**: 0 to " + c.maxPoints() + " points")
+                        .collect(Collectors.joining("\n")) + "\n\nTotal out of " + call.maxScore() + "; threshold "
+                        + Formats.number(call.getScoreThreshold()) + ".");
         // The form checks each score against this call's maximum (maxRelevance, …) before it is sent.
-        call.getCriteria().forEach(c -> view.put("max" + EvaluationForm.field(c.code()).substring("score".length()), c.maxPoints()));
+        call.getCriteria().forEach(c -> view.variable("max" + EvaluationForm.field(c.code()).substring("score".length()),
+                c.maxPoints()));
         return view;
     }
 
     /** What the call manager sees in form_consensus: the application and every evaluation. */
     @Transactional(readOnly = true)
-    public Map<String, Object> consensusView(Long applicationId) {
+    public FormView consensusView(Long applicationId) {
         FundingCall call = calls.get(application(applicationId).getCallId());
-        Map<String, Object> view = new HashMap<>(views.describe(applicationId));
-        view.put("evaluationsSummary", evaluations.findByApplicationIdOrderById(applicationId).stream()
-                .filter(Evaluation::isSubmitted)
-                .map(e -> "- **" + Formats.markdownText(e.getEvaluator()) + "**: " + e.getTotal() + " of "
-                        + call.maxScore() + " (" + call.getCriteria().stream()
-                                .map(c -> c.name() + " " + e.getScores().get(c.code())).collect(Collectors.joining(", "))
-                        + ")" + (e.getComment() == null ? "" : " — " + Formats.markdownText(e.getComment())))
-                .collect(Collectors.joining("\n")));
-        view.put("maxScore", call.maxScore());
-        return view;
+        return views.describe(applicationId)
+                .text("evaluationsSummary", evaluations.findByApplicationIdOrderById(applicationId).stream()
+                        .filter(Evaluation::isSubmitted)
+                        .map(e -> "- **" + Formats.markdownText(e.getEvaluator()) + "**: " + e.getTotal() + " of "
+                                + call.maxScore() + " (" + call.getCriteria().stream()
+                                        .map(c -> c.name() + " " + e.getScores().get(c.code()))
+                                        .collect(Collectors.joining(", "))
+                                + ")" + (e.getComment() == null ? "" : " — " + Formats.markdownText(e.getComment())))
+                        .collect(Collectors.joining("\n")))
+                .text("maxScore", call.maxScore())
+                // The final score's field checks against it too.
+                .variable("maxScore", call.maxScore());
     }
 
     /** What the call manager sees in form_add_evaluator. */
     @Transactional(readOnly = true)
-    public Map<String, Object> missingEvaluatorView(Long applicationId) {
+    public FormView missingEvaluatorView(Long applicationId) {
         Application application = application(applicationId);
-        Map<String, Object> view = new HashMap<>(views.describe(applicationId));
-        view.put("excludedEvaluators", evaluations.findByApplicationIdOrderById(applicationId).stream()
-                .map(e -> Formats.markdownText(e.getEvaluator() + (e.isConflict()
-                        ? " (conflict of interest: " + e.getConflictReason() + ")"
-                        : e.isSubmitted() ? " (has evaluated)" : " (evaluating)")))
-                .collect(Collectors.joining(", ")));
-        view.put("clusterId", application.tenantId());
-        return view;
+        return views.describe(applicationId)
+                .text("excludedEvaluators", evaluations.findByApplicationIdOrderById(applicationId).stream()
+                        .map(e -> Formats.markdownText(e.getEvaluator() + (e.isConflict()
+                                ? " (conflict of interest: " + e.getConflictReason() + ")"
+                                : e.isSubmitted() ? " (has evaluated)" : " (evaluating)")))
+                        .collect(Collectors.joining(", ")))
+                .text("clusterId", application.tenantId());
     }
 
     /** The call managers of the cluster are told that an evaluator is needed. */

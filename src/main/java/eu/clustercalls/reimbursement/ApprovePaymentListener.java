@@ -29,7 +29,7 @@ class ApprovePaymentListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long claimId = claimOf.claimId(task);
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> task.setVariablesLocal(verification.approvalView(claimId));
+            case EVENTNAME_CREATE -> verification.approvalView(claimId).showIn(task);
             case EVENTNAME_ASSIGNMENT -> {
                 if (task.getAssignee() != null) {
                     verification.checkMayApprove(claimId, task.getAssignee());

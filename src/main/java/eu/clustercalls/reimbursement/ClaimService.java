@@ -37,6 +37,7 @@ import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.Erasure;
+import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
@@ -192,14 +193,16 @@ public class ClaimService {
 
     /** What the SME sees in form_submit_claim. */
     @Transactional(readOnly = true)
-    public Map<String, Object> submissionView(Long claimId) {
+    public FormView submissionView(Long claimId) {
         ExpenseClaim claim = claim(claimId);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("claimReference", claim.reference());
-        view.put("callTitle", Formats.markdownText(calls.get(claim.getCallId()).getTitle()));
-        view.put("claimDue", dueText(claim));
+        String callTitle = calls.get(claim.getCallId()).getTitle();
+        FormView view = new FormView()
+                .text("claimReference", claim.reference())
+                .text("callTitle", Formats.markdownText(callTitle))
+                .text("claimDue", dueText(claim))
+                .variable("callTitle", callTitle);
         if (claim.getStatus() == ClaimStatus.RETURNED) {
-            view.put("returnComment", Formats.markdownText(claim.getVerificationReason()));
+            view.text("returnComment", Formats.markdownText(claim.getVerificationReason()));
         }
         return view;
     }

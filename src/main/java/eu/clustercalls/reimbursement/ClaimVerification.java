@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +29,7 @@ import eu.clustercalls.reimbursement.ExpenseClaim.Verification;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
@@ -129,7 +129,7 @@ public class ClaimVerification {
 
     /** What finance sees in form_verify_claim (and, with the verification, in form_approve_payment). */
     @Transactional(readOnly = true)
-    public Map<String, Object> verificationView(Long claimId) {
+    public FormView verificationView(Long claimId) {
         ExpenseClaim claim = claim(claimId);
         FundingCall call = calls.get(claim.getCallId());
         Company company = companies.get(claim.getCompanyId());
@@ -137,26 +137,26 @@ public class ClaimVerification {
         List<DocumentSummary> files = documents.ofClaim(claimId);
         Map<Long, String> fileNames = files.stream()
                 .collect(Collectors.toMap(DocumentSummary::getId, DocumentSummary::getFileName));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("claimReference", claim.reference() + " for " + application.reference());
-        view.put("company", Formats.markdownText(company.getLegalName() + " (" + company.getCity() + ", "
-                + company.getCountry() + ")"));
-        view.put("callTitle", Formats.markdownText(call.getTitle()) + " — " + call.getReimbursementModel().label()
-                + ", grant awarded " + Formats.euros(application.grantAwarded(call.getMaxGrant())));
-        view.put("submitted", "By " + Formats.markdownText(claim.getSubmittedBy()) + "; attended "
-                + claim.getDaysAttended() + " of " + call.activityDays() + " days");
-        view.put("itemsText", itemsText(items.findByClaimIdOrderByPosition(claimId), fileNames));
-        view.put("documentsHint", "Files: /api/expense-claims/" + claimId + "/documents/{id}, ids "
-                + files.stream().map(d -> d.getId() + " " + Formats.markdownText(d.getFileName()))
-                        .collect(Collectors.joining(", ")));
-        view.put("attendanceText", Formats.markdownText(files.stream()
-                .filter(d -> d.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF)
-                .map(DocumentSummary::getFileName).collect(Collectors.joining(", "))));
-        view.put("missionReport", Formats.markdownText(claim.getMissionReport()));
-        view.put("computationText", Formats.markdownList(claim.getComputation(), claim.getComputation().size()));
-        view.put("computedAmount", Formats.euros(claim.getComputedAmount()));
-        view.put("flagsText", Formats.markdownList(claim.getFlags(), claim.getFlags().size()));
-        return view;
+        return new FormView()
+                .text("claimReference", claim.reference() + " for " + application.reference())
+                .text("company", Formats.markdownText(company.getLegalName() + " (" + company.getCity() + ", "
+                        + company.getCountry() + ")"))
+                .text("callTitle", Formats.markdownText(call.getTitle()) + " — " + call.getReimbursementModel().label()
+                        + ", grant awarded " + Formats.euros(application.grantAwarded(call.getMaxGrant())))
+                .text("submitted", "By " + Formats.markdownText(claim.getSubmittedBy()) + "; attended "
+                        + claim.getDaysAttended() + " of " + call.activityDays() + " days")
+                .text("itemsText", itemsText(items.findByClaimIdOrderByPosition(claimId), fileNames))
+                .text("documentsHint", "Files: /api/expense-claims/" + claimId + "/documents/{id}, ids "
+                        + files.stream().map(d -> d.getId() + " " + Formats.markdownText(d.getFileName()))
+                                .collect(Collectors.joining(", ")))
+                .text("attendanceText", Formats.markdownText(files.stream()
+                        .filter(d -> d.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF)
+                        .map(DocumentSummary::getFileName).collect(Collectors.joining(", "))))
+                .text("missionReport", Formats.markdownText(claim.getMissionReport()))
+                .text("computationText", Formats.markdownList(claim.getComputation(), claim.getComputation().size()))
+                .text("computedAmount", Formats.euros(claim.getComputedAmount()))
+                .text("flagsText", Formats.markdownList(claim.getFlags(), claim.getFlags().size()))
+                .variable("callTitle", call.getTitle());
     }
 
     private static String itemsText(List<ExpenseItem> claimItems, Map<Long, String> fileNames) {
@@ -251,14 +251,13 @@ public class ClaimVerification {
 
     /** What the second finance officer sees in form_approve_payment. */
     @Transactional(readOnly = true)
-    public Map<String, Object> approvalView(Long claimId) {
+    public FormView approvalView(Long claimId) {
         ExpenseClaim claim = claim(claimId);
-        Map<String, Object> view = new LinkedHashMap<>(verificationView(claimId));
-        view.put("verification", claim.getVerificationDecision() + " by " + Formats.markdownText(claim.getVerifiedBy()
-                + (claim.getVerificationReason() == null ? "" : ": " + claim.getVerificationReason())));
-        view.put("amountToPay", Formats.euros(claim.getVerifiedAmount()));
-        view.put("payee", Formats.markdownText(claim.getAccountHolder()) + ", " + Iban.formatted(claim.getIban()));
-        return view;
+        return verificationView(claimId)
+                .text("verification", claim.getVerificationDecision() + " by " + Formats.markdownText(claim.getVerifiedBy()
+                        + (claim.getVerificationReason() == null ? "" : ": " + claim.getVerificationReason())))
+                .text("amountToPay", Formats.euros(claim.getVerifiedAmount()))
+                .text("payee", Formats.markdownText(claim.getAccountHolder()) + ", " + Iban.formatted(claim.getIban()));
     }
 
     /** Four eyes: whoever verified the claim may not approve its payment. */

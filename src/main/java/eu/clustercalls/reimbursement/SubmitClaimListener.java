@@ -1,8 +1,7 @@
 package eu.clustercalls.reimbursement;
 
-import java.util.Map;
-
 import eu.clustercalls.support.FormTaskListener;
+import eu.clustercalls.support.FormView;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ class SubmitClaimListener extends FormTaskListener {
     }
 
     @Override
-    protected Map<String, ?> view(Long claimId) {
+    protected FormView view(Long claimId) {
         return claims.submissionView(claimId);
     }
 

@@ -1,11 +1,11 @@
 package eu.clustercalls.reimbursement;
 
 import java.util.List;
-import java.util.Map;
 
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.FormView;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,7 @@ class VerifyClaimListener extends FormTaskListener {
     }
 
     @Override
-    protected Map<String, ?> view(Long claimId) {
+    protected FormView view(Long claimId) {
         return verification.verificationView(claimId);
     }
 

@@ -1,7 +1,6 @@
 package eu.clustercalls.selection;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -10,6 +9,7 @@ import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.FormView;
 
 /** "Confirm participation": shows the activity and the deadline, and records the SME's answer. */
 @Component("participationTaskListener")
@@ -25,7 +25,7 @@ class ParticipationTaskListener extends FormTaskListener {
     }
 
     @Override
-    protected Map<String, ?> view(Long applicationId) {
+    protected FormView view(Long applicationId) {
         return selection.participationView(applicationId);
     }
 

@@ -1,7 +1,6 @@
 package eu.clustercalls.selection;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -10,6 +9,7 @@ import eu.clustercalls.call.FundingCallProcess;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.FormView;
 
 /** "Selection decision": shows the proposed lists and records the call managers' approval or moves. */
 @Component("selectionDecisionListener")
@@ -28,7 +28,7 @@ class SelectionDecisionListener extends FormTaskListener {
     }
 
     @Override
-    protected Map<String, ?> view(Long callId) {
+    protected FormView view(Long callId) {
         return selection.decisionView(callId);
     }
 

@@ -49,6 +49,7 @@ import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
@@ -71,8 +72,8 @@ public class SelectionService {
             ApplicationStatus.CONFIRMED);
     /** A move in the selection decision: "APP-12 RESERVE", "12 → MAIN". */
     private static final Pattern MOVE = Pattern.compile("(?i)^\\s*(?:APP-)?(\\d+)\\s*(?:->|→|to|:)?\\s*(MAIN|RESERVE|REJECTED)\\s*$");
-    /** No line of those lists is shorter: "- 1. APP-1 X — 0 points — €0.00". */
-    private static final int SHORTEST_LINE = 32;
+    /** The first lines of each list that form_selection_decision shows: a call can have 10,000 applications. */
+    private static final int SHOWN_PER_LIST = 100;
 
     private final ApplicationRepository applications;
     private final ApplicationService applicationService;
@@ -145,24 +146,23 @@ public class SelectionService {
 
     /** What the call managers see in form_selection_decision. */
     @Transactional(readOnly = true)
-    public Map<String, Object> decisionView(Long callId) {
+    public FormView decisionView(Long callId) {
         FundingCall call = calls.get(callId);
         List<Application> placed = applications.findByCallIdAndSelectionIsNotNullOrderByRanking(callId);
         Map<Selection, List<Application>> lists = new EnumMap<>(Selection.class);
         for (Selection selection : Selection.values()) {
             lists.put(selection, placed.stream().filter(a -> a.getSelection() == selection).toList());
         }
-        // Only the first lines of each list fit in the form (a call can have 10,000 applications): only they are written.
-        int fitting = Formats.FORM_LIST_LIMIT / SHORTEST_LINE + 1;
         Map<Long, String> names = companies.legalNamesOf(lists.values().stream()
-                .flatMap(listed -> listed.stream().limit(fitting)).map(Application::getCompanyId).distinct().toList());
-        Map<String, Object> view = new HashMap<>();
-        view.put("callTitle", Formats.markdownText(call.getTitle()));
-        view.put("selectionRules", call.getSlots() + " slots, budget " + Formats.euros(call.effectiveBudget())
-                + ", threshold " + Formats.number(call.getScoreThreshold()) + " of " + call.maxScore()
-                + " points. Ranked by final score; ties go to the application complete earlier.");
-        lists.forEach((selection, listed) -> view.put(selection.name().toLowerCase() + "List", Formats.markdownList(listed.stream()
-                .limit(fitting)
+                .flatMap(listed -> listed.stream().limit(SHOWN_PER_LIST)).map(Application::getCompanyId).distinct().toList());
+        FormView view = new FormView()
+                .text("callTitle", Formats.markdownText(call.getTitle()))
+                .text("selectionRules", call.getSlots() + " slots, budget " + Formats.euros(call.effectiveBudget())
+                        + ", threshold " + Formats.number(call.getScoreThreshold()) + " of " + call.maxScore()
+                        + " points. Ranked by final score; ties go to the application complete earlier.")
+                .variable("callTitle", call.getTitle());
+        lists.forEach((selection, listed) -> view.text(selection.name().toLowerCase() + "List", Formats.markdownList(listed.stream()
+                .limit(SHOWN_PER_LIST)
                 .map(a -> a.getRanking() + ". " + a.reference() + " " + names.get(a.getCompanyId()) + " — "
                         + Formats.number(a.getFinalScore()) + " points — " + Formats.euros(grantOf(a, call)))
                 .toList(), listed.size())));
@@ -324,13 +324,14 @@ public class SelectionService {
 
     /** What the SME sees in form_confirm_participation. */
     @Transactional(readOnly = true)
-    public Map<String, Object> participationView(Long applicationId) {
+    public FormView participationView(Long applicationId) {
         Application application = application(applicationId);
         FundingCall call = calls.get(application.getCallId());
-        return Map.of("callTitle", Formats.markdownText(call.getTitle()), "activity", call.getActivityType().label()
-                + " in " + Formats.markdownText(call.getDestinationCity()) + ", " + Formats.date(call.getActivityStart()) + " – "
-                + Formats.date(call.getActivityEnd()), "confirmationDue",
-                Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())));
+        return new FormView().text("callTitle", Formats.markdownText(call.getTitle()))
+                .text("activity", call.getActivityType().label() + " in " + Formats.markdownText(call.getDestinationCity())
+                        + ", " + Formats.date(call.getActivityStart()) + " – " + Formats.date(call.getActivityEnd()))
+                .text("confirmationDue", Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())))
+                .variable("callTitle", call.getTitle());
     }
 
     /** Completes the SME's confirmation task, as the portal does; the task's listener records the answer. */

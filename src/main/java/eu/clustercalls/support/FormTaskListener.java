@@ -1,6 +1,5 @@
 package eu.clustercalls.support;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -8,8 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * The listener of a user task with a form: on create it puts the view of the task's entity into task-local
- * variables for the form to show; on complete it records what the form submitted (refusing what breaks a rule,
- * which the engine then refuses too).
+ * variables for the form to show ({@link FormView}); on complete it records what the form submitted (refusing what
+ * breaks a rule, which the engine then refuses too).
  */
 public abstract class FormTaskListener implements TaskListener {
 
@@ -24,13 +23,13 @@ public abstract class FormTaskListener implements TaskListener {
     public final void notify(DelegateTask task) {
         Long id = subject.apply(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariablesLocal(view(id));
+            view(id).showIn(task);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, id);
         }
     }
 
-    protected abstract Map<String, ?> view(Long id);
+    protected abstract FormView view(Long id);
 
     protected abstract void complete(DelegateTask task, Long id);
 }

@@ -53,9 +53,6 @@ public final class Formats {
         return DATE_TIME.format(time);
     }
 
-    /** Lines of a list shown in a task form; the engine keeps a text variable in 4,000 characters. */
-    public static final int FORM_LIST_LIMIT = 3800;
-
     /**
      * Characters that start markup anywhere in a line: emphasis, code, links and images, HTML, tables, and the @ of
      * an e-mail address, which form-js's markdown (marked, with GitHub's extensions) would make a mailto: link.
@@ -96,7 +93,7 @@ public final class Formats {
     }
 
     /**
-     * The first lines of a list of that many as a markdown list, as many as fit in a task variable, then how many more.
+     * The lines as a markdown list; when they are the first of a longer list, of that many, followed by how many more.
      * The lines are text (see {@link #markdownText}).
      */
     public static String markdownList(List<String> lines, int total) {
@@ -104,13 +101,7 @@ public final class Formats {
             return "(none)";
         }
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = "- " + markdownText(lines.get(i)) + "\n";
-            if (text.length() + line.length() > FORM_LIST_LIMIT) {
-                return text.append("- … and ").append(total - i).append(" more").toString();
-            }
-            text.append(line);
-        }
+        lines.forEach(line -> text.append("- ").append(markdownText(line)).append('\n'));
         return lines.size() < total ? text.append("- … and ").append(total - lines.size()).append(" more").toString()
                 : text.toString();
     }

@@ -40,6 +40,7 @@ import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.Scenario.Cluster;
+import eu.clustercalls.TasklistFormData;
 import eu.clustercalls.application.ApplicationProcess.ReviewDecision;
 import eu.clustercalls.audit.AuditEvent;
 import eu.clustercalls.audit.AuditService;
@@ -118,6 +119,8 @@ class ApplicationProcessTest {
         Task review = task(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, instance);
         assertThat(review).hasCandidateGroup(Roles.ELIGIBILITY_REVIEWERS).isNotAssigned();
         assertThat(taskService.getVariablesLocal(review.getId()))
+                .as("the Tasklist filters' column").containsEntry("applicationReference", submitted.reference());
+        assertThat(TasklistFormData.view(taskService, review.getId()))
                 .containsEntry("applicationReference", submitted.reference())
                 .containsEntry("autoVerdict", "eligible")
                 .containsEntry("autoReasons", "Every eligibility rule is met.")
@@ -262,7 +265,7 @@ class ApplicationProcessTest {
         Application checked = stored(submitted);
         assertThat(checked.getAutoEligible()).isFalse();
         assertThat(checked.getEligibilityReasons()).containsExactly(new EligibilityReason(reasonCode, reason));
-        assertThat(taskService.getVariablesLocal(task(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, instance).getId()))
+        assertThat(TasklistFormData.view(taskService, task(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, instance).getId()))
                 .containsEntry("autoVerdict", "not eligible")
                 .containsEntry("autoReasons", "- " + reason);
 
@@ -399,7 +402,7 @@ class ApplicationProcessTest {
                 ApplicationProcess.VAR_CLARIFICATION_QUESTION);
         Task secondReview = task(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, instance);
         assertThat(secondReview).hasCandidateGroup(Roles.ELIGIBILITY_REVIEWERS);
-        assertThat(taskService.getVariablesLocal(secondReview.getId()))
+        assertThat(TasklistFormData.view(taskService, secondReview.getId()))
                 .containsEntry("lastQuestion", question)
                 .containsEntry("lastAnswer", "Techtextil North America 2024, as a visitor.")
                 .containsEntry("earlierClarifications", "")
@@ -600,7 +603,7 @@ class ApplicationProcessTest {
                 .isWaitingAtExactly(ApplicationProcess.TASK_ANSWER_CLARIFICATION);
         Task clarification = task(ApplicationProcess.TASK_ANSWER_CLARIFICATION, instance);
         assertThat(clarification).hasCandidateUser(sme).isNotAssigned();
-        assertThat(taskService.getVariableLocal(clarification.getId(), "clarificationQuestionText")).isEqualTo(question);
+        assertThat(TasklistFormData.view(taskService, clarification.getId())).containsEntry("clarificationQuestionText", question);
         assertThat(instance).variables().containsEntry(ApplicationProcess.VAR_REVIEW_DECISION, ReviewDecision.CLARIFY.name())
                 .doesNotContainKeys(ApplicationProcess.VAR_CLARIFICATION_QUESTION, ApplicationProcess.VAR_ELIGIBLE);
 

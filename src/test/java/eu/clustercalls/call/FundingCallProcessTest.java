@@ -42,6 +42,7 @@ import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.Scenario.Cluster;
+import eu.clustercalls.TasklistFormData;
 import eu.clustercalls.audit.AuditEvent;
 import eu.clustercalls.audit.AuditService;
 import eu.clustercalls.call.FundingCallProcess.ReviewDecision;
@@ -110,6 +111,8 @@ class FundingCallProcessTest {
         Task review = task(FundingCallProcess.TASK_REVIEW_CALL, instance);
         assertThat(review).hasCandidateGroup(Roles.CALL_MANAGERS).isNotAssigned();
         assertThat(taskService.getVariablesLocal(review.getId()))
+                .as("the Tasklist filters' column").containsEntry("callTitle", draft.getTitle());
+        assertThat(TasklistFormData.view(taskService, review.getId()))
                 .containsEntry("callTitle", draft.getTitle())
                 .containsEntry(FundingCallProcess.VAR_DRAFTER, cluster.manager())
                 .containsKey("callSummary");

@@ -36,6 +36,7 @@ import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.Scenario.Cluster;
+import eu.clustercalls.TasklistFormData;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.application.ApplicationRepository;
@@ -106,6 +107,9 @@ class EvaluationProcessTest {
                 assertThat(task.getTaskDefinitionKey()).isEqualTo(ApplicationProcess.TASK_EVALUATE);
                 assertThat(evaluatorsOfTheCluster).contains(task.getAssignee());
                 assertThat(taskService.getVariablesLocal(task.getId()))
+                        .containsEntry("applicationReference", application.reference())
+                        .containsEntry("maxRelevance", 10);
+                assertThat(TasklistFormData.view(taskService, task.getId()))
                         .containsEntry("applicationReference", application.reference())
                         .containsKeys("applicationSummary", "motivation", "targetMarkets", "exportExperience")
                         .doesNotContainKeys("evaluationsSummary")
@@ -253,7 +257,7 @@ class EvaluationProcessTest {
         assertThat(scenario.evaluatorsOf(application)).containsExactly(other);
         Task addEvaluator = task(ApplicationProcess.TASK_ADD_EVALUATOR, instance);
         assertThat(addEvaluator).hasCandidateGroup(Roles.CALL_MANAGERS).isNotAssigned();
-        assertThat(taskService.getVariablesLocal(addEvaluator.getId()))
+        assertThat(TasklistFormData.view(taskService, addEvaluator.getId()))
                 .containsEntry("clusterId", cluster.id())
                 .containsEntry("applicationReference", application.reference())
                 .hasEntrySatisfying("excludedEvaluators", text -> assertThat((String) text).contains(
@@ -369,7 +373,8 @@ class EvaluationProcessTest {
         assertThat(instance).variables().containsEntry(ApplicationProcess.VAR_CONSENSUS_NEEDED, true);
         Task consensus = task(ApplicationProcess.TASK_CONSENSUS, instance);
         assertThat(consensus).hasCandidateGroup(Roles.CALL_MANAGERS).isNotAssigned();
-        assertThat(taskService.getVariablesLocal(consensus.getId()))
+        assertThat(taskService.getVariablesLocal(consensus.getId())).containsEntry("maxScore", 25);
+        assertThat(TasklistFormData.view(taskService, consensus.getId()))
                 .containsEntry("maxScore", 25)
                 .containsEntry("applicationReference", application.reference())
                 .hasEntrySatisfying("evaluationsSummary", text -> assertThat((String) text)

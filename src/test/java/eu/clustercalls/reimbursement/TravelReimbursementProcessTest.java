@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Import;
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
+import eu.clustercalls.TasklistFormData;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.application.ApplicationRepository;
@@ -343,7 +344,7 @@ class TravelReimbursementProcessTest {
         Task again = task(ReimbursementProcess.TASK_SUBMIT_CLAIM, claimInstance);
         assertThat(again).as("the deadline still holds").hasDueDate(Date.from(due))
                 .hasCandidateUser(scenario.applicantOf(opened.application()));
-        assertThat(taskService.getVariablesLocal(again.getId()))
+        assertThat(TasklistFormData.view(taskService, again.getId()))
                 .containsEntry("returnComment", RETURN_COMMENT)
                 .containsEntry("claimDue", "the end of " + lastDayToClaim(opened.call()));
         assertThat(job(ReimbursementProcess.TIMER_CLAIM_DEADLINE, claimInstance)).hasDueDate(Date.from(due));
@@ -482,7 +483,7 @@ class TravelReimbursementProcessTest {
         assertThat(last(audit.trailOf(reduced))).extracting(AuditEvent::getAction, AuditEvent::getDecision,
                 AuditEvent::getReason).containsExactly("CLAIM_VERIFIED", "REDUCE €900.00", reason);
         Task approval = fixtures.task(opened.application(), ReimbursementProcess.TASK_APPROVE_PAYMENT);
-        assertThat(taskService.getVariablesLocal(approval.getId())).containsEntry("amountToPay", "€900.00")
+        assertThat(TasklistFormData.view(taskService, approval.getId())).containsEntry("amountToPay", "€900.00")
                 .hasEntrySatisfying("itemsText", text -> assertThat((String) text)
                         .as("numbered as the reductions name them").contains("- Item 1: ", "- Item 2: ", "reduced to €100.00"));
 

@@ -31,6 +31,7 @@ import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.Scenario.Cluster;
+import eu.clustercalls.TasklistFormData;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.application.ApplicationRepository;
@@ -155,6 +156,8 @@ class SelectionProcessTest {
         Task decision = scenario.selectionDecisionTask(call);
         assertThat(decision).hasCandidateGroup(Roles.CALL_MANAGERS).isNotAssigned();
         assertThat(taskService.getVariablesLocal(decision.getId()))
+                .as("the Tasklist filters' column").containsEntry("callTitle", call.getTitle());
+        assertThat(TasklistFormData.view(taskService, decision.getId()))
                 .containsEntry("callTitle", call.getTitle())
                 .hasEntrySatisfying("selectionRules", text -> assertThat((String) text)
                         .contains("2 slots, budget €4,000.00, threshold 15 of 25 points"))
@@ -267,7 +270,7 @@ class SelectionProcessTest {
 
         scenario.closeEarly(cluster, call);
 
-        assertThat(taskService.getVariablesLocal(scenario.selectionDecisionTask(call).getId()))
+        assertThat(TasklistFormData.view(taskService, scenario.selectionDecisionTask(call).getId()))
                 .hasEntrySatisfying("selectionRules", text -> assertThat((String) text)
                         .contains("3 slots, budget €3,000.00"));
         assertThat(stored(third).getSelection()).as("a slot is left, the budget is not").isEqualTo(Selection.RESERVE);
@@ -703,7 +706,7 @@ class SelectionProcessTest {
         assertThat(stored(application).getConfirmationDueAt()).isEqualTo(due);
         Task confirmation = task(ApplicationProcess.TASK_CONFIRM_PARTICIPATION, instance);
         assertThat(confirmation).hasCandidateUser(scenario.applicantOf(application)).isNotAssigned();
-        assertThat(taskService.getVariablesLocal(confirmation.getId()))
+        assertThat(TasklistFormData.view(taskService, confirmation.getId()))
                 .containsEntry("confirmationDue", Formats.dateTime(due.atZone(properties.timeZone())));
         assertThat(job(ApplicationProcess.TIMER_CONFIRMATION_EXPIRED, instance))
                 .as("the timer fires at the deadline the SME was given").hasDueDate(Date.from(due));

@@ -6,14 +6,18 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
+import eu.clustercalls.TasklistFormData;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationProcess;
 
@@ -28,6 +32,10 @@ class FormViewsOutOfHistoryTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theEngineKeepsFullHistoryUnderItsOwnName() {
@@ -45,7 +53,11 @@ class FormViewsOutOfHistoryTest {
         Task review = scenario.task(application, ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
         String instance = review.getProcessInstanceId();
 
-        assertThat(taskService.getVariablesLocal(review.getId())).as("the form's view").isNotEmpty();
+        assertThat(TasklistFormData.view(taskService, review.getId())).as("the form's view")
+                .containsKeys("applicationSummary", "motivation");
+        String viewBytes = ((VariableInstanceEntity) runtimeService.createVariableInstanceQuery().taskIdIn(review.getId())
+                .variableName(FormView.VARIABLE).singleResult()).getByteArrayValueId();
+        assertThat(viewBytes).as("the view is kept as bytes, without the 4,000 characters of a text").isNotNull();
         assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(review.getId()).count()).isZero();
         assertThat(historyService.createHistoricDetailQuery().taskId(review.getId()).count()).isZero();
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
@@ -59,5 +71,7 @@ class FormViewsOutOfHistoryTest {
                 .isEqualTo(ApplicationProcess.ReviewDecision.CONFIRM.name());
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult()
                 .getEndTime()).as("the task itself stays in the history").isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_GE_BYTEARRAY where ID_ = ?", Long.class, viewBytes))
+                .as("the view's bytes went with the task").isZero();
     }
 }
