@@ -98,6 +98,7 @@ class HostileInputTest {
             new Hostile("an img with onerror", "<img src=x onerror=alert(1)>"),
             new Hostile("a javascript: link", "[Open the receipt](javascript:alert(1))"),
             new Hostile("markdown and a template", "# Approved\n- ![pixel](https://evil.example/p.png)\n{{applicationReference}}"),
+            new Hostile("addresses", "See https://evil.example/pay, WWW.evil.example or write to boss@evil.example"),
             new Hostile("SQL metacharacters", "x'); DROP TABLE application; --"),
             new Hostile("path traversal", "../../../../etc/passwd"),
             new Hostile("right-to-left marks", "\u202Efdp.exe\u202C invoice \u200F\u200E"),
