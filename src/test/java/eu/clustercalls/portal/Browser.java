@@ -158,17 +158,22 @@ final class Browser implements AutoCloseable {
 
     /** A full-page screenshot, numbered in the order of the steps, so a person can follow the test. */
     void screenshot(String name) {
+        screenshot(name, PHONE_WIDTH, 800);
+    }
+
+    /** A screenshot at that width, the window then back to that size. */
+    void screenshot(String name, int width, int height) {
         step++;
-        // The page's whole height at the phone's width, so nothing below the fold is missed.
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
+        // The page's whole height at that width, so nothing below the fold is missed.
+        long pageHeight = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(PHONE_WIDTH, (int) Math.min(Math.max(height, 800), 6000)));
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(pageHeight, height), 6000)));
         try {
             Files.write(screenshots.resolve(String.format("%02d-%s.png", step, name)), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            driver.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
+            driver.manage().window().setSize(new Dimension(width, height));
         }
     }
 
