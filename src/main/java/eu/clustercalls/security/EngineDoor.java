@@ -218,7 +218,7 @@ class EngineDoor extends AbstractProcessEnginePlugin {
                 throw refused(user, name, new AuthorizationException("This process is started by ClusterCalls "
                         + "itself (an application when an SME submits it in the portal), not through the engine."));
             }
-            checkFields(user, name, forms.fields(formId), variables);
+            checkFields(user, name, formId, variables);
         }
 
         private String latestDefinition(String key) {
@@ -275,8 +275,7 @@ class EngineDoor extends AbstractProcessEnginePlugin {
             if (taskId != null) {
                 TaskEntity task = context.getTaskManager().findTaskById(taskId);
                 if (task != null) {
-                    checkFields(user, commandName(command), forms.fields(formOf(task)),
-                            CommandInputs.completionVariables(command));
+                    checkFields(user, commandName(command), formOf(task), CommandInputs.completionVariables(command));
                 }
             }
             if (command instanceof SetJobRetriesCmd retries && !isAdmin(user)) {
@@ -301,8 +300,8 @@ class EngineDoor extends AbstractProcessEnginePlugin {
     }
 
     /** Each variable must be a field of the form, of that field's kind. */
-    private void checkFields(Authentication user, String command, Map<String, FormFieldCatalog.Kind> fields,
-            Map<String, Object> variables) {
+    private void checkFields(Authentication user, String command, String formId, Map<String, Object> variables) {
+        Map<String, FormFieldCatalog.Kind> fields = forms.fields(formId);
         Map<String, String> problems = new TreeMap<>();
         variables.keySet().forEach(name -> {
             Object value = sentValue(variables, name);
@@ -311,8 +310,8 @@ class EngineDoor extends AbstractProcessEnginePlugin {
                 problems.put(name, "'" + name + "' is not a field of this form.");
             } else if (!kind.accepts(value)) {
                 problems.put(name, "'" + name + "' must be " + kind.describe() + ".");
-            } else if (value instanceof CharSequence text && text.length() > MAX_TEXT) {
-                problems.put(name, "'" + name + "' is longer than " + MAX_TEXT + " characters.");
+            } else if (value instanceof CharSequence text && text.length() > forms.maxLength(formId, name)) {
+                problems.put(name, "'" + name + "' is longer than " + forms.maxLength(formId, name) + " characters.");
             }
         });
         if (!problems.isEmpty()) {
@@ -342,9 +341,6 @@ class EngineDoor extends AbstractProcessEnginePlugin {
 
     /** The engine's refusal of a command on another tenant's task or instance, which it reports as a failure. */
     private static final String OTHER_TENANT = "ENGINE-13034";
-
-    /** The engine keeps a text variable in a column of 4,000 characters. */
-    private static final int MAX_TEXT = 4000;
 
     /** Our rule's refusal inside what the engine threw (it wraps a listener's exception), as the engine's 4xx kind. */
     private static RuntimeException refusalWithin(Throwable e, boolean throughDoor) {

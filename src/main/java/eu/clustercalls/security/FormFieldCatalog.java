@@ -51,14 +51,14 @@ class FormFieldCatalog {
         }
     }
 
-    private final Map<String, Map<String, Kind>> fieldsByForm;
+    /** The engine keeps a text variable in a column of 4,000 characters. */
+    static final int LONGEST_TEXT = 4000;
+
+    private final Map<String, Map<String, Kind>> fieldsByForm = new HashMap<>();
+    private final Map<String, Map<String, Integer>> maxLengthsByForm = new HashMap<>();
 
     FormFieldCatalog() {
-        this(readForms("classpath*:forms/*.form"));
-    }
-
-    FormFieldCatalog(Map<String, Map<String, Kind>> fieldsByForm) {
-        this.fieldsByForm = Map.copyOf(fieldsByForm);
+        readForms("classpath*:forms/*.form");
     }
 
     /** The fields of that form by key; empty for a form without input fields or an unknown form. */
@@ -66,30 +66,41 @@ class FormFieldCatalog {
         return formId == null ? Map.of() : fieldsByForm.getOrDefault(formId, Map.of());
     }
 
-    private static Map<String, Map<String, Kind>> readForms(String pattern) {
+    /** The most characters the form lets a person type in that field (its own limit, its column's). */
+    int maxLength(String formId, String key) {
+        return formId == null ? LONGEST_TEXT
+                : maxLengthsByForm.getOrDefault(formId, Map.of()).getOrDefault(key, LONGEST_TEXT);
+    }
+
+    private void readForms(String pattern) {
         ObjectMapper json = new ObjectMapper();
-        Map<String, Map<String, Kind>> forms = new HashMap<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
                 try (InputStream in = resource.getInputStream()) {
                     JsonNode form = json.readTree(in);
                     Map<String, Kind> fields = new LinkedHashMap<>();
-                    collect(form, fields);
-                    forms.put(form.path("id").asText(), fields);
+                    Map<String, Integer> maxLengths = new HashMap<>();
+                    collect(form, fields, maxLengths);
+                    fieldsByForm.put(form.path("id").asText(), fields);
+                    maxLengthsByForm.put(form.path("id").asText(), maxLengths);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The deployed forms cannot be read", e);
         }
-        return forms;
     }
 
-    private static void collect(JsonNode container, Map<String, Kind> fields) {
+    private static void collect(JsonNode container, Map<String, Kind> fields, Map<String, Integer> maxLengths) {
         for (JsonNode component : container.path("components")) {
             if (component.hasNonNull("key")) {
-                fields.put(component.get("key").asText(), Kind.of(component.path("type").asText()));
+                String key = component.get("key").asText();
+                fields.put(key, Kind.of(component.path("type").asText()));
+                JsonNode maxLength = component.path("validate").path("maxLength");
+                if (maxLength.canConvertToInt()) {
+                    maxLengths.put(key, Math.min(maxLength.asInt(), LONGEST_TEXT));
+                }
             }
-            collect(component, fields);
+            collect(component, fields, maxLengths);
         }
     }
 }

@@ -208,6 +208,10 @@ abstract class EngineDoorAttacks {
                 Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("OVERRIDE"),
                         ApplicationProcess.VAR_REVIEW_REASON, text("   "))), 400, null);
         assertThat(read(refused.body()).get("message").asText()).isNotBlank().doesNotContain("ENGINE-", "Exception");
+        refusedAndNothingChanged(a.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
+                Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("OVERRIDE"),
+                        ApplicationProcess.VAR_REVIEW_REASON, text("r".repeat(2001)))), 400,
+                "'reviewReason' is longer than 2000 characters.");
         assertThat(statusOf(other)).isEqualTo(ApplicationStatus.IN_REVIEW);
     }
 
