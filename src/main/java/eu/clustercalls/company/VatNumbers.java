@@ -59,6 +59,9 @@ final class VatNumbers {
 
     /** Why the number is not a valid VAT number of that country, or empty if it is. */
     static Optional<String> problem(String country, String vatNumber) {
+        if (country == null || country.isBlank()) {
+            return Optional.of("Please choose the company's country first: its VAT number is checked against it.");
+        }
         String prefix = "GR".equals(country) ? "EL" : country;
         Pattern format = FORMATS.get(prefix);
         if (format == null) {

@@ -27,6 +27,13 @@ class VatNumbersTest {
     }
 
     @Test
+    void aNumberWithoutACountryIsRefusedAskingForTheCountry() {
+        assertThat(VatNumbers.problem(null, "ESB12345674")).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("choose the company's country"));
+        assertThat(VatNumbers.problem(" ", "ESB12345674")).isPresent();
+    }
+
+    @Test
     void aNumberWithAnotherCountrysPrefixIsRefused() {
         assertThat(VatNumbers.problem("ES", "FRB08123456"))
                 .hasValueSatisfying(problem -> assertThat(problem).contains("must start with the country code ES"));
