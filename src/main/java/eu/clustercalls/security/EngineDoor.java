@@ -93,7 +93,8 @@ class EngineDoor extends AbstractProcessEnginePlugin {
             "DeploymentStatisticsQueryImpl", "BatchQueryImpl", "BatchStatisticsQueryImpl");
 
     /** Read-only commands of the engine and of the webapps' plugins (Cockpit's queries), by the start of their name. */
-    private static final List<String> READ_PREFIXES = List.of("Get", "Is", "Find", "Check", "Create", "ExecuteFilter",
+    private static final List<String> READ_PREFIXES = List.of("Get", "Is", "Find", "Check", "CreateUserQuery", "CreateGroupQuery",
+            "CreateTenantQuery", "ExecuteFilter",
             "ExecuteListQuery", "ExecuteSingleQuery", "QueryServiceRowCount", "AuthorizationCheck");
 
     private static final String OUR_PACKAGE = "eu.clustercalls.";

@@ -241,6 +241,14 @@ abstract class EngineDoorAttacks {
     }
 
     @Test
+    void staffCannotRaiseAnIncidentOnTheirOwnClustersInstance() {
+        String execution = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(inReview.reference())
+                .singleResult().getId();
+        refusedAndNothingChanged(a.manager(), "POST", "/execution/" + execution + "/create-incident",
+                Map.of("incidentType", "failedJob", "message", "forged"), 403, "Only administrators may do this");
+    }
+
+    @Test
     void onlyClusterCallsStartsAnApplicationNotEvenAnAdministrator() {
         refusedAndNothingChanged(b.manager(), "POST", "/process-definition/key/application/start",
                 Map.of("variables", Map.of(ApplicationProcess.VAR_APPLICATION_ID,
