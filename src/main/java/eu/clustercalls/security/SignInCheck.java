@@ -99,6 +99,7 @@ class SignInCheck {
             return SignInResult.busy();
         }
         boolean right;
+        Duration lock = Duration.ZERO;
         try {
             // Guesses sent at once from one address wait here, and find the lock that earlier ones brought.
             standing = throttle.standing(user, client);
@@ -107,6 +108,10 @@ class SignInCheck {
                 return SignInResult.locked(lockLeft);
             }
             right = matches(stored, password);
+            if (!right) {
+                // Counted before the next in line reads the standing, so it meets the lock this failure brings.
+                lock = throttle.failed(user, client);
+            }
         } finally {
             endCheck(client, checks);
         }
@@ -115,7 +120,6 @@ class SignInCheck {
             throttle.succeeded(user, client, standing);
             return paced(user, client);
         }
-        Duration lock = throttle.failed(user, client);
         if (lock.isZero()) {
             log.info("Sign-in of '{}' from {} refused: wrong password{}.", printable(user), client,
                     stored == null ? " (no such user)" : "");
