@@ -82,11 +82,12 @@ public class SignUpService {
     private final SignUpRequestRepository signUpRequests;
     private final SignUpPasswords passwords;
     private final NotificationService notifications;
+    private final SignUpLimits limits;
 
     SignUpService(CompanyService companies, CompanyRepository companyRows, MembershipRequestRepository requests,
             ClusterOrganisationRepository clusters, IdentityService identityService, ClusterCallsProperties properties,
             Clock clock, Languages languages, SignUpRequestRepository signUpRequests, SignUpPasswords passwords,
-            NotificationService notifications) {
+            NotificationService notifications, SignUpLimits limits) {
         this.companies = companies;
         this.companyRows = companyRows;
         this.requests = requests;
@@ -98,6 +99,7 @@ public class SignUpService {
         this.signUpRequests = signUpRequests;
         this.passwords = passwords;
         this.notifications = notifications;
+        this.limits = limits;
     }
 
     /** The countries a company may sign up from: the EU member states, by ISO code. */
@@ -132,16 +134,20 @@ public class SignUpService {
     /**
      * Answers the form alike whoever sends it: the address it gives gets a mail with a link that registers the
      * company (valid for {@link #LINK_VALIDITY}), or, if a company with its VAT number is registered, a mail that
-     * says so and how to get access. Refuses what {@link #problems} finds.
+     * says so and how to get access. Refuses what {@link #problems} finds, and sign-ups beyond {@link SignUpLimits}
+     * from this client address or to this e-mail address ({@link SignUpLimitException}).
      */
     @Transactional
-    public void request(SignUp signUp) {
+    public void request(SignUp signUp, String client) {
         List<SignUpProblem> problems = problems(signUp);
         if (!problems.isEmpty()) {
             Map<String, String> fieldErrors = new LinkedHashMap<>();
             problems.forEach(problem -> fieldErrors.putIfAbsent(problem.field(), problem.message()));
             throw new InvalidInputException(fieldErrors);
         }
+        limits.admit(signUp.user().email(), client).ifPresent(problem -> {
+            throw new SignUpLimitException(problem);
+        });
         // Hashed whichever mail follows, so that the answer takes as long for a registered company as for a new one.
         SignUpPasswords.Hashed password = passwords.hash(signUp.user().password());
         SignUp.NewUser person = signUp.user();

@@ -1,5 +1,6 @@
 package eu.clustercalls.notification;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,6 +15,10 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
     List<Notification> findByEntityTypeAndEntityIdOrderById(String entityType, String entityId);
 
     Page<Notification> findByStatus(Notification.Status status, Pageable page);
+
+    @Query("select count(n) from Notification n where n.recipientIsAddress and lower(n.recipient) = lower(?1) "
+            + "and n.createdAt >= ?2")
+    long countToAddressSince(String address, Instant since);
 
     @Modifying
     @Query("delete from Notification n where n.recipient = ?1")

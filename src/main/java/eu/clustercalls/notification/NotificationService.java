@@ -1,6 +1,7 @@
 package eu.clustercalls.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +82,12 @@ public class NotificationService {
         MailTemplates.Mail mail = templates.write(type, written, name, values);
         notifications.save(new Notification(clock.instant(), about.tenantId(), address, true, type, about.auditType(),
                 about.auditId(), written.getLanguage(), mail.subject(), mail.body(), null));
+    }
+
+    /** How many mails went to this e-mail address (not a user) since then, whatever their language or type. */
+    @Transactional(readOnly = true)
+    public long mailsToAddressSince(String address, Instant since) {
+        return notifications.countToAddressSince(address, since);
     }
 
     private static String nameOf(User user) {

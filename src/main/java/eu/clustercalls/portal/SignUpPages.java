@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -40,9 +41,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import eu.clustercalls.company.SignUpLimitException;
 import eu.clustercalls.company.SignUpLink;
+import eu.clustercalls.company.SignUpProblem;
 import eu.clustercalls.company.SignUpService;
 import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.security.ClientAddress;
 
 /**
  * A company signs up with its first user: the form, then the link mailed to the address it gives, which registers
@@ -98,13 +102,21 @@ class SignUpPages {
         var signUp = form.toSignUp(locale);
         signUps.problems(signUp).forEach(problem -> errors.putIfAbsent(problem.field(),
                 messages.getMessage("signup.error." + problem.code(), null, problem.message(), locale)));
+        int status = HttpServletResponse.SC_BAD_REQUEST;
         if (errors.isEmpty()) {
-            signUps.request(signUp);
-            redirect.addFlashAttribute("sentTo", signUp.user().email());
-            return "redirect:/portal/sign-up/sent";
+            try {
+                signUps.request(signUp, ClientAddress.current());
+                redirect.addFlashAttribute("sentTo", signUp.user().email());
+                return "redirect:/portal/sign-up/sent";
+            } catch (SignUpLimitException e) {
+                SignUpProblem problem = e.problem();
+                errors.put(problem.field(), messages.getMessage("signup.error." + problem.code(), null,
+                        problem.message(), locale));
+                status = HttpStatus.TOO_MANY_REQUESTS.value();
+            }
         }
         form.forgetPasswords();
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         return page(errors, model, locale);
     }
 

@@ -9,20 +9,20 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The client a sign-in comes from, as the throttle counts it: the address Tomcat reports for the request (behind
+ * The client a sign-in (or a sign-up) comes from, as the throttles count it: the address Tomcat reports for the request (behind
  * the proxy, the one its X-Forwarded-For names, application-postgres.yaml). An IPv6 client counts by its /64
  * network, since one subscriber commonly holds a whole /64. The engine's callers (the webapps, the engine REST API)
  * run in servlets, where Spring keeps the request on the thread; a call from the node's own code has none and
  * counts as {@value #LOCAL}.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     static final String LOCAL = "local";
 
     private ClientAddress() {
     }
 
-    static String current() {
+    public static String current() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? of(request.getRequest().getRemoteAddr()) : LOCAL;
     }

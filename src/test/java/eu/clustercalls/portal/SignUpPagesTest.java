@@ -75,6 +75,28 @@ class SignUpPagesTest {
     JdbcTemplate jdbc;
 
     @Test
+    void aFourthSignUpToOneAddressWithinADayIsRefusedNextToTheAddressAndMailsNothing() throws Exception {
+        String email = "flooded" + Scenario.next() + "@example.com";
+        for (int sent = 0; sent < 3; sent++) {
+            MultiValueMap<String, String> form = SignUpForms.valid(null);
+            form.set("email", sent == 1 ? email.toUpperCase(Locale.ROOT) : email);
+            mvc.perform(post("/portal/sign-up").params(form).with(csrf())).andExpect(status().isFound());
+        }
+        MultiValueMap<String, String> fourth = SignUpForms.valid(null);
+        fourth.set("email", email);
+        long requestsBefore = jdbc.queryForObject("select count(*) from sign_up_request", Long.class);
+
+        String page = mvc.perform(post("/portal/sign-up").params(fourth).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse().getContentAsString();
+
+        assertFieldError(page, "email", "Several sign-up mails went to this address lately.");
+        assertThat(jdbc.queryForObject("select count(*) from notification where lower(recipient) = ?", Long.class,
+                email)).as("mails to the address").isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from sign_up_request", Long.class))
+                .as("no link kept for the refused one").isEqualTo(requestsBefore);
+    }
+
+    @Test
     void theFormRegistersNothingButMailsALinkThatRegistersTheCompanyOnceAndSignsThePersonIn() throws Exception {
         Scenario.Cluster cluster = scenario.cluster();
         MultiValueMap<String, String> form = SignUpForms.valid(cluster.id());
