@@ -34,6 +34,8 @@ import org.springframework.util.unit.DataSize;
  * @param retentionPeriod        how long a company's records are kept after its latest one before its personal data
  *                               may be anonymised on request (de minimis records: 10 years after the last aid,
  *                               Regulation (EU) 2023/2831, Article 6(4))
+ * @param baseUrl                the address people open the application at (links in mails, the start-up output),
+ *                               e.g. a proxy's public address; unset: this node's own address ({@link BaseUrl})
  * @param mail                   outgoing mail (the SMTP server itself is set with spring.mail.*)
  * @param outbox                 how every node sends the outbox's messages
  */
@@ -56,6 +58,7 @@ public record ClusterCallsProperties(
         Duration verifiedPasswordTtl,
         Admin admin,
         Period retentionPeriod,
+        String baseUrl,
         Mail mail,
         Outbox outbox) {
 
@@ -74,14 +77,12 @@ public record ClusterCallsProperties(
 
     /**
      * @param from                 sender of every message, e.g. {@code ClusterCalls <no-reply@clustercalls.eu>}
-     * @param baseUrl              the address people open the application at: links in mails start with it
      * @param defaultLanguage      the language of mail to a user who never chose one (en, es or ca)
      * @param catcher              without an SMTP server, keep the outbox's messages as sent mail in the database
      *                             (read on /dashboard/mail) instead of leaving them unsent: the embedded default
      * @param overdueCheckInterval how often a node looks for tasks that became overdue, to tell their group
      */
-    public record Mail(String from, String baseUrl, String defaultLanguage, boolean catcher,
-            Duration overdueCheckInterval) {
+    public record Mail(String from, String defaultLanguage, boolean catcher, Duration overdueCheckInterval) {
     }
 
     /**

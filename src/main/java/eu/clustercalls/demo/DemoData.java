@@ -491,9 +491,10 @@ class DemoData implements ApplicationRunner {
     }
 
     private void printUsers() {
-        StringBuilder table = new StringBuilder("\n\nClusterCalls demo users (profile 'demo'; sign in at "
-                + "http://localhost:8080/camunda and to the API at http://localhost:8080/api; the mails the demo sent "
-                + "are at http://localhost:8080/dashboard/mail, as admin):\n");
+        // The addresses follow once the application is ready (config/StartupAddresses), with the port it listens on.
+        StringBuilder table = new StringBuilder("\n\nClusterCalls demo users (profile 'demo'; they sign in on the "
+                + "portal, in Tasklist and Cockpit at the addresses below, and to the API with HTTP Basic; the mails "
+                + "the demo sent are on the dashboard's Sent mail, as admin):\n");
         for (DemoUser user : DemoUser.ALL) {
             table.append(String.format("  %-16s %-16s %-22s %-12s %-3s %s%n", user.id(), user.password(), user.group(),
                     user.cluster() == null ? "" : user.cluster(), user.language(), user.fullName()));

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailParseException;
@@ -20,7 +22,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.config.BaseUrl;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -41,12 +43,19 @@ class MailCatcher implements JavaMailSender {
     private final Session session = Session.getInstance(new Properties());
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final BaseUrl baseUrl;
 
-    MailCatcher(JdbcTemplate jdbc, Clock clock, ClusterCallsProperties properties) {
+    MailCatcher(JdbcTemplate jdbc, Clock clock, BaseUrl baseUrl) {
         this.jdbc = jdbc;
         this.clock = clock;
-        log.info("No SMTP server is set: sent mail is kept in the database; read it at {}/dashboard/mail as admin.",
-                properties.mail().baseUrl());
+        this.baseUrl = baseUrl;
+    }
+
+    /** Said once the server listens, so that the address carries its actual port. */
+    @EventListener(ApplicationReadyEvent.class)
+    void sayWhereMailIsKept() {
+        log.info("No SMTP server is set: sent mail is kept in the database; read it at {} as admin.",
+                baseUrl.of("/dashboard/mail"));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import eu.clustercalls.config.BaseUrl;
 import eu.clustercalls.config.ClusterCallsProperties;
 
 /**
@@ -28,9 +29,9 @@ class MailTemplates {
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
     private final ZoneId zone;
-    private final String baseUrl;
+    private final BaseUrl baseUrl;
 
-    MailTemplates(MessageSource messages, ClusterCallsProperties properties) {
+    MailTemplates(MessageSource messages, ClusterCallsProperties properties, BaseUrl baseUrl) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/mail/");
         resolver.setSuffix(".txt");
@@ -41,7 +42,7 @@ class MailTemplates {
         engine.setTemplateEngineMessageSource(messages);
         this.messages = messages;
         this.zone = properties.timeZone();
-        this.baseUrl = properties.mail().baseUrl().replaceAll("/+$", "");
+        this.baseUrl = baseUrl;
     }
 
     record Mail(String subject, String body) {
@@ -51,9 +52,9 @@ class MailTemplates {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("name", recipientName);
         variables.put("fmt", new MailFormat(locale, zone));
-        variables.put("baseUrl", baseUrl);
+        variables.put("baseUrl", baseUrl.get());
         if (model.get("path") instanceof String path) {
-            variables.put("link", baseUrl + path);
+            variables.put("link", baseUrl.of(path));
         }
         Context context = new Context(locale, variables);
         String text = engine.process(templateOf(type), context).strip();

@@ -29,6 +29,12 @@ class CallPages {
         this.clusters = clusters;
     }
 
+    /** The application's front door is the portal (Camunda's own redirect to its welcome page is off). */
+    @GetMapping("/")
+    String root() {
+        return "redirect:/portal";
+    }
+
     @GetMapping("/portal")
     String openCalls(Model model) {
         Map<String, String> clusterNames = clusters.names();

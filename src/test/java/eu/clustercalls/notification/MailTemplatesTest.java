@@ -23,7 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.env.MockEnvironment;
 
+import eu.clustercalls.config.BaseUrl;
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.selection.SelectionService.CriterionScore;
 
@@ -127,9 +129,9 @@ class MailTemplatesTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         ClusterCallsProperties properties = new ClusterCallsProperties(ZoneId.of("Europe/Brussels"), null, null, null,
-                null, null, null, null, null, null, null, null, null, 0, null, null, null,
-                new ClusterCallsProperties.Mail("ClusterCalls <no-reply@clustercalls.eu>", "http://localhost:8080/",
-                        "en", false, Duration.ofMinutes(15)), null);
-        return new MailTemplates(messages, properties);
+                null, null, null, null, null, null, null, null, null, 0, null, null, null, "http://localhost:8080/",
+                new ClusterCallsProperties.Mail("ClusterCalls <no-reply@clustercalls.eu>", "en", false,
+                        Duration.ofMinutes(15)), null);
+        return new MailTemplates(messages, properties, new BaseUrl(properties, new MockEnvironment()));
     }
 }

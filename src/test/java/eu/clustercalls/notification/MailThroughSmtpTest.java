@@ -43,7 +43,7 @@ import jakarta.mail.internet.MimeMessage;
         "clustercalls.outbox.enabled=true",
         "clustercalls.outbox.poll-interval=PT1H",
         "clustercalls.mail.default-language=es",
-        "clustercalls.mail.base-url=https://calls.example.eu" })
+        "clustercalls.base-url=https://calls.example.eu" })
 class MailThroughSmtpTest {
 
     private static final int SMTP_PORT = LocalSmtp.freePort();

@@ -70,7 +70,7 @@ class VerifiedPasswordsTest {
 
     private static ClusterCallsProperties properties(Duration ttl) {
         return new ClusterCallsProperties(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, 0, ttl, null, null, null, null);
+                null, 0, ttl, null, null, null, null, null);
     }
 
     private static void later(Duration duration) {
