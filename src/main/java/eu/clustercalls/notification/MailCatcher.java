@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailParseException;
@@ -51,8 +52,9 @@ class MailCatcher implements JavaMailSender {
         this.baseUrl = baseUrl;
     }
 
-    /** Said once the server listens, so that the address carries its actual port. */
+    /** Said once the server listens, so that the address carries its actual port; before the addresses' block. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     void sayWhereMailIsKept() {
         log.info("No SMTP server is set: sent mail is kept in the database; read it at {} as admin.",
                 baseUrl.of("/dashboard/mail"));
