@@ -177,6 +177,23 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs in to a Camunda webapp (Tasklist, Cockpit, Admin) on its sign-in page with its own form, filled from the
+     * page's script: in headless Chromium its fields took no keystrokes from chromedriver. The button is pressed the
+     * same way.
+     */
+    void signInToWebapp(String user, String password) {
+        for (String[] field : new String[][] {{"username", user}, {"password", password}}) {
+            WebElement input = waitFor(d -> d.findElement(By.cssSelector(
+                    "form[name=signinForm] input[ng-model=" + field[0] + "]")));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                    + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input, field[1]);
+        }
+        WebElement submit = waitFor(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", submit);
+        waitFor(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty() ? true : null);
+    }
+
     /** Keys pressed on whatever has the focus, as a keyboard user does. */
     void press(CharSequence... keys) {
         driver.switchTo().activeElement().sendKeys(keys);

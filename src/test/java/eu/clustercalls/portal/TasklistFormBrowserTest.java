@@ -101,19 +101,8 @@ class TasklistFormBrowserTest {
                 .as("the view never came back as a variable of the process").isZero();
     }
 
-    /**
-     * Signs in with Tasklist's own form, filled from the page's script: in headless Chromium its fields took no
-     * keystrokes from chromedriver. Buttons are pressed the same way.
-     */
     private static void signIn(Browser browser, String user) {
-        for (String[] field : new String[][] {{"username", user}, {"password", Scenario.PASSWORD}}) {
-            WebElement input = browser.waitFor(d -> d.findElement(By.cssSelector(
-                    "form[name=signinForm] input[ng-model=" + field[0] + "]")));
-            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];"
-                    + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input, field[1]);
-        }
-        click(browser, By.cssSelector("form[name=signinForm] button[type=submit]"));
-        browser.waitFor(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty() ? true : null);
+        browser.signInToWebapp(user, Scenario.PASSWORD);
     }
 
     private static void click(Browser browser, By what) {
