@@ -65,6 +65,9 @@ class EngineDoor extends AbstractProcessEnginePlugin {
     /** Set while a request that came through one of the engine's doors runs (see {@link EngineDoorFilter}). */
     private static final ThreadLocal<Boolean> THROUGH_DOOR = new ThreadLocal<>();
 
+    /** The sentence of the last refusal of this door's request, which its answer must read (see {@link PlainRefusals}). */
+    private static final ThreadLocal<String> REFUSAL = new ThreadLocal<>();
+
     /** The outermost command of this thread; the commands it runs inside are the engine's own work. */
     private static final ThreadLocal<Command<?>> OUTER = new ThreadLocal<>();
 
@@ -368,6 +371,9 @@ class EngineDoor extends AbstractProcessEnginePlugin {
     private static RuntimeException refused(Authentication user, String command, RuntimeException refusal) {
         log.info("Refused {} for {}: {}", command, user == null ? "the engine" : user.getUserId(),
                 refusal.getMessage());
+        if (Boolean.TRUE.equals(THROUGH_DOOR.get())) {
+            REFUSAL.set(refusal.getMessage());
+        }
         return refusal;
     }
 
@@ -389,5 +395,11 @@ class EngineDoor extends AbstractProcessEnginePlugin {
 
     static void leave() {
         THROUGH_DOOR.remove();
+        REFUSAL.remove();
+    }
+
+    /** Our sentence if a rule refused what the current door's request asked, else null. */
+    static String refusal() {
+        return REFUSAL.get();
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Marks the requests that reach the engine through its own APIs, the engine REST API and the webapps' API (Tasklist,
  * Cockpit, Admin), so that {@link EngineDoor} checks what they ask of the engine; our own pages and API call the
- * engine through services that check their input themselves.
+ * engine through services that check their input themselves. A refusal by our rules is answered with our sentence
+ * alone ({@link PlainRefusals}).
  */
 final class EngineDoorFilter extends OncePerRequestFilter {
 
@@ -37,8 +38,10 @@ final class EngineDoorFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         EngineDoor.enter();
+        PlainRefusals answer = new PlainRefusals(response);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, answer);
+            answer.finish();
         } finally {
             EngineDoor.leave();
         }

@@ -161,8 +161,11 @@ abstract class EngineDoorAttacks {
         assertThat(draft.getClusterId()).isEqualTo(a.id());
 
         Task review = scenario.reviewTask(instance);
-        refusedAndNothingChanged(a.manager(), "POST", "/task/" + review.getId() + "/claim",
+        Answer claim = refusedAndNothingChanged(a.manager(), "POST", "/task/" + review.getId() + "/claim",
                 Map.of("userId", a.manager()), 403, "yourself; another call manager must review");
+        assertThat(read(claim.body()).get("message").asText()).as("what Tasklist shows the drafter")
+                .isEqualTo("You drafted " + draft.reference() + " yourself; another call manager must review and "
+                        + "publish it.");
         refusedAndNothingChanged(a.manager(), "POST", "/task/" + review.getId() + "/submit-form",
                 Map.of("variables", Map.of(FundingCallProcess.VAR_REVIEW_DECISION,
                         Map.of("value", "PUBLISH", "type", "String"))), 403,
@@ -207,11 +210,17 @@ abstract class EngineDoorAttacks {
         Answer refused = refusedAndNothingChanged(a.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
                 Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("OVERRIDE"),
                         ApplicationProcess.VAR_REVIEW_REASON, text("   "))), 400, null);
-        assertThat(read(refused.body()).get("message").asText()).isNotBlank().doesNotContain("ENGINE-", "Exception");
-        refusedAndNothingChanged(a.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
+        assertThat(read(refused.body()).get("message").asText()).as("what Tasklist shows the reviewer")
+                .isEqualTo("Please give the reason for the override.");
+        Answer tooLong = refusedAndNothingChanged(a.reviewer(), "POST", "/task/" + review.getId() + "/submit-form",
                 Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("OVERRIDE"),
                         ApplicationProcess.VAR_REVIEW_REASON, text("r".repeat(2001)))), 400,
                 "'reviewReason' is longer than 2000 characters.");
+        assertThat(read(tooLong.body()).get("message").asText()).isEqualTo("'reviewReason' is longer than 2000 characters.");
+        Answer completed = refusedAndNothingChanged(a.reviewer(), "POST", "/task/" + review.getId() + "/complete",
+                Map.of("variables", Map.of(ApplicationProcess.VAR_REVIEW_DECISION, text("OVERRIDE"))), 400, null);
+        assertThat(read(completed.body()).get("message").asText()).as("no task id before the sentence")
+                .isEqualTo("Please give the reason for the override.");
         assertThat(statusOf(other)).isEqualTo(ApplicationStatus.IN_REVIEW);
     }
 
