@@ -101,11 +101,11 @@ class TasklistFormBrowserTest {
                 .as("the view never came back as a variable of the process").isZero();
     }
 
-    private static void signIn(Browser browser, String user) {
+    static void signIn(Browser browser, String user) {
         browser.signInToWebapp(user, Scenario.PASSWORD);
     }
 
-    private static void click(Browser browser, By what) {
+    static void click(Browser browser, By what) {
         WebElement element = browser.waitFor(d -> d.findElement(what));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()", element);
     }
