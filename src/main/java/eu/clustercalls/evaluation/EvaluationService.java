@@ -153,6 +153,11 @@ public class EvaluationService {
         evaluation.submit(checkedScores(call, input.scores()), FormValues.blankToNull(input.comment()), clock.instant());
         audit.record(application, evaluator, "EVALUATION_SUBMITTED", evaluation.getTotal() + " of " + call.maxScore(),
                 FormValues.blankToNull(input.comment()));
+        // Tasklist closes the form without a word: the evaluator's confirmation that her scores are in.
+        notifications.queue(List.of(evaluator), NotificationType.EVALUATION_RECORDED, application,
+                Map.of("reference", application.reference(), "callTitle", call.getTitle(),
+                        "total", evaluation.getTotal(), "maxScore", call.maxScore(),
+                        "threshold", Formats.number(call.getScoreThreshold()), "path", NotificationService.TASKLIST));
         return false;
     }
 
@@ -311,13 +316,23 @@ public class EvaluationService {
         FundingCall call = calls.get(application(applicationId).getCallId());
         FormView view = views.describe(applicationId)
                 .text("rubric", call.getCriteria().stream()
-                        .map(c -> "- **" + c.name() + "**: 0 to " + c.maxPoints() + " points")
+                        .map(c -> "- **" + c.name() + "**: 0 to " + c.maxPoints() + " points. " + levels(c))
                         .collect(Collectors.joining("\n")) + "\n\nTotal out of " + call.maxScore() + "; threshold "
-                        + Formats.number(call.getScoreThreshold()) + ".");
+                        + Formats.number(call.getScoreThreshold()) + ".\n\nThe call's rubric gives each criterion its "
+                        + "maximum only; the levels above are the general scale, the same for every criterion.");
         // The form checks each score against this call's maximum (maxRelevance, …) before it is sent.
         call.getCriteria().forEach(c -> view.variable("max" + EvaluationForm.field(c.code()).substring("score".length()),
                 c.maxPoints()));
+        // Its running total reads these while the evaluator scores.
+        view.variable("maxTotal", call.maxScore()).variable("scoreThreshold", call.getScoreThreshold().doubleValue());
         return view;
+    }
+
+    /** The general scale of a criterion, from its maximum: none, in part (the middle), fully. */
+    static String levels(Criterion criterion) {
+        int max = criterion.maxPoints();
+        return "0 = not shown at all; " + (max / 2 > 0 && max / 2 < max ? max / 2 + " = shown in part; " : "")
+                + max + " = fully convincing.";
     }
 
     /** What the call manager sees in form_consensus: the application and every evaluation. */

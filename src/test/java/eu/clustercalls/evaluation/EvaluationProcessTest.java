@@ -52,6 +52,7 @@ import eu.clustercalls.notification.NotificationRepository;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.support.ForbiddenException;
+import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 
 /**
@@ -337,6 +338,13 @@ class EvaluationProcessTest {
         assertThat(last(trail(application)))
                 .extracting(AuditEvent::getAction, AuditEvent::getActor, AuditEvent::getDecision, AuditEvent::getReason)
                 .containsExactly("EVALUATION_SUBMITTED", first, "21 of 25", "Strong network of Canadian distributors.");
+        assertThat(outbox(application, NotificationType.EVALUATION_RECORDED)).as("the evaluator's confirmation")
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.getRecipient()).isEqualTo(first);
+                    assertThat(mail.getSubject()).isEqualTo("Your evaluation of " + application.reference() + " is recorded");
+                    assertThat(mail.getBody()).contains("a total of 21 of 25 points (the call’s threshold is "
+                            + Formats.number(call.getScoreThreshold()) + ")");
+                });
 
         scenario.evaluate(application, second, 7, 5, 2);
 

@@ -45,7 +45,7 @@ class MailTemplatesTest {
             Map.entry("rank", "3"), Map.entry("confirmBy", Instant.parse("2027-04-01T21:59:00Z")),
             Map.entry("belowThreshold", false), Map.entry("threshold", new BigDecimal("50")),
             Map.entry("reason", "Moved by the managers."), Map.entry("finalScore", new BigDecimal("78.5")),
-            Map.entry("maxScore", "100"),
+            Map.entry("maxScore", "100"), Map.entry("total", 21),
             Map.entry("scores", List.of(new CriterionScore("Relevance", new BigDecimal("30.5"), 40))),
             Map.entry("budgetShort", true), Map.entry("euProject", "EU project TEXFUTURE"),
             Map.entry("activityStart", LocalDate.of(2027, 5, 10)), Map.entry("activityEnd", LocalDate.of(2027, 5, 14)),
