@@ -21,6 +21,11 @@ public enum DocumentKind {
         return contentType;
     }
 
+    /** The kind stored with that content type, if it is one of ours. */
+    public static Optional<DocumentKind> ofContentType(String contentType) {
+        return Arrays.stream(values()).filter(kind -> kind.contentType.equals(contentType)).findFirst();
+    }
+
     public static Optional<DocumentKind> of(byte[] content) {
         return Arrays.stream(values()).filter(kind -> startsWith(content, kind.magic)).findFirst();
     }

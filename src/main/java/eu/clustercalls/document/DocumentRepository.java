@@ -1,5 +1,6 @@
 package eu.clustercalls.document;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,11 @@ interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
 
     @Query("select distinct d.claimId from StoredDocument d where d.sha256 = ?1 and d.claimId <> ?2")
     List<Long> claimsWithHashOtherThan(String sha256, Long claimId);
+
+    /** Pairs of a hash and another claim holding a file with it. */
+    @Query("select distinct d.sha256, d.claimId from StoredDocument d where d.sha256 in ?1 and d.claimId <> ?2 "
+            + "order by d.claimId")
+    List<Object[]> claimsWithHashesOtherThan(Collection<String> sha256s, Long claimId);
 
     @Query("select d.id as id, d.claimId as claimId, d.purpose as purpose, d.fileName as fileName, "
             + "d.contentType as contentType, d.sizeBytes as sizeBytes, d.sha256 as sha256 "

@@ -3,8 +3,12 @@ package eu.clustercalls.document;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import eu.clustercalls.config.ClusterCallsProperties;
@@ -109,6 +113,19 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public List<Long> otherClaimsWithContent(String sha256, Long claimId) {
         return documents.claimsWithHashOtherThan(sha256, claimId);
+    }
+
+    /** For each of these contents that other claims hold too, those claims' ids in order. */
+    @Transactional(readOnly = true)
+    public Map<String, List<Long>> otherClaimsWithContents(Collection<String> sha256s, Long claimId) {
+        if (sha256s.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Long>> claims = new HashMap<>();
+        for (Object[] row : documents.claimsWithHashesOtherThan(sha256s, claimId)) {
+            claims.computeIfAbsent((String) row[0], hash -> new ArrayList<>()).add((Long) row[1]);
+        }
+        return claims;
     }
 
     @Transactional(readOnly = true)

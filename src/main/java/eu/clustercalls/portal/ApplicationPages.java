@@ -1,16 +1,12 @@
 package eu.clustercalls.portal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,7 +27,7 @@ import eu.clustercalls.call.CallStatus;
 import eu.clustercalls.call.Criterion;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.document.DocumentService;
-import eu.clustercalls.document.StoredDocument;
+import eu.clustercalls.document.Downloads;
 import eu.clustercalls.evaluation.EvaluationService;
 import eu.clustercalls.payment.PaymentService;
 import eu.clustercalls.reimbursement.ClaimService;
@@ -133,7 +129,7 @@ class ApplicationPages {
         Application application = applications.applicationOf(user.getName(), applicationId);
         Long documentId = selection.awardLetterDocumentId(applicationId)
                 .orElseThrow(() -> new NotFoundException(application.reference() + " has no award letter."));
-        return download(documents.ofApplication(applicationId, documentId));
+        return Downloads.attachment(documents.ofApplication(applicationId, documentId));
     }
 
     /** A file of the application's expense claim; the claim service refuses anyone but the company and finance. */
@@ -143,17 +139,9 @@ class ApplicationPages {
         Application application = applications.applicationOf(user.getName(), applicationId);
         ExpenseClaim claim = claims.claimOfApplication(application.getId())
                 .orElseThrow(() -> new NotFoundException(application.reference() + " has no expense claim."));
-        return download(claims.document(user.getName(), claim.getId(), documentId));
+        return Downloads.attachment(claims.document(user.getName(), claim.getId(), documentId));
     }
 
-    private static ResponseEntity<byte[]> download(StoredDocument document) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.getFileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(document.getContent());
-    }
 
     private List<AuditEvent> trailOf(Application application, Optional<ExpenseClaim> claim) {
         List<Audited> entities = new ArrayList<>(List.of(application));

@@ -19,6 +19,7 @@ import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.ReimbursementModel;
 import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.document.DocumentLinks;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.document.DocumentSummary;
 import eu.clustercalls.document.StoredDocument;
@@ -135,6 +136,7 @@ public class ClaimVerification {
         Company company = companies.get(claim.getCompanyId());
         Application application = application(claim);
         List<DocumentSummary> files = documents.ofClaim(claimId);
+        List<ExpenseItem> claimItems = items.findByClaimIdOrderByPosition(claimId);
         Map<Long, String> fileNames = files.stream()
                 .collect(Collectors.toMap(DocumentSummary::getId, DocumentSummary::getFileName));
         return new FormView()
@@ -145,13 +147,8 @@ public class ClaimVerification {
                         + ", grant awarded " + Formats.euros(application.grantAwarded(call.getMaxGrant())))
                 .text("submitted", "By " + Formats.markdownText(claim.getSubmittedBy()) + "; attended "
                         + claim.getDaysAttended() + " of " + call.activityDays() + " days")
-                .text("itemsText", itemsText(items.findByClaimIdOrderByPosition(claimId), fileNames))
-                .text("documentsHint", "Files: /api/expense-claims/" + claimId + "/documents/{id}, ids "
-                        + files.stream().map(d -> d.getId() + " " + Formats.markdownText(d.getFileName()))
-                                .collect(Collectors.joining(", ")))
-                .text("attendanceText", Formats.markdownText(files.stream()
-                        .filter(d -> d.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF)
-                        .map(DocumentSummary::getFileName).collect(Collectors.joining(", "))))
+                .text("itemsText", itemsText(claimItems, fileNames))
+                .text("documentsText", documentsText(claimId, files, claimItems))
                 .text("missionReport", Formats.markdownText(claim.getMissionReport()))
                 .text("computationText", Formats.markdownList(claim.getComputation(), claim.getComputation().size()))
                 .text("computedAmount", Formats.euros(claim.getComputedAmount()))
@@ -161,14 +158,64 @@ public class ClaimVerification {
 
     private static String itemsText(List<ExpenseItem> claimItems, Map<Long, String> fileNames) {
         List<String> lines = claimItems.stream().map(item -> "Item " + item.number() + ": " + item.getCategory().label() + ", "
-                + Formats.date(item.getExpenseDate()) + ": " + item.getDescription() + " — " + item.getCurrency() + " "
-                + item.getAmount().toPlainString()
-                + ("EUR".equals(item.getCurrency()) ? "" : " = " + Formats.euros(item.getAmountEur()))
-                + (item.getReceiptDocumentId() == null ? "" : " [" + fileNames.get(item.getReceiptDocumentId()) + "]")
+                + Formats.date(item.getExpenseDate()) + ": " + item.getDescription() + " — " + amountText(item)
+                + (item.getReceiptDocumentId() == null ? "" : " — receipt " + fileNames.get(item.getReceiptDocumentId()))
                 + (item.isEligible() ? "" : " — NOT ELIGIBLE: " + item.getIneligibleReason())
                 + (item.getVerifiedAmountEur() == null ? "" : " — reduced to " + Formats.euros(item.getVerifiedAmountEur())))
                 .toList();
         return Formats.markdownList(lines, lines.size());
+    }
+
+    /** The amount as on the receipt and, in another currency, the rate used, its date and the amount in euros. */
+    static String amountText(ExpenseItem item) {
+        String amount = item.getCurrency() + " " + item.getAmount().toPlainString();
+        if ("EUR".equals(item.getCurrency())) {
+            return amount;
+        }
+        return amount + " at " + item.getUnitsPerEuro().stripTrailingZeros().toPlainString() + " " + item.getCurrency()
+                + " per euro (rate of " + Formats.date(item.getRateDate()) + ") = " + Formats.euros(item.getAmountEur());
+    }
+
+    /**
+     * Each file as a link finance opens in the browser signed in to Tasklist, with what it is, its type and size, and a
+     * warning when the same content came with another claim or twice with this one.
+     */
+    private String documentsText(Long claimId, List<DocumentSummary> files, List<ExpenseItem> claimItems) {
+        if (files.isEmpty()) {
+            return "(none)";
+        }
+        Map<Long, List<Integer>> itemsOfFile = new HashMap<>();
+        claimItems.stream().filter(item -> item.getReceiptDocumentId() != null).forEach(item -> itemsOfFile
+                .computeIfAbsent(item.getReceiptDocumentId(), id -> new ArrayList<>()).add(item.number()));
+        Map<String, List<Long>> otherClaims = documents.otherClaimsWithContents(
+                files.stream().map(DocumentSummary::getSha256).collect(Collectors.toSet()), claimId);
+        StringBuilder text = new StringBuilder();
+        for (DocumentSummary file : files) {
+            List<String> warnings = new ArrayList<>();
+            List<Long> others = otherClaims.getOrDefault(file.getSha256(), List.of());
+            if (!others.isEmpty()) {
+                warnings.add("also handed in with " + others.stream().map(id -> "CLM-" + id)
+                        .collect(Collectors.joining(", ")));
+            }
+            List<String> twins = files.stream().filter(other -> other != file && other.getSha256().equals(file.getSha256()))
+                    .map(other -> Formats.markdownText(other.getFileName())).toList();
+            if (!twins.isEmpty()) {
+                warnings.add("same content as " + String.join(", ", twins) + " in this claim");
+            }
+            text.append("- ").append(DocumentLinks.line(StaffClaimDocuments.path(claimId, file.getId()), file,
+                    what(file, itemsOfFile.getOrDefault(file.getId(), List.of())),
+                    warnings.isEmpty() ? null : "**USED ELSEWHERE:** " + String.join("; ", warnings)))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String what(DocumentSummary file, List<Integer> itemNumbers) {
+        if (file.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF) {
+            return "proof of attendance";
+        }
+        return itemNumbers.isEmpty() ? "receipt"
+                : "receipt of item " + itemNumbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /**

@@ -23,7 +23,8 @@ import eu.clustercalls.support.FormView;
 /**
  * The text components of our Camunda Forms as Tasklist renders them: form-js puts the task's view into the markdown
  * ({{view.name}}) and shows the result as HTML. Whatever a person typed must arrive there as text: no HTML tag, no
- * link or image that our own markdown does not have, no address that the markdown makes a link.
+ * link or image that our own markdown does not have (our links open a document: {@link #OUR_LINK}), no address that
+ * the markdown makes a link.
  */
 public final class FormTexts {
 
@@ -119,6 +120,8 @@ public final class FormTexts {
                 found.add("address " + excerpt(markdown, i));
             } else if (c == '<' && (Character.isLetter(next) || next == '/' || next == '!' || next == '?')) {
                 found.add("HTML " + excerpt(markdown, i));
+            } else if (c == ']' && next == '(' && ourLink(markdown, i + 1)) {
+                i = markdown.indexOf(')', i);
             } else if (c == ']' && (next == '(' || next == ':' || next == '[')) {
                 found.add("link " + excerpt(markdown, i));
             } else if (c == '!' && next == '[') {
@@ -126,6 +129,14 @@ public final class FormTexts {
             }
         }
         return found;
+    }
+
+    /** The target of a link our views build: a document that staff open in their Tasklist session. */
+    private static final Pattern OUR_LINK = Pattern.compile("\\(/staff/claims/\\d+/documents/\\d+\\)");
+
+    private static boolean ourLink(String markdown, int at) {
+        Matcher target = OUR_LINK.matcher(markdown).region(at, markdown.length());
+        return target.lookingAt();
     }
 
     /**

@@ -1,0 +1,34 @@
+package eu.clustercalls.document;
+
+import java.util.Locale;
+
+import eu.clustercalls.support.Formats;
+
+/**
+ * A document in the markdown of a staff form: a link that opens it in the browser session signed in to Tasklist, with
+ * its name, type and size. The link is ours; the name, which an SME typed, is text that can add no markup.
+ */
+public final class DocumentLinks {
+
+    private DocumentLinks() {
+    }
+
+    /** {@code [name](path) — what, PDF, 12.3 KB}, and the note when there is one (markdown of ours, or null). */
+    public static String line(String path, DocumentSummary document, String what, String note) {
+        String type = DocumentKind.ofContentType(document.getContentType()).map(Enum::name)
+                .orElse(document.getContentType());
+        return "[" + Formats.markdownText(document.getFileName()) + "](" + path + ") — " + what + ", " + type + ", "
+                + size(document.getSizeBytes()) + (note == null ? "" : " — " + note);
+    }
+
+    /** A file's size as people read it: 850 bytes, 12.3 KB, 1.5 MB. */
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.UK, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.UK, "%.1f MB", bytes / 1024.0 / 1024.0);
+    }
+}

@@ -1,0 +1,117 @@
+package eu.clustercalls.reimbursement;
+
+import static eu.clustercalls.reimbursement.ClaimFixtures.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import eu.clustercalls.ClusterCallsTest;
+import eu.clustercalls.Scenario;
+import eu.clustercalls.call.ExpenseCategory;
+import eu.clustercalls.currency.ExchangeRateService;
+import eu.clustercalls.document.DocumentLinks;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.DocumentSummary;
+import eu.clustercalls.security.FormTexts;
+import eu.clustercalls.support.FormView;
+import eu.clustercalls.support.Formats;
+
+/**
+ * What finance reads in "Verify claim" and "Approve payment": every file as a link to open it in the Tasklist session,
+ * with what it is, its type and size, and a warning when its content came with another claim; every foreign item with
+ * the rate used, its date and the amount in euros. An SME's file name stays text.
+ */
+@ClusterCallsTest
+@Import({ClaimFixtures.class, ClaimSetup.class})
+class ClaimVerificationViewTest {
+
+    /** A file name an SME could send (a name is never a path, so no slash), trying a link, a tag and addresses. */
+    private static final String HOSTILE_NAME = "[pay](evil.example) <b>x<b onclick=x> *flight* www.evil.example boss@evil.example.pdf";
+
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    ClaimFixtures fixtures;
+    @Autowired
+    ClaimSetup setup;
+    @Autowired
+    ClaimVerification verification;
+    @Autowired
+    ExchangeRateService rates;
+    @Autowired
+    DocumentService documents;
+
+    private final FormTexts forms = new FormTexts();
+
+    @Test
+    void everyFileIsALinkWithItsTypeAndSizeAndAReceiptSeenInAnotherClaimIsFlagged() {
+        ClaimSetup.Participant first = setup.openClaim(new BigDecimal("2000"));
+        LocalDate day = first.call().getActivityStart();
+        byte[] ticket = ClaimFixtures.pdf("ticket " + Scenario.next());
+        ExpenseClaim earlier = fixtures.submit(first.application(), ClaimFixtures.input(5,
+                item(ExpenseCategory.TRAVEL, "300.00", "EUR", day, "flight")),
+                List.of(new Upload("flight", "ticket.pdf", ticket),
+                        new Upload("boarding-pass", "pass.png", ClaimFixtures.png("pass " + Scenario.next()))));
+        ClaimSetup.Participant second = setup.openClaim(new BigDecimal("2000"));
+        byte[] hotelBill = ClaimFixtures.pdf("hotel " + Scenario.next());
+
+        ExpenseClaim claim = fixtures.submit(second.application(), ClaimFixtures.input(5,
+                item(ExpenseCategory.TRAVEL, "300.00", "EUR", second.call().getActivityStart(), "flight"),
+                item(ExpenseCategory.ACCOMMODATION, "450.00", "EUR", second.call().getActivityStart(), "hotel")),
+                List.of(new Upload("flight", HOSTILE_NAME, ticket), new Upload("hotel", "hotel.pdf", hotelBill),
+                        new Upload("boarding-pass", "pass.png", ClaimFixtures.png("pass " + Scenario.next()))));
+        FormView view = verification.verificationView(claim.getId());
+
+        List<DocumentSummary> files = documents.ofClaim(claim.getId());
+        assertThat(files).extracting(DocumentSummary::getFileName).containsExactlyInAnyOrder(HOSTILE_NAME, "hotel.pdf", "pass.png");
+        assertThat(((String) view.texts().get("documentsText")).lines()).containsExactlyInAnyOrder(
+                "- [" + Formats.markdownText(HOSTILE_NAME) + "](" + link(claim, files, HOSTILE_NAME)
+                        + ") — receipt of item 1, PDF, " + ticket.length + " bytes — **USED ELSEWHERE:** also handed in with "
+                        + earlier.reference(),
+                "- [hotel.pdf](" + link(claim, files, "hotel.pdf") + ") — receipt of item 2, PDF, " + hotelBill.length + " bytes",
+                "- [pass.png](" + link(claim, files, "pass.png") + ") — proof of attendance, PNG, "
+                        + sizeOf(files, "pass.png") + " bytes");
+        assertThat(forms.markupIn("form_verify_claim", view)).as("markup other than our links").isEmpty();
+        assertThat(forms.markupIn("form_approve_payment", view)).isEmpty();
+    }
+
+    @Test
+    void aForeignItemShowsItsAmountTheRateItsDateAndTheEuros() {
+        ClaimSetup.Participant sme = setup.openClaim(new BigDecimal("2000"));
+        LocalDate day = sme.call().getActivityStart();
+        // ISK is set by this test only.
+        rates.set(sme.cluster().verifier(), "ISK", day.minusDays(3), new BigDecimal("150.000000"), "Central bank");
+
+        ExpenseClaim claim = fixtures.submit(sme.application(), ClaimFixtures.input(5,
+                item(ExpenseCategory.ACCOMMODATION, "15000", "ISK", day, "hotel"),
+                item(ExpenseCategory.TRAVEL, "200.00", "EUR", day, "train")));
+        String items = (String) verification.verificationView(claim.getId()).texts().get("itemsText");
+
+        assertThat(items.lines()).hasSize(2);
+        assertThat(items.lines().toList().get(0)).contains("— ISK 15000.00 at 150 ISK per euro (rate of "
+                + Formats.date(day.minusDays(3)) + ") = €100.00 — receipt hotel.pdf");
+        assertThat(items.lines().toList().get(1)).contains("— EUR 200.00 — receipt train.pdf").doesNotContain("per euro");
+    }
+
+    @Test
+    void sizesReadAsPeopleWriteThem() {
+        assertThat(DocumentLinks.size(850)).isEqualTo("850 bytes");
+        assertThat(DocumentLinks.size(12_595)).isEqualTo("12.3 KB");
+        assertThat(DocumentLinks.size(1_572_864)).isEqualTo("1.5 MB");
+    }
+
+    private static String link(ExpenseClaim claim, List<DocumentSummary> files, String name) {
+        return "/staff/claims/" + claim.getId() + "/documents/" + files.stream()
+                .filter(file -> file.getFileName().equals(name)).findFirst().orElseThrow().getId();
+    }
+
+    private static long sizeOf(List<DocumentSummary> files, String name) {
+        return files.stream().filter(file -> file.getFileName().equals(name)).findFirst().orElseThrow().getSizeBytes();
+    }
+}
