@@ -17,12 +17,19 @@ public final class Downloads {
     public static ResponseEntity<byte[]> attachment(StoredDocument document) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.getFileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(document.getFileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 // A receipt names people: kept by no shared cache, nor on the staff's disk beyond the download.
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .header("X-Content-SHA256", document.getSha256())
                 .body(document.getContent());
+    }
+
+    /** A plain name as it is; another one also encoded (RFC 5987), which browsers prefer to the plain one. */
+    private static String disposition(String fileName) {
+        ContentDisposition.Builder attachment = ContentDisposition.attachment();
+        boolean plain = StandardCharsets.US_ASCII.newEncoder().canEncode(fileName);
+        return (plain ? attachment.filename(fileName) : attachment.filename(fileName, StandardCharsets.UTF_8))
+                .build().toString();
     }
 }
