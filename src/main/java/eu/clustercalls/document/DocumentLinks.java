@@ -14,11 +14,11 @@ public final class DocumentLinks {
     }
 
     /** {@code [name](path) — what, PDF, 12.3 KB}, and the note when there is one (markdown of ours, or null). */
-    public static String line(String path, DocumentSummary document, String what, String note) {
-        String type = DocumentKind.ofContentType(document.getContentType()).map(Enum::name)
-                .orElse(document.getContentType());
-        return "[" + Formats.markdownText(document.getFileName()) + "](" + path + ") — " + what + ", " + type + ", "
-                + size(document.getSizeBytes()) + (note == null ? "" : " — " + note);
+    public static String line(String path, String fileName, String contentType, long sizeBytes, String what,
+            String note) {
+        String type = DocumentKind.ofContentType(contentType).map(Enum::name).orElse(contentType);
+        return "[" + Formats.markdownText(fileName) + "](" + path + ") — " + what + ", " + type + ", " + size(sizeBytes)
+                + (note == null ? "" : " — " + note);
     }
 
     /** A file's size as people read it: 850 bytes, 12.3 KB, 1.5 MB. */

@@ -202,7 +202,8 @@ public class ClaimVerification {
             if (!twins.isEmpty()) {
                 warnings.add("same content as " + String.join(", ", twins) + " in this claim");
             }
-            text.append("- ").append(DocumentLinks.line(StaffClaimDocuments.path(claimId, file.getId()), file,
+            text.append("- ").append(DocumentLinks.line(StaffClaimDocuments.path(claimId, file.getId()),
+                    file.getFileName(), file.getContentType(), file.getSizeBytes(),
                     what(file, itemsOfFile.getOrDefault(file.getId(), List.of())),
                     warnings.isEmpty() ? null : "**USED ELSEWHERE:** " + String.join("; ", warnings)))
                     .append('\n');

@@ -15,7 +15,6 @@ import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.call.ExpenseCategory;
 import eu.clustercalls.currency.ExchangeRateService;
-import eu.clustercalls.document.DocumentLinks;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.document.DocumentSummary;
 import eu.clustercalls.security.FormTexts;
@@ -97,13 +96,6 @@ class ClaimVerificationViewTest {
         assertThat(items.lines().toList().get(0)).contains("— ISK 15000.00 at 150 ISK per euro (rate of "
                 + Formats.date(day.minusDays(3)) + ") = €100.00 — receipt hotel.pdf");
         assertThat(items.lines().toList().get(1)).contains("— EUR 200.00 — receipt train.pdf").doesNotContain("per euro");
-    }
-
-    @Test
-    void sizesReadAsPeopleWriteThem() {
-        assertThat(DocumentLinks.size(850)).isEqualTo("850 bytes");
-        assertThat(DocumentLinks.size(12_595)).isEqualTo("12.3 KB");
-        assertThat(DocumentLinks.size(1_572_864)).isEqualTo("1.5 MB");
     }
 
     private static String link(ExpenseClaim claim, List<DocumentSummary> files, String name) {

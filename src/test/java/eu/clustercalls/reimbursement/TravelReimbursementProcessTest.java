@@ -485,7 +485,9 @@ class TravelReimbursementProcessTest {
         Task approval = fixtures.task(opened.application(), ReimbursementProcess.TASK_APPROVE_PAYMENT);
         assertThat(TasklistFormData.view(taskService, approval.getId())).containsEntry("amountToPay", "€900.00")
                 .hasEntrySatisfying("itemsText", text -> assertThat((String) text)
-                        .as("numbered as the reductions name them").contains("- Item 1: ", "- Item 2: ", "reduced to €100.00"));
+                        .as("numbered as the reductions name them").contains("- Item 1: ", "- Item 2: ", "reduced to €100.00"))
+                .hasEntrySatisfying("documentsText", text -> assertThat((String) text).as("the files to open")
+                        .contains("](/staff/claims/" + reduced.getId() + "/documents/", "— receipt of item 2, "));
 
         fixtures.decidePayment(opened.cluster().approver(), opened.application(), "APPROVE", null);
         scenario.runJobsOf(opened.claimInstance().getId());
