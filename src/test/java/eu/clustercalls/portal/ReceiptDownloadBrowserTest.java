@@ -45,8 +45,9 @@ import eu.clustercalls.security.Roles;
 
 /**
  * Finance opens a claim's receipt from "Verify claim" in the browser signed in to Tasklist: its link downloads the
- * file, with no second sign-in. Nobody else gets it through that address: not the staff of another cluster signed in
- * to Tasklist, not the cluster's own reviewer, not an anonymous caller, and HTTP Basic brings no password prompt.
+ * file, with no second sign-in, until they sign out. Nobody else gets it through that address: not the staff of another
+ * cluster signed in to Tasklist, not the cluster's own reviewer, not an anonymous caller, and HTTP Basic brings no
+ * password prompt.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.generate-unique-process-engine-name=false")
@@ -111,7 +112,8 @@ class ReceiptDownloadBrowserTest {
             assertThat(browser.driver().getCurrentUrl()).as("Tasklist stays open").contains("/camunda/app/tasklist/");
         }
 
-        HttpResponse<byte[]> own = get(signedInToTasklist(finance), path);
+        HttpClient session = signedInToTasklist(finance);
+        HttpResponse<byte[]> own = get(session, path);
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).isEqualTo(receipt);
         assertThat(own.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -119,6 +121,8 @@ class ReceiptDownloadBrowserTest {
                 .contains("flight.pdf");
         assertThat(own.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(own.headers().firstValue("Cache-Control")).get().asString().contains("no-store", "private");
+        signOutOfTasklist(session, finance);
+        assertRefused(get(session, path), 401, SIGN_IN_FIRST);
 
         Scenario.Cluster other = scenario.cluster();
         assertRefused(get(signedInToTasklist(other.verifier()), path), 404,
@@ -155,6 +159,16 @@ class ReceiptDownloadBrowserTest {
                 .build());
         assertThat(signedIn.statusCode()).as("%s signs in to Tasklist", user).isEqualTo(200);
         return client;
+    }
+
+    /** Tasklist's "Sign out", with the token the signed-in session's first read hands out. */
+    private void signOutOfTasklist(HttpClient client, String user) {
+        HttpResponse<byte[]> profile = get(client, "/camunda/api/engine/engine/default/user/" + user + "/profile");
+        String token = profile.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<byte[]> signedOut = send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/logout"))
+                .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(signedOut.statusCode()).as("%s signs out of Tasklist", user).isBetween(200, 299);
     }
 
     private HttpResponse<byte[]> get(HttpClient client, String path) {
