@@ -2,19 +2,15 @@ package eu.clustercalls.reimbursement;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import eu.clustercalls.document.DocumentService;
-import eu.clustercalls.document.StoredDocument;
+import eu.clustercalls.document.Downloads;
 import eu.clustercalls.payment.PaymentService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,13 +62,7 @@ class ClaimController {
     @GetMapping("/api/expense-claims/{claimId}/documents/{documentId}")
     @Operation(summary = "A receipt or proof of attendance of a claim (its company's users and the cluster's finance officers)")
     ResponseEntity<byte[]> document(@PathVariable Long claimId, @PathVariable Long documentId, Authentication user) {
-        StoredDocument document = claims.document(user.getName(), claimId, documentId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(document.getFileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-SHA256", document.getSha256())
-                .body(document.getContent());
+        return Downloads.attachment(claims.document(user.getName(), claimId, documentId));
     }
 
     private ClaimView view(ExpenseClaim claim) {
