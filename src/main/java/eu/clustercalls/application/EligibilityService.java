@@ -112,6 +112,8 @@ public class EligibilityService {
         LocalDate submittedOn = application.getSubmittedAt().atZone(zone).toLocalDate();
         Declarations declarations = application.getDeclarations();
         return Variables.createVariables()
+                // Only shown: the decision's history lists its inputs, so Cockpit names the application.
+                .putValue("applicationReference", application.reference())
                 .putValue("companyName", company.getLegalName())
                 .putValue("clusterName", organisations.get(call.getClusterId()).getName())
                 .putValue("membersOnly", call.isMembersOnly())

@@ -2,11 +2,11 @@ package eu.clustercalls.call;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -120,6 +120,7 @@ public record CallDraft(
     /** Reads each field as the type its form field has; whatever else was sent is noted as a problem of that field. */
     private static final class FormReader {
 
+        private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
         /** The precision of the columns destination_latitude and destination_longitude: numeric(9,6), about 10 cm. */
         private static final int COORDINATE_DECIMALS = 6;
         /** Euros and cents, as numeric(15,2) and numeric(6,2) keep them. */
@@ -165,10 +166,11 @@ public record CallDraft(
             return text;
         }
 
+        /** A country by its ISO 3166 code, which the form's list sends; any country, not only the listed ones. */
         String country(String key) {
             String code = given(key, "the destination country", true);
-            if (code != null && !code.matches("[A-Z]{2}")) {
-                problems.put(key, "Please enter the two-letter country code, e.g. CA or IT.");
+            if (code != null && !COUNTRIES.contains(code)) {
+                problems.put(key, "Please choose the destination country from the list.");
                 return null;
             }
             return code;
@@ -266,23 +268,21 @@ public record CallDraft(
             return value == null || value instanceof String text && text.isBlank();
         }
 
-        /** A day as the form's date field sends it, YYYY-MM-DD. */
+        /** A day as the form's date field takes it, day/month/year (or YYYY-MM-DD from the engine's REST API). */
         LocalDate date(String key, String what) {
             String text = given(key, what, true);
             if (text == null) {
                 return null;
             }
-            try {
-                LocalDate date = LocalDate.parse(text);
-                if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
-                    problems.put(key, "Please enter " + what + " between 2000 and 2099.");
-                    return null;
-                }
+            LocalDate date = FormValues.day(text);
+            if (date == null) {
+                problems.put(key, "Please enter " + what + " as day/month/year, e.g. 14/09/2027.");
+            } else if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+                problems.put(key, "Please enter " + what + " between 2000 and 2099.");
+            } else {
                 return date;
-            } catch (DateTimeParseException e) {
-                problems.put(key, "Please enter " + what + " as a date, YYYY-MM-DD.");
-                return null;
             }
+            return null;
         }
 
         <E extends Enum<E>> E choice(String key, Class<E> type, String what) {

@@ -77,6 +77,10 @@ public class CallService {
         FundingCall call = calls.save(new FundingCall(clusterId, draft, endOfDay(draft.closesOn()), drafter, clock.instant()));
         call.attachProcess(processInstanceId);
         audit.record(call, drafter, "CALL_DRAFTED", null, null);
+        // The start form closes without naming the new call: the drafter learns its reference from this mail.
+        notifications.queue(List.of(drafter), NotificationType.CALL_DRAFTED, call, Map.of("reference", call.reference(),
+                "callTitle", call.getTitle(), "opensOn", draft.opensOn(), "closesOn", draft.closesOn(),
+                "path", "/dashboard/calls/" + call.getId()));
         return call;
     }
 

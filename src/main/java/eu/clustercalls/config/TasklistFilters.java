@@ -1,24 +1,25 @@
 package eu.clustercalls.config;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.query.Query;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Shared Tasklist filters: what the signed-in user's groups have to do, and what of it is overdue. */
+/**
+ * Shared Tasklist filters: what the signed-in user's groups have to do, and what of it is overdue; each entry shows
+ * the company, application and call ({@link TaskListColumns}). A filter made at an earlier start gets today's columns.
+ */
 @Component
 @Order(1)
 class TasklistFilters implements ApplicationRunner {
-
-    private static final List<Map<String, String>> COLUMNS = List.of(
-            Map.of("name", "applicationReference", "label", "Application"),
-            Map.of("name", "callTitle", "label", "Call"));
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -41,13 +42,22 @@ class TasklistFilters implements ApplicationRunner {
     }
 
     private void ensure(String name, int priority, String description, Query<?, ?> query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+        List<Filter> existing = filterService.createFilterQuery().filterName(name).list();
+        for (Filter filter : existing) {
+            if (!TaskListColumns.FILTER_COLUMNS.equals(filter.getProperties().get("variables"))) {
+                // Only the columns: what an administrator changed in the filter's other settings stays.
+                Map<String, Object> properties = new HashMap<>(filter.getProperties());
+                properties.put("variables", TaskListColumns.FILTER_COLUMNS);
+                filterService.saveFilter(filter.setProperties(properties));
+            }
+        }
+        if (!existing.isEmpty()) {
             return;
         }
         var filter = filterService.newTaskFilter(name)
                 .setQuery(query)
                 .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-                        "variables", COLUMNS));
+                        "variables", TaskListColumns.FILTER_COLUMNS));
         filterService.saveFilter(filter);
     }
 }

@@ -2,6 +2,7 @@ package eu.clustercalls.notification;
 
 /** Kinds of message the outbox carries. */
 public enum NotificationType {
+    CALL_DRAFTED,
     CALL_PUBLISHED,
     CALL_EXTENDED,
     APPLICATION_RECEIVED,

@@ -2,6 +2,10 @@ package eu.clustercalls.support;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -17,6 +21,9 @@ public final class FormValues {
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     public static final String NO_CONTROL_CHARACTERS = "Please remove the control characters (such as NUL) from this "
             + "text; they cannot be stored.";
+    /** A day as people in the clusters write it (14/09/2027, 4/9/2027); strict, so 31/02/2027 is no day. */
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
     /** Longer than any number a person types; parsing a number of a million digits takes seconds. */
     private static final int LONGEST_NUMBER = 50;
 
@@ -90,6 +97,23 @@ public final class FormValues {
             }
         }
         return null;
+    }
+
+    /**
+     * The day in a text typed as day/month/year (the forms' date fields), or as YYYY-MM-DD (what the engine's REST
+     * API and our own services send); null for anything else, including days that do not exist.
+     */
+    public static LocalDate day(String text) {
+        String day = text == null ? "" : text.strip();
+        if (day.isEmpty() || day.length() > 10) {
+            return null;
+        }
+        try {
+            return day.contains("/") ? LocalDate.parse(day, DAY_MONTH_YEAR)
+                    : LocalDate.parse(day, DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Its count of decimals without trailing zeros (1500.50 has 1, 1500.00 none); cheap for any exponent. */

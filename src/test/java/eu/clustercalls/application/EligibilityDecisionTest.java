@@ -42,6 +42,7 @@ class EligibilityDecisionTest {
     /** Every rule met: a micro enterprise, member since 2020, far below the de minimis ceiling, on time. */
     private static VariableMap eligibleFacts() {
         return Variables.createVariables()
+                .putValue("applicationReference", "APP-7")
                 .putValue("companyName", "Teixits Vallès SL")
                 .putValue("clusterName", "AEI Tèxtils")
                 .putValue("membersOnly", true)

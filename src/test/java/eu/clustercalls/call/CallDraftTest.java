@@ -143,9 +143,34 @@ class CallDraftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2030-06-01T00:00", "2030-6-1", "01/06/2030", "2030-06-01x", "1999-12-31", "2100-01-01"})
-    void aDateIsADayOfThisCenturyAsYyyyMmDd(String day) {
+    @ValueSource(strings = {"2030-06-01T00:00", "2030-6-1", "2030-06-01x", "06/01/2030x", "31/02/2030", "1/13/2030",
+            "00/06/2030", "01/06/30", "01-06-2030", "01/06/2030/1", "1999-12-31", "2100-01-01", "31/12/1999",
+            "01/01/2100"})
+    void aDateIsADayOfThisCenturyAsDayMonthYear(String day) {
         assertThat(problems("activityStartDate", day)).containsOnlyKeys("activityStartDate");
+    }
+
+    @Test
+    void aDateIsTypedDayFirst() {
+        assertThat(read("activityStartDate", "01/06/2030").activityStart()).hasToString("2030-06-01");
+        assertThat(read("activityStartDate", " 1/6/2030 ").activityStart()).hasToString("2030-06-01");
+        assertThat(read("activityStartDate", "2030-06-01").activityStart()).as("as the engine's REST API sends it")
+                .hasToString("2030-06-01");
+        assertThat(problems("closesOn", "06/31/2030")).as("month first, as Tasklist's US date picker wrote it")
+                .containsExactlyEntriesOf(Map.of("closesOn",
+                        "Please enter the closing date as day/month/year, e.g. 14/09/2027."));
+        assertThat(problems("opensOn", "29/02/2031")).as("no such day").containsExactlyEntriesOf(Map.of("opensOn",
+                "Please enter the opening date as day/month/year, e.g. 14/09/2027."));
+        assertThat(read("opensOn", "29/02/2032").opensOn()).as("a leap year").hasToString("2032-02-29");
+    }
+
+    @Test
+    void theDestinationIsACountryByItsIsoCode() {
+        assertThat(read("destinationCountry", "BR").destinationCountry()).isEqualTo("BR");
+        assertThat(problems("destinationCountry", "XX")).containsExactlyEntriesOf(Map.of("destinationCountry",
+                "Please choose the destination country from the list."));
+        assertThat(problems("destinationCountry", "ca")).containsOnlyKeys("destinationCountry");
+        assertThat(problems("destinationCountry", "Canada")).containsOnlyKeys("destinationCountry");
     }
 
     @Test

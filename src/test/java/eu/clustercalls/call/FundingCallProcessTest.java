@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -50,6 +51,7 @@ import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.notification.Notification;
 import eu.clustercalls.notification.NotificationRepository;
+import eu.clustercalls.notification.Languages;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.support.ForbiddenException;
@@ -79,6 +81,8 @@ class FundingCallProcessTest {
     NotificationRepository notifications;
     @Autowired
     TaskService taskService;
+    @Autowired
+    Languages languages;
 
     // --- published -------------------------------------------------------------------------------------------
 
@@ -150,6 +154,40 @@ class FundingCallProcessTest {
                 tuple("CALL_PUBLISHED", cluster.secondManager()));
     }
 
+    @Test
+    void theDrafterIsMailedTheNewCallsReferenceAndItsDashboardPageInTheirLanguage() {
+        Cluster cluster = scenario.cluster();
+        Map<String, Object> form = scenario.callForm();
+        form.put("opensOn", "01/06/2030");
+        form.put("closesOn", "31/07/2030");
+        form.put("activityStartDate", "14/09/2030");
+        form.put("activityEndDate", "18/09/2030");
+        languages.choose(cluster.manager(), Locale.forLanguageTag("ca"));
+
+        FundingCall draft = calls.get(scenario.callId(scenario.draftCall(cluster.manager(), form)));
+
+        assertThat(draft.getOpensOn()).as("the form's day/month/year").isEqualTo(LocalDate.of(2030, 6, 1));
+        List<Notification> mails = outbox(draft, NotificationType.CALL_DRAFTED);
+        assertThat(mails).extracting(Notification::getRecipient).containsExactly(cluster.manager());
+        assertThat(mails.get(0).getLanguage()).isEqualTo("ca");
+        assertThat(mails.get(0).getSubject()).isEqualTo("La vostra convocatòria " + draft.reference()
+                + " està redactada: " + draft.getTitle());
+        assertThat(mails.get(0).getBody()).contains("la seva referència és " + draft.reference(),
+                "/dashboard/calls/" + draft.getId(), "Tasklist");
+        assertThat(outbox(draft, NotificationType.CALL_DRAFTED)).as("nobody else: the reviewer has the task")
+                .hasSize(1);
+    }
+
+    @Test
+    void aClosingDayThatDoesNotExistIsRefusedAndMailsNothing() {
+        long mailsBefore = notifications.count();
+
+        assertDraftRefused(form -> form.put("closesOn", "31/02/2030"), "closesOn",
+                "Please enter the closing date as day/month/year, e.g. 14/09/2027.");
+
+        assertThat(notifications.count()).as("no mail about a call that was not stored").isEqualTo(mailsBefore);
+    }
+
     // --- rejected --------------------------------------------------------------------------------------------
 
     @Test
@@ -177,7 +215,9 @@ class FundingCallProcessTest {
             assertThat(event.getActor()).isEqualTo(cluster.secondManager());
             assertThat(event.getReason()).isEqualTo("The mission overlaps with ITMA; please move it.");
         });
-        assertThat(notifications.findByEntityTypeAndEntityIdOrderById("FundingCall", rejected.reference())).isEmpty();
+        assertThat(notifications.findByEntityTypeAndEntityIdOrderById("FundingCall", rejected.reference()))
+                .as("only the drafter's own mail of the draft").extracting(Notification::getType)
+                .containsExactly(NotificationType.CALL_DRAFTED.name());
         assertThat(historicVariable(instance, FundingCallProcess.VAR_PUBLISHED)).isEqualTo(false);
     }
 
@@ -260,7 +300,9 @@ class FundingCallProcessTest {
         assertThat(unchanged.getStatus()).isEqualTo(CallStatus.DRAFT);
         assertThat(unchanged.getPublishedAt()).isNull();
         assertThat(trail(unchanged)).extracting(AuditEvent::getAction).containsExactly("CALL_DRAFTED");
-        assertThat(notifications.findByEntityTypeAndEntityIdOrderById("FundingCall", draft.reference())).isEmpty();
+        assertThat(notifications.findByEntityTypeAndEntityIdOrderById("FundingCall", draft.reference()))
+                .as("only the drafter's own mail of the draft").extracting(Notification::getType)
+                .containsExactly(NotificationType.CALL_DRAFTED.name());
     }
 
     @Test

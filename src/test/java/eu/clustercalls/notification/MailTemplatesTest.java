@@ -58,6 +58,7 @@ class MailTemplatesTest {
             Map.entry("taskName", "Review eligibility"), Map.entry("subjectOfTask", "APP-7"),
             Map.entry("vatNumber", "ESB12345674"), Map.entry("username", "marta.puig"),
             Map.entry("expiresAt", Instant.parse("2027-03-02T09:15:00Z")),
+            Map.entry("opensOn", LocalDate.of(2027, 2, 1)), Map.entry("closesOn", LocalDate.of(2027, 3, 1)),
             Map.entry("path", "/portal/applications/7"));
 
     static Stream<Arguments> kindsAndLanguages() {
