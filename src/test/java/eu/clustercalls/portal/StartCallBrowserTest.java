@@ -1,0 +1,178 @@
+package eu.clustercalls.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import eu.clustercalls.Scenario;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.call.FundingCallRepository;
+import eu.clustercalls.notification.NotificationRepository;
+import eu.clustercalls.notification.NotificationType;
+
+/**
+ * A call manager starts a funding call in Tasklist, in a real browser: the form comes pre-filled as the README
+ * promises, says which required fields keep Start disabled, takes its dates day/month/year and says next to the
+ * field and above Start that the call must close before the activity starts; started, the call is mailed to her.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.generate-unique-process-engine-name=false")
+@ActiveProfiles("test")
+@Import(Scenario.class)
+@DirtiesContext
+class StartCallBrowserTest {
+
+    private static final long FORM_DEBOUNCE_MILLIS = 600;
+    private static final String CLOSE_BEFORE_ACTIVITY = "The call must close before the activity starts.";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    FundingCallRepository calls;
+    @Autowired
+    NotificationRepository notifications;
+
+    @Test
+    void aCallManagerSeesTheDefaultsWhatIsStillEmptyAndWhyAClosingDateAfterTheActivityCannotStart() throws Exception {
+        Scenario.Cluster cluster = scenario.cluster();
+        String title = "Trade mission to São Paulo " + Scenario.next();
+
+        try (Browser browser = Browser.open("http://localhost:" + port, "start-call", "en-US")) {
+            browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+            browser.visit("/camunda/app/tasklist/default/");
+            TasklistPages.signIn(browser, cluster.manager());
+            TasklistPages.click(browser, By.cssSelector(".start-process-action a"));
+            TasklistPages.click(browser, By.xpath("//a[normalize-space()='Funding call']"));
+            browser.waitFor(d -> d.findElement(By.cssSelector(".fjs-form")));
+
+            assertThat(value(browser, "Points for relevance of the target market")).isEqualTo("10");
+            assertThat(value(browser, "Points for internationalisation readiness")).isEqualTo("10");
+            assertThat(value(browser, "Points for the quality of the representation")).isEqualTo("5");
+            assertThat(value(browser, "Threshold (points)")).isEqualTo("15");
+            assertThat(value(browser, "Evaluators per application")).isEqualTo("2");
+            assertThat(formText(browser)).contains("Business mission", "Actual costs up to the cap");
+            assertThat(stillEmpty(browser)).as("what keeps Start disabled, said above it")
+                    .contains("Title of the call, EU project, Destination city, Destination country, Activity starts on")
+                    .doesNotContain("Type of activity", "Points for", "Threshold", "Evaluators per application");
+            scrollIntoView(browser, startButton(browser));
+            browser.screenshot("defaults-and-what-is-still-empty", 1280, 1000);
+
+            type(browser, "Title of the call", title);
+            type(browser, "EU project", "TEXGLOBAL");
+            type(browser, "Destination city", "São Paulo");
+            chooseCountry(browser, "Bra", "Brazil");
+            type(browser, "Activity starts on", "14/09/2030");
+            type(browser, "Activity ends on", "18/09/2030");
+            type(browser, "Applications open on", "01/06/2030");
+            type(browser, "Applications close on", "20/09/2030");
+            type(browser, "Number of places", "3");
+            type(browser, "Maximum grant per SME (EUR)", "2000");
+
+            browser.waitFor(d -> shown(browser, CLOSE_BEFORE_ACTIVITY).size() == 2 ? true : null);
+            assertThat(stillEmpty(browser)).as("nothing is left empty").isEmpty();
+            WebElement nextToField = shown(browser, CLOSE_BEFORE_ACTIVITY).get(0);
+            assertThat(nextToField.getLocation().getY() - field(browser, "Applications close on").getLocation().getY())
+                    .as("the first message right below the closing date").isBetween(0, 200);
+            scrollIntoView(browser, nextToField);
+            browser.screenshot("closing-date-message-next-to-the-field", 1280, 1000);
+            WebElement aboveStart = shown(browser, CLOSE_BEFORE_ACTIVITY).get(1);
+            scrollIntoView(browser, aboveStart);
+            browser.screenshot("closing-date-message-above-start", 1280, 1000);
+            assertThat(aboveStart.isDisplayed()).isTrue();
+            assertThat(startButton(browser).getLocation().getY() - aboveStart.getLocation().getY())
+                    .as("the second message just above Start").isBetween(0, 400);
+
+            // The server still refuses what the form says; the message is the same sentence.
+            long callsBefore = calls.count();
+            type(browser, "Applications close on", "31/07/2030");
+            browser.waitFor(d -> shown(browser, CLOSE_BEFORE_ACTIVITY).isEmpty() ? true : null);
+            browser.waitFor(d -> startButton(browser).isEnabled() ? true : null);
+            TasklistPages.click(browser, By.xpath("//button[normalize-space()='Start']"));
+            browser.waitFor(d -> calls.count() > callsBefore ? true : null);
+            browser.screenshot("started", 1280, 1000);
+        }
+
+        FundingCall call = calls.findAll().stream().filter(c -> title.equals(c.getTitle())).findFirst().orElseThrow();
+        assertThat(call.getOpensOn()).hasToString("2030-06-01");
+        assertThat(call.getDestinationCountry()).isEqualTo("BR");
+        assertThat(call.getCriteria()).extracting(c -> c.maxPoints()).containsExactly(10, 10, 5);
+        assertThat(notifications.findByEntityTypeAndEntityIdOrderById("FundingCall", call.reference()))
+                .filteredOn(mail -> mail.getType().equals(NotificationType.CALL_DRAFTED.name()))
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.getRecipient()).isEqualTo(cluster.manager());
+                    assertThat(mail.getSubject()).contains(call.reference(), title);
+                });
+    }
+
+    private static WebElement field(Browser browser, String label) {
+        WebElement labelElement = browser.waitFor(d -> d.findElement(By.xpath(
+                "//label[starts-with(normalize-space(), '" + label + "')]")));
+        return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    private static String value(Browser browser, String label) {
+        return field(browser, label).getAttribute("value");
+    }
+
+    /**
+     * Typed as the form's own input event handler reads it (headless Chromium takes no keystrokes here), then a pause
+     * longer than form-js's debounce of typed text, which a quick next field would otherwise cut short.
+     */
+    private static void type(Browser browser, String label, String text) throws InterruptedException {
+        WebElement input = field(browser, label);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus(); arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));"
+                + "arguments[0].blur()", input, text);
+        Thread.sleep(FORM_DEBOUNCE_MILLIS);
+    }
+
+    private static void chooseCountry(Browser browser, String typed, String country) throws InterruptedException {
+        WebElement input = field(browser, "Destination country");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus(); arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input, typed);
+        WebElement option = browser.waitFor(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(item -> item.getText().strip().equals(country)).findFirst().orElse(null));
+        // The list takes its choice on mousedown.
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}))", option);
+        Thread.sleep(FORM_DEBOUNCE_MILLIS);
+    }
+
+    private static WebElement startButton(Browser browser) {
+        return browser.waitFor(d -> d.findElement(By.xpath("//button[normalize-space()='Start']")));
+    }
+
+    private static String formText(Browser browser) {
+        return browser.driver().findElement(By.cssSelector(".fjs-form")).getText();
+    }
+
+    /** The still-empty list above Start, or "" once it is hidden. */
+    private static String stillEmpty(Browser browser) {
+        return browser.driver().findElements(By.cssSelector(".fjs-form-field-text")).stream().map(WebElement::getText)
+                .filter(text -> text.contains("Still empty")).findFirst().orElse("");
+    }
+
+    private static List<WebElement> shown(Browser browser, String message) {
+        return browser.driver().findElements(By.cssSelector(".fjs-form-field-text")).stream()
+                .filter(text -> text.getText().contains(message)).toList();
+    }
+
+    private static void scrollIntoView(Browser browser, WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+}
