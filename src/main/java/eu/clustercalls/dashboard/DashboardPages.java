@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationRepository;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.portal.PortalFormat;
 import eu.clustercalls.reporting.CallExports;
@@ -35,11 +37,28 @@ class DashboardPages {
     private final DashboardService dashboard;
     private final CallExports exports;
     private final PortalFormat format;
+    private final ApplicationRepository applications;
+    private final EligibilityDecisions decisions;
 
-    DashboardPages(DashboardService dashboard, CallExports exports, PortalFormat format) {
+    DashboardPages(DashboardService dashboard, CallExports exports, PortalFormat format,
+            ApplicationRepository applications, EligibilityDecisions decisions) {
         this.dashboard = dashboard;
         this.exports = exports;
         this.format = format;
+        this.applications = applications;
+        this.decisions = decisions;
+    }
+
+    /** Cockpit's page of the application's eligibility decision, which Cockpit's own list cannot find by reference. */
+    @GetMapping("/dashboard/calls/{callId}/applications/{applicationId}/eligibility-decision")
+    String eligibilityDecision(@PathVariable Long callId, @PathVariable Long applicationId, Authentication user) {
+        FundingCall call = dashboard.call(user.getName(), callId);
+        Application application = applications.findById(applicationId)
+                .filter(found -> found.getCallId().equals(call.getId()))
+                .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + " to this call."));
+        String decision = decisions.latestOf(application).orElseThrow(() -> new NotFoundException(
+                "The eligibility decision of " + application.reference() + " is not in the history (any more)."));
+        return "redirect:" + EligibilityDecisions.COCKPIT_DECISION_INSTANCE + decision;
     }
 
     @GetMapping("/dashboard")

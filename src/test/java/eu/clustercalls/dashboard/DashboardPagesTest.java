@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,8 @@ class DashboardPagesTest {
     MockMvc mvc;
     @Autowired
     DashboardScenario scenario;
+    @Autowired
+    HistoryService historyService;
 
     private static RequestPostProcessor manager(String name) {
         return user(name).authorities(new SimpleGrantedAuthority(Roles.CALL_MANAGERS));
@@ -82,6 +87,25 @@ class DashboardPagesTest {
         assertThat(call.getElementById("call-cockpit-link").attr("href"))
                 .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + built.call().getProcessInstanceId());
         assertThat(call.select("#engine-counts tr[data-activity=task_verify_claim] .count").text()).isEqualTo("1");
+    }
+
+    @Test
+    void eachApplicationLinksToItsEligibilityDecisionInCockpitWhichNamesTheApplication() throws Exception {
+        DashboardScenario.Built built = scenario.call();
+        Document call = page("/dashboard/calls/" + built.call().getId(), manager(built.cluster().manager()), "en");
+        String link = call.select("#applications tr[data-application=" + built.paid().reference() + "] a.decision-link")
+                .attr("href");
+
+        String cockpit = mvc.perform(get(link).with(manager(built.cluster().manager())))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(cockpit).startsWith(EligibilityDecisions.COCKPIT_DECISION_INSTANCE);
+        HistoricDecisionInstance decision = historyService.createHistoricDecisionInstanceQuery()
+                .decisionInstanceId(cockpit.substring(EligibilityDecisions.COCKPIT_DECISION_INSTANCE.length()))
+                .includeInputs().singleResult();
+        assertThat(decision.getInputs()).filteredOn(input -> "Application".equals(input.getClauseName()))
+                .extracting(HistoricDecisionInputInstance::getValue).containsExactly(built.paid().reference());
+        mvc.perform(get(link).with(manager(scenario.otherClustersManager()))).andExpect(status().isNotFound());
     }
 
     @ParameterizedTest
