@@ -11,10 +11,12 @@ import org.springframework.stereotype.Component;
 public class Deadlines {
 
     private final ClusterCallsProperties properties;
+    private final StaffTaskProperties staffTasks;
     private final Clock clock;
 
-    Deadlines(ClusterCallsProperties properties, Clock clock) {
+    Deadlines(ClusterCallsProperties properties, StaffTaskProperties staffTasks, Clock clock) {
         this.properties = properties;
+        this.staffTasks = staffTasks;
         this.clock = clock;
     }
 
@@ -33,6 +35,11 @@ public class Deadlines {
 
     public Date eligibilityReviewDue() {
         return dueIn(properties.eligibilityReviewPeriod());
+    }
+
+    /** A staff decision without a period of its own: consensus, adding an evaluator, selection, verification, approval. */
+    public Date staffDecisionDue() {
+        return dueIn(staffTasks.decisionPeriod());
     }
 
     private Date dueIn(Period period) {

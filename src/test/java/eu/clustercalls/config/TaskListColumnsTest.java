@@ -88,7 +88,7 @@ class TaskListColumnsTest {
             assertShowsApplication(scenario.evaluationTask(application, evaluator), application, call, true);
         }
         scenario.evaluateWithTotals(application, 22, 14);
-        assertShowsApplication(scenario.task(application, ApplicationProcess.TASK_CONSENSUS), application, call, false);
+        assertShowsApplication(scenario.task(application, ApplicationProcess.TASK_CONSENSUS), application, call, true);
     }
 
     @Test
@@ -98,8 +98,10 @@ class TaskListColumnsTest {
         Application application = scenario.evaluatedApplication(cluster, call, GRANT, 20, 20);
         scenario.closeEarly(cluster, call);
 
-        assertThat(columns(scenario.selectionDecisionTask(call))).containsEntry("callReference", call.reference())
+        Task selection = scenario.selectionDecisionTask(call);
+        assertThat(columns(selection)).containsEntry("callReference", call.reference())
                 .containsEntry("callTitle", call.getTitle());
+        assertThat(selection.getDueDate()).isNotNull();
         scenario.approveSelection(cluster, call);
         assertShowsApplication(scenario.task(application, ApplicationProcess.TASK_CONFIRM_PARTICIPATION), application,
                 call, true);
@@ -116,10 +118,10 @@ class TaskListColumnsTest {
                 "EUR", call.getActivityStart(), "hotel")));
 
         assertShowsApplication(claims.task(application, ReimbursementProcess.TASK_VERIFY_CLAIM), application, call,
-                false);
+                true);
         claims.verify(cluster.verifier(), application, "APPROVE", null, null);
         assertShowsApplication(claims.task(application, ReimbursementProcess.TASK_APPROVE_PAYMENT), application, call,
-                false);
+                true);
     }
 
     @Test
@@ -158,6 +160,7 @@ class TaskListColumnsTest {
         assertThat(filterService.createFilterQuery().filterName("My group's tasks").count()).isOne();
     }
 
+    /** @param hasDueDate false only for the SME's clarification, whose deadline is the process's timer */
     private void assertShowsApplication(Task task, Application application, FundingCall call, boolean hasDueDate) {
         assertThat(task).as("the open task").isNotNull();
         assertThat(columns(task)).as(task.getName())
