@@ -41,12 +41,12 @@ class TaskListColumns extends AbstractProcessEnginePlugin {
     static final String CALL = "callReference";
     static final String CALL_TITLE = "callTitle";
 
-    /** Tasklist's columns, in the order a list entry shows them. */
+    /** Tasklist's columns, in the order a list entry shows them; it unfolds only the first two. */
     static final List<Map<String, String>> FILTER_COLUMNS = List.of(
             Map.of("name", COMPANY, "label", "Company"),
+            Map.of("name", CALL_TITLE, "label", "Call"),
             Map.of("name", APPLICATION, "label", "Application"),
-            Map.of("name", CALL, "label", "Call"),
-            Map.of("name", CALL_TITLE, "label", "Title"));
+            Map.of("name", CALL, "label", "Call reference"));
 
     // Looked up when a task is created: the repositories cannot be made before the engine that this plugin configures.
     private final ObjectProvider<Labels> labels;

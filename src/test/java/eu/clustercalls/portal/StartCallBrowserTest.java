@@ -2,6 +2,7 @@ package eu.clustercalls.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import eu.clustercalls.Scenario;
+import eu.clustercalls.application.Application;
 import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.company.Company;
 import eu.clustercalls.call.FundingCallRepository;
 import eu.clustercalls.notification.NotificationRepository;
 import eu.clustercalls.notification.NotificationType;
@@ -116,6 +119,34 @@ class StartCallBrowserTest {
                     assertThat(mail.getRecipient()).isEqualTo(cluster.manager());
                     assertThat(mail.getSubject()).contains(call.reference(), title);
                 });
+    }
+
+    @Test
+    void theGroupsTasksListShowsEachTasksCompanyCallAndDueDate() throws Exception {
+        Scenario.Cluster cluster = scenario.cluster();
+        FundingCall call = scenario.publishedCall(cluster);
+        Company company = scenario.memberCompany(cluster);
+        Application application = scenario.apply(call, company, new BigDecimal("1500"));
+        scenario.runJobs();
+
+        try (Browser browser = Browser.open("http://localhost:" + port, "task-list", "en-US")) {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+            browser.visit("/camunda/app/tasklist/default/");
+            TasklistPages.signIn(browser, cluster.reviewer());
+            TasklistPages.click(browser, By.xpath("//a[contains(normalize-space(), \"My group's tasks\")]"));
+            WebElement entry = browser.waitFor(d -> d.findElements(By.cssSelector(".tasks-list li.task")).stream()
+                    .filter(li -> li.getText().contains(company.getLegalName())).findFirst().orElse(null));
+            browser.screenshot("group-tasks-with-company-call-and-due", 1280, 900);
+
+            assertThat(entry.getText()).as("unfolded: the first two columns and the due date")
+                    .contains("Review eligibility", "Company:\n" + company.getLegalName(), "Call:\n" + call.getTitle(),
+                            "Due in 5 days");
+            TasklistPages.click(browser, By.cssSelector(".tasks-list li.task .shutter"));
+            browser.waitFor(d -> entry.getText().contains(call.reference()) ? true : null);
+            assertThat(entry.getText()).contains("Application:\n" + application.reference(),
+                    "Call reference:\n" + call.reference());
+            browser.screenshot("group-tasks-unfolded", 1280, 900);
+        }
     }
 
     private static WebElement field(Browser browser, String label) {

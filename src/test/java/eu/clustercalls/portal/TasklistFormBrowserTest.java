@@ -88,8 +88,9 @@ class TasklistFormBrowserTest {
             assertThat(browser.all(".fjs-form-field-text a")).as("links in the form's texts").isEmpty();
             browser.screenshot("review-form", 1280, 1600);
 
-            assertThat(browser.waitFor(d -> d.findElement(By.xpath("//li[contains(., 'Application:')]"))).getText())
-                    .as("the task in My tasks, with the filter's column").contains(application.reference());
+            assertThat(browser.waitFor(d -> d.findElement(By.xpath("//li[contains(., 'Company:')]"))).getText())
+                    .as("the task in My tasks, with the filter's first columns")
+                    .contains(company.getLegalName(), call.getTitle());
             click(browser, By.xpath("//label[normalize-space()='Confirm the automatic verdict']/input[@type='radio']"));
             click(browser, By.xpath("//button[normalize-space()='Complete']"));
             browser.waitFor(d -> taskService.createTaskQuery().taskId(review.getId()).count() == 0 ? true : null);
