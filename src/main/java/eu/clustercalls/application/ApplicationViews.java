@@ -55,7 +55,6 @@ public class ApplicationViews {
                 .text("applicationSummary", summary)
                 .text("targetMarkets", Formats.markdownText(application.getTargetMarkets()))
                 .text("motivation", Formats.markdownText(application.getMotivation()))
-                .text("exportExperience", Formats.markdownText(application.getExportExperience()))
-                .variable("applicationReference", application.reference());
+                .text("exportExperience", Formats.markdownText(application.getExportExperience()));
     }
 }

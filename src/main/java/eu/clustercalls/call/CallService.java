@@ -287,8 +287,7 @@ public class CallService {
                         + call.getEvaluatorsPerApplication(),
                 call.getDescription() == null ? "" : "\n" + Formats.markdownText(call.getDescription()));
         return new FormView().text("callTitle", Formats.markdownText(call.getTitle())).text("callSummary", summary)
-                .text(FundingCallProcess.VAR_DRAFTER, Formats.markdownText(call.getDraftedBy()))
-                .variable("callTitle", call.getTitle());
+                .text(FundingCallProcess.VAR_DRAFTER, Formats.markdownText(call.getDraftedBy()));
     }
 
     private void requirePublished(FundingCall call) {

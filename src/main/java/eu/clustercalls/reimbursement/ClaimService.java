@@ -199,8 +199,7 @@ public class ClaimService {
         FormView view = new FormView()
                 .text("claimReference", claim.reference())
                 .text("callTitle", Formats.markdownText(callTitle))
-                .text("claimDue", dueText(claim))
-                .variable("callTitle", callTitle);
+                .text("claimDue", dueText(claim));
         if (claim.getStatus() == ClaimStatus.RETURNED) {
             view.text("returnComment", Formats.markdownText(claim.getVerificationReason()));
         }

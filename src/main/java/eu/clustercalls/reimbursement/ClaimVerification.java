@@ -152,8 +152,7 @@ public class ClaimVerification {
                 .text("missionReport", Formats.markdownText(claim.getMissionReport()))
                 .text("computationText", Formats.markdownList(claim.getComputation(), claim.getComputation().size()))
                 .text("computedAmount", Formats.euros(claim.getComputedAmount()))
-                .text("flagsText", Formats.markdownList(claim.getFlags(), claim.getFlags().size()))
-                .variable("callTitle", call.getTitle());
+                .text("flagsText", Formats.markdownList(claim.getFlags(), claim.getFlags().size()));
     }
 
     private static String itemsText(List<ExpenseItem> claimItems, Map<Long, String> fileNames) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -90,8 +91,14 @@ final class ApplicationsTable {
             return amount.toPlainString();
         }
         if (value instanceof Instant at) {
-            return at.atZone(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString();
+            return timestamp(at, zone);
         }
         return value == null ? null : value.toString();
+    }
+
+    /** A moment at the cluster's offset, always with its seconds (OffsetDateTime's own text drops ":00"). */
+    static String timestamp(Instant at, ZoneId zone) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(zone).toOffsetDateTime()
+                .truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -275,7 +274,7 @@ class AuditPack {
     }
 
     private String local(Instant at) {
-        return at == null ? "" : at.atZone(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).toString();
+        return at == null ? "" : ApplicationsTable.timestamp(at, zone);
     }
 
     private static String nullToEmpty(String text) {

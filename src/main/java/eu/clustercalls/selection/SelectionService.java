@@ -159,8 +159,7 @@ public class SelectionService {
                 .text("callTitle", Formats.markdownText(call.getTitle()))
                 .text("selectionRules", call.getSlots() + " slots, budget " + Formats.euros(call.effectiveBudget())
                         + ", threshold " + Formats.number(call.getScoreThreshold()) + " of " + call.maxScore()
-                        + " points. Ranked by final score; ties go to the application complete earlier.")
-                .variable("callTitle", call.getTitle());
+                        + " points. Ranked by final score; ties go to the application complete earlier.");
         lists.forEach((selection, listed) -> view.text(selection.name().toLowerCase() + "List", Formats.markdownList(listed.stream()
                 .limit(SHOWN_PER_LIST)
                 .map(a -> a.getRanking() + ". " + a.reference() + " " + names.get(a.getCompanyId()) + " — "
@@ -330,8 +329,7 @@ public class SelectionService {
         return new FormView().text("callTitle", Formats.markdownText(call.getTitle()))
                 .text("activity", call.getActivityType().label() + " in " + Formats.markdownText(call.getDestinationCity())
                         + ", " + Formats.date(call.getActivityStart()) + " – " + Formats.date(call.getActivityEnd()))
-                .text("confirmationDue", Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())))
-                .variable("callTitle", call.getTitle());
+                .text("confirmationDue", Formats.dateTime(application.getConfirmationDueAt().atZone(properties.timeZone())));
     }
 
     /** Completes the SME's confirmation task, as the portal does; the task's listener records the answer. */

@@ -106,11 +106,15 @@ class MailThroughSmtpTest {
         assertThat(PdfText.of(pdf.getInputStream().readAllBytes())).as("the letter in the company's language")
                 .contains(application.reference(), member.getLegalName(), "1.500,00");
 
-        assertThat(onlyOnceEach(mailsTo(catalanEvaluator + "@test.clustercalls.eu")))
-                .containsOnlyKeys("Avalueu la sol·licitud " + application.reference())
-                .allSatisfy((subject, mail) -> assertThat(text(mail))
-                        .startsWith("Hola, " + catalanEvaluator + " Test:")
-                        .contains("https://calls.example.eu/camunda/app/tasklist/default/"));
+        Map<String, MimeMessage> catalanMails = onlyOnceEach(mailsTo(catalanEvaluator + "@test.clustercalls.eu"));
+        String invitation = "Avalueu la sol·licitud " + application.reference();
+        String recorded = "La vostra avaluació de " + application.reference() + " està registrada";
+        assertThat(catalanMails).as("the invitation, and the confirmation of the evaluation she submitted")
+                .containsOnlyKeys(invitation, recorded);
+        assertThat(text(catalanMails.get(invitation))).startsWith("Hola, " + catalanEvaluator + " Test:")
+                .contains("https://calls.example.eu/camunda/app/tasklist/default/");
+        assertThat(text(catalanMails.get(recorded))).startsWith("Hola, " + catalanEvaluator + " Test:")
+                .contains("està registrada: un total de");
         assertThat(onlyOnceEach(mailsTo(englishEvaluator + "@test.clustercalls.eu")))
                 .containsOnlyKeys("Please evaluate application " + application.reference());
     }

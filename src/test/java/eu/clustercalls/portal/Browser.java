@@ -189,9 +189,15 @@ final class Browser implements AutoCloseable {
             ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
                     + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input, field[1]);
         }
-        WebElement submit = waitFor(d -> d.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", submit);
+        clickByScript(By.cssSelector("form[name=signinForm] button[type=submit]"));
         waitFor(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty() ? true : null);
+    }
+
+    /** Clicks from the page's script, once the element is there: in headless Chromium the webapps' buttons took no
+     * click from chromedriver. */
+    void clickByScript(By what) {
+        WebElement element = waitFor(d -> d.findElement(what));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
     }
 
     /** Keys pressed on whatever has the focus, as a keyboard user does. */

@@ -57,9 +57,9 @@ class StartCallBrowserTest {
         try (Browser browser = Browser.open("http://localhost:" + port, "start-call", "en-US")) {
             browser.driver().manage().window().setSize(new Dimension(1280, 1000));
             browser.visit("/camunda/app/tasklist/default/");
-            TasklistPages.signIn(browser, cluster.manager());
-            TasklistPages.click(browser, By.cssSelector(".start-process-action a"));
-            TasklistPages.click(browser, By.xpath("//a[normalize-space()='Funding call']"));
+            browser.signInToWebapp(cluster.manager(), Scenario.PASSWORD);
+            browser.clickByScript(By.cssSelector(".start-process-action a"));
+            browser.clickByScript(By.xpath("//a[normalize-space()='Funding call']"));
             browser.waitFor(d -> d.findElement(By.cssSelector(".fjs-form")));
 
             assertThat(value(browser, "Points for relevance of the target market")).isEqualTo("10");
@@ -104,7 +104,7 @@ class StartCallBrowserTest {
             type(browser, "Applications close on", "31/07/2030");
             browser.waitFor(d -> shown(browser, CLOSE_BEFORE_ACTIVITY).isEmpty() ? true : null);
             browser.waitFor(d -> startButton(browser).isEnabled() ? true : null);
-            TasklistPages.click(browser, By.xpath("//button[normalize-space()='Start']"));
+            browser.clickByScript(By.xpath("//button[normalize-space()='Start']"));
             browser.waitFor(d -> calls.count() > callsBefore ? true : null);
             browser.screenshot("started", 1280, 1000);
         }
@@ -132,8 +132,8 @@ class StartCallBrowserTest {
         try (Browser browser = Browser.open("http://localhost:" + port, "task-list", "en-US")) {
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
             browser.visit("/camunda/app/tasklist/default/");
-            TasklistPages.signIn(browser, cluster.reviewer());
-            TasklistPages.click(browser, By.xpath("//a[contains(normalize-space(), \"My group's tasks\")]"));
+            browser.signInToWebapp(cluster.reviewer(), Scenario.PASSWORD);
+            browser.clickByScript(By.xpath("//a[contains(normalize-space(), \"My group's tasks\")]"));
             WebElement entry = browser.waitFor(d -> d.findElements(By.cssSelector(".tasks-list li.task")).stream()
                     .filter(li -> li.getText().contains(company.getLegalName())).findFirst().orElse(null));
             browser.screenshot("group-tasks-with-company-call-and-due", 1280, 900);
@@ -141,7 +141,7 @@ class StartCallBrowserTest {
             assertThat(entry.getText()).as("unfolded: the first two columns and the due date")
                     .contains("Review eligibility", "Company:\n" + company.getLegalName(), "Call:\n" + call.getTitle(),
                             "Due in 5 days");
-            TasklistPages.click(browser, By.cssSelector(".tasks-list li.task .shutter"));
+            browser.clickByScript(By.cssSelector(".tasks-list li.task .shutter"));
             browser.waitFor(d -> entry.getText().contains(call.reference()) ? true : null);
             assertThat(entry.getText()).contains("Application:\n" + application.reference(),
                     "Call reference:\n" + call.reference());

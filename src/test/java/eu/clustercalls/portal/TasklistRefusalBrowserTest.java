@@ -60,10 +60,9 @@ class TasklistRefusalBrowserTest {
         try (Browser browser = Browser.open("http://localhost:" + port, "tasklist-refusals", "en")) {
             browser.driver().manage().window().setSize(new Dimension(1280, 1400));
             browser.visit("/camunda/app/tasklist/default/");
-            TasklistFormBrowserTest.signIn(browser, cluster.reviewer());
+            browser.signInToWebapp(cluster.reviewer(), Scenario.PASSWORD);
             browser.visit("/camunda/app/tasklist/default/#/?task=" + review.getId());
-            TasklistFormBrowserTest.click(browser,
-                    By.xpath("//label[normalize-space()='Override the automatic verdict']/input[@type='radio']"));
+            browser.clickByScript(By.xpath("//label[normalize-space()='Override the automatic verdict']/input[@type='radio']"));
             WebElement reason = browser.waitFor(d -> d.findElement(By.xpath(
                     "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(), 'Reason for the override')]]//textarea")));
             String spaces = "Spaces alone are not a reason: please write why the automatic verdict does not apply.";
@@ -105,10 +104,10 @@ class TasklistRefusalBrowserTest {
         try (Browser browser = Browser.open("http://localhost:" + port, "tasklist-running-total", "en")) {
             browser.driver().manage().window().setSize(new Dimension(1280, 1400));
             browser.visit("/camunda/app/tasklist/default/");
-            TasklistFormBrowserTest.signIn(browser, evaluator);
+            browser.signInToWebapp(evaluator, Scenario.PASSWORD);
             browser.visit("/camunda/app/tasklist/default/#/?task=" + evaluation.getId());
             browser.waitFor(d -> bodyText(browser).contains("0 = not shown at all") ? true : null);
-            TasklistFormBrowserTest.click(browser, By.xpath(
+            browser.clickByScript(By.xpath(
                     "//label[normalize-space()='I have no conflict of interest with this applicant']/input[@type='radio']"));
             browser.waitFor(d -> bodyText(browser).contains("Running total: 0 of " + call.maxScore()) ? true : null);
 
@@ -136,9 +135,9 @@ class TasklistRefusalBrowserTest {
         try (Browser browser = Browser.open("http://localhost:" + port, "tasklist-own-review", "en")) {
             browser.driver().manage().window().setSize(new Dimension(1280, 1000));
             browser.visit("/camunda/app/tasklist/default/");
-            TasklistFormBrowserTest.signIn(browser, cluster.manager());
+            browser.signInToWebapp(cluster.manager(), Scenario.PASSWORD);
             browser.visit("/camunda/app/tasklist/default/#/?task=" + review.getId());
-            TasklistFormBrowserTest.click(browser, By.xpath("//button[normalize-space()='Claim']"));
+            browser.clickByScript(By.xpath("//button[normalize-space()='Claim']"));
             String why = "You drafted " + draft.reference() + " yourself; another call manager must review and publish it.";
             browser.waitFor(d -> bodyText(browser).contains(why) ? true : null);
             browser.screenshot("claim-own-review", 1280, 1000);
@@ -160,7 +159,7 @@ class TasklistRefusalBrowserTest {
     }
 
     private static void complete(Browser browser) {
-        TasklistFormBrowserTest.click(browser, By.xpath("//button[normalize-space()='Complete']"));
+        browser.clickByScript(By.xpath("//button[normalize-space()='Complete']"));
     }
 
     /** Whether a notification is shown over the form's Complete button (their boxes on screen intersect). */
