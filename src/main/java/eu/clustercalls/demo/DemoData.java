@@ -133,9 +133,11 @@ class DemoData implements ApplicationRunner {
         log.info("Seeding the demo data");
         organisations.register(AEI, "AEI Tèxtils", "ES");
         organisations.useBankAccount(AEI, "AEI Tèxtils", "ES9121000418450200051332", "CAIXESBBXXX");
+        organisations.useStaffLanguage(AEI, "ca");
         organisations.register("tuscany-fashion", "Next Technology Tecnotessile / OTIR2020 – Tuscany Fashion Cluster", "IT");
         organisations.useBankAccount("tuscany-fashion", "Next Technology Tecnotessile", "IT60X0542811101000000123456", null);
         organisations.register(DemoUser.FOMENTEX, "FOMENTEX", "ES");
+        organisations.useStaffLanguage(DemoUser.FOMENTEX, "es");
         organisations.register("clutex", "CLUTEX", "CZ");
         organisations.register("aecim", "AECIM / Madrid Cluster de Automoción", "ES");
         organisations.register("slovak-plastic", "Slovak Plastic Cluster", "SK");

@@ -15,6 +15,8 @@ public class ClusterOrganisation {
     private String bankAccountName;
     private String iban;
     private String bic;
+    /** The language its staff's task forms are shown in: en, es or ca. */
+    private String staffLanguage = "en";
 
     protected ClusterOrganisation() {
     }
@@ -29,6 +31,14 @@ public class ClusterOrganisation {
         this.bankAccountName = bankAccountName;
         this.iban = iban;
         this.bic = bic;
+    }
+
+    void useStaffLanguage(String language) {
+        this.staffLanguage = language;
+    }
+
+    public String getStaffLanguage() {
+        return staffLanguage;
     }
 
     public boolean hasBankAccount() {

@@ -1,6 +1,7 @@
 package eu.clustercalls.organisation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -9,7 +10,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import eu.clustercalls.notification.Languages;
 import eu.clustercalls.payment.Iban;
+import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 
 /** Cluster organisations are Camunda tenants: creating one creates both. */
@@ -40,6 +43,23 @@ public class ClusterOrganisationService {
         String normalised = Iban.normalise(iban);
         Iban.check("iban", normalised);
         get(tenantId).useBankAccount(accountName, normalised, bic == null || bic.isBlank() ? null : bic.strip());
+    }
+
+    /** The language the cluster's staff work in: its task forms and their views are shown in it. */
+    @Transactional
+    public void useStaffLanguage(String tenantId, String language) {
+        if (!Languages.SUPPORTED.contains(language)) {
+            throw new InvalidInputException("staffLanguage", "Choose one of " + String.join(", ", Languages.SUPPORTED)
+                    + ".");
+        }
+        get(tenantId).useStaffLanguage(language);
+    }
+
+    /** The language of the cluster's staff; English for a tenant that is no cluster. */
+    @Transactional(readOnly = true)
+    public Locale staffLanguage(String tenantId) {
+        return Locale.forLanguageTag(tenantId == null ? "en" : organisations.findById(tenantId)
+                .map(ClusterOrganisation::getStaffLanguage).orElse("en"));
     }
 
     /** Every cluster of the installation, by name: a company choosing the one it belongs to. */
