@@ -109,14 +109,15 @@ class MailThroughSmtpTest {
         Map<String, MimeMessage> catalanMails = onlyOnceEach(mailsTo(catalanEvaluator + "@test.clustercalls.eu"));
         String invitation = "Avalueu la sol·licitud " + application.reference();
         String recorded = "La vostra avaluació de " + application.reference() + " està registrada";
-        assertThat(catalanMails).as("the invitation, and the confirmation of the evaluation she submitted")
+        assertThat(catalanMails).as("the invitation, and the confirmation of the evaluation submitted")
                 .containsOnlyKeys(invitation, recorded);
         assertThat(text(catalanMails.get(invitation))).startsWith("Hola, " + catalanEvaluator + " Test:")
                 .contains("https://calls.example.eu/camunda/app/tasklist/default/");
         assertThat(text(catalanMails.get(recorded))).startsWith("Hola, " + catalanEvaluator + " Test:")
                 .contains("està registrada: un total de");
-        assertThat(onlyOnceEach(mailsTo(englishEvaluator + "@test.clustercalls.eu")))
-                .containsOnlyKeys("Please evaluate application " + application.reference());
+        assertThat(onlyOnceEach(mailsTo(englishEvaluator + "@test.clustercalls.eu"))).containsOnlyKeys(
+                "Please evaluate application " + application.reference(),
+                "Your evaluation of " + application.reference() + " is recorded");
     }
 
     private static List<MimeMessage> mailsTo(String address) {
