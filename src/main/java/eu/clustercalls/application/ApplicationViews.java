@@ -13,6 +13,7 @@ import eu.clustercalls.company.SmeFigures;
 import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.ViewWords;
 
 /** How an application reads in the staff's task forms (eligibility review, evaluation, consensus). */
 @Component
@@ -33,23 +34,22 @@ public class ApplicationViews {
      * column of Tasklist's filters.
      */
     @Transactional(readOnly = true)
-    public FormView describe(Long applicationId) {
+    public FormView describe(Long applicationId, ViewWords words) {
         Application application = applications.findById(applicationId)
                 .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
         FundingCall call = calls.get(application.getCallId());
         Company company = companies.get(application.getCompanyId());
         SmeFigures figures = company.smeFigures();
         String summary = String.join("  \n",
-                "**Call:** " + Formats.markdownText(call.getTitle()) + " (" + call.reference() + ")",
-                "**Applicant:** " + Formats.markdownText(company.getLegalName() + ", " + company.getCity() + " ("
-                        + company.getCountry() + "), VAT " + company.getVatNumber()),
-                "**Size:** " + figures.size().label() + " — staff " + Formats.number(figures.staffHeadcount())
-                        + ", turnover " + Formats.euros(figures.annualTurnover()) + ", balance sheet "
-                        + Formats.euros(figures.balanceSheetTotal()) + " (" + company.getEnterpriseType().name().toLowerCase()
-                        + " enterprise)",
-                "**Requested:** " + Formats.euros(application.getRequestedAmount()) + " · **Participants:** "
-                        + Formats.markdownText(application.getParticipants().stream()
-                                .map(p -> p.fullName() + " (" + p.jobTitle() + ")").collect(Collectors.joining(", "))));
+                words.get("application.call", Formats.markdownText(call.getTitle()), call.reference()),
+                words.get("application.applicant", Formats.markdownText(company.getLegalName() + ", " + company.getCity()
+                        + " (" + company.getCountry() + ")"), company.getVatNumber()),
+                words.get("application.size", words.label(figures.size()), words.number(figures.staffHeadcount()),
+                        words.euros(figures.annualTurnover()), words.euros(figures.balanceSheetTotal()),
+                        words.label(company.getEnterpriseType())),
+                words.get("application.requested", words.euros(application.getRequestedAmount()),
+                        Formats.markdownText(application.getParticipants().stream()
+                                .map(p -> p.fullName() + " (" + p.jobTitle() + ")").collect(Collectors.joining(", ")))));
         return new FormView()
                 .text("applicationReference", application.reference())
                 .text("applicationSummary", summary)

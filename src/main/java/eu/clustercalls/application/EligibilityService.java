@@ -34,6 +34,7 @@ import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
@@ -43,6 +44,7 @@ import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * Eligibility of an application: the automatic verdict of the decision table processes/eligibility.dmn, the
@@ -65,11 +67,13 @@ public class EligibilityService {
     private final ClusterCallsProperties properties;
     private final Clock clock;
     private final ApplicationViews views;
+    private final StaffViewWords words;
 
     EligibilityService(ApplicationRepository applications, ClarificationRequestRepository clarifications,
             CallService calls, CompanyService companies, ClusterOrganisationService organisations, AuditService audit,
             NotificationService notifications, StaffDirectory staff, DecisionService decisionService,
-            ClusterCallsProperties properties, Clock clock, ApplicationViews views) {
+            ClusterCallsProperties properties, Clock clock, ApplicationViews views,
+            StaffViewWords words) {
         this.applications = applications;
         this.clarifications = clarifications;
         this.calls = calls;
@@ -82,6 +86,7 @@ public class EligibilityService {
         this.properties = properties;
         this.clock = clock;
         this.views = views;
+        this.words = words;
     }
 
     /** Evaluates the eligibility rules, stores the failed ones with their reasons; returns the verdict. */
@@ -169,42 +174,46 @@ public class EligibilityService {
     @Transactional(readOnly = true)
     public FormView reviewView(Long applicationId) {
         Application application = get(applicationId);
+        ViewWords words = this.words.of(application.tenantId());
+        // A reason is the rule's explanation as the decision table wrote it when the application came in.
         String reasons = application.getEligibilityReasons().isEmpty()
-                ? "Every eligibility rule is met."
+                ? words.get("eligibility.allRulesMet")
                 : application.getEligibilityReasons().stream().map(r -> "- " + Formats.markdownText(r.message()))
                         .collect(Collectors.joining("\n"));
-        FormView view = views.describe(applicationId)
-                .text("autoVerdict", Boolean.TRUE.equals(application.getAutoEligible()) ? "eligible" : "not eligible")
+        FormView view = views.describe(applicationId, words)
+                .text("autoVerdict", words.get(Boolean.TRUE.equals(application.getAutoEligible())
+                        ? "eligibility.eligible" : "eligibility.notEligible"))
                 .text("autoReasons", reasons);
-        addClarifications(view, applicationId);
+        addClarifications(view, applicationId, words);
         return view;
     }
 
     /** The clarification rounds: the latest question and answer, then the earlier rounds, newest first. */
-    private void addClarifications(FormView view, Long applicationId) {
+    private void addClarifications(FormView view, Long applicationId, ViewWords words) {
         List<ClarificationRequest> rounds = new ArrayList<>(clarifications.findByApplicationIdOrderByRequestedAt(applicationId));
         if (rounds.isEmpty()) {
             return;
         }
         Collections.reverse(rounds);
         ClarificationRequest latest = rounds.get(0);
-        view.text("lastQuestionAsked", asked(latest))
+        view.text("lastQuestionAsked", asked(latest, words))
                 .text("lastQuestion", Formats.markdownText(latest.getQuestion()))
-                .text("lastAnswer", Formats.markdownText(answerOf(latest)))
+                .text("lastAnswer", answerOf(latest, words))
                 .text("earlierClarifications", rounds.subList(1, rounds.size()).stream()
-                        .map(request -> "**" + asked(request) + "** " + Formats.markdownText(request.getQuestion())
-                                + "  \n" + Formats.markdownText(answerOf(request)) + "\n\n")
+                        .map(request -> "**" + asked(request, words) + "** " + Formats.markdownText(request.getQuestion())
+                                + "  \n" + answerOf(request, words) + "\n\n")
                         .collect(Collectors.joining()));
     }
 
-    private String asked(ClarificationRequest request) {
-        return "Asked by " + Formats.markdownText(request.getRequestedBy()) + " on "
-                + Formats.dateTime(request.getRequestedAt().atZone(properties.timeZone())) + ":";
+    private String asked(ClarificationRequest request, ViewWords words) {
+        return words.get("eligibility.asked", Formats.markdownText(request.getRequestedBy()),
+                words.dateTime(request.getRequestedAt().atZone(properties.timeZone())));
     }
 
-    private static String answerOf(ClarificationRequest request) {
-        return request.getAnswer() != null ? request.getAnswer()
-                : request.isExpired() ? "No answer in time." : "Awaiting the answer.";
+    /** The SME's answer as typed, or ours on its absence (markdown). */
+    private static String answerOf(ClarificationRequest request, ViewWords words) {
+        return request.getAnswer() != null ? Formats.markdownText(request.getAnswer())
+                : words.get(request.isExpired() ? "eligibility.noAnswerInTime" : "eligibility.awaitingAnswer");
     }
 
     /**

@@ -24,6 +24,7 @@ import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
@@ -33,6 +34,7 @@ import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.ViewWords;
 
 /** The life of a call: drafted, reviewed by a second call manager, published, extended or closed. */
 @Service
@@ -52,10 +54,11 @@ public class CallService {
     private final RuntimeService runtimeService;
     private final ClusterCallsProperties properties;
     private final Clock clock;
+    private final StaffViewWords words;
 
     CallService(FundingCallRepository calls, CompanyService companies, AuditService audit,
             NotificationService notifications, StaffDirectory staff, RuntimeService runtimeService,
-            ClusterCallsProperties properties, Clock clock) {
+            ClusterCallsProperties properties, Clock clock, StaffViewWords words) {
         this.calls = calls;
         this.companies = companies;
         this.audit = audit;
@@ -64,6 +67,7 @@ public class CallService {
         this.runtimeService = runtimeService;
         this.properties = properties;
         this.clock = clock;
+        this.words = words;
     }
 
     @Transactional
@@ -268,23 +272,21 @@ public class CallService {
     @Transactional(readOnly = true)
     public FormView reviewView(Long callId) {
         FundingCall call = get(callId);
+        ViewWords words = this.words.of(call.getClusterId());
         String summary = String.join("  \n",
-                "**Reference:** " + call.reference() + " · **EU project:** " + Formats.markdownText(call.getEuProject()),
-                "**Activity:** " + call.getActivityType().label() + " in "
-                        + Formats.markdownText(call.getDestinationCity() + " (" + call.getDestinationCountry() + ")")
-                        + ", " + Formats.date(call.getActivityStart()) + " – "
-                        + Formats.date(call.getActivityEnd()),
-                "**Applications:** open " + Formats.date(call.getOpensOn()) + ", close "
-                        + Formats.dateTime(call.getClosesAt().atZone(zone())),
-                "**Slots:** " + call.getSlots() + " · **Maximum grant per SME:** " + Formats.euros(call.getMaxGrant())
-                        + " · **Reimbursement:** " + call.getReimbursementModel().label(),
-                "**Members only:** " + (call.isMembersOnly() ? "yes" : "no") + " · **De minimis aid:** "
-                        + (call.isDeMinimisApplies() ? "yes" : "no") + " · **Budget:** "
-                        + Formats.euros(call.effectiveBudget()),
-                "**Rubric:** " + call.getCriteria().stream().map(c -> c.name() + " " + c.maxPoints())
-                        .collect(Collectors.joining(", ")) + " = " + call.maxScore() + " points, threshold "
-                        + Formats.number(call.getScoreThreshold()) + " · **Evaluators per application:** "
-                        + call.getEvaluatorsPerApplication(),
+                words.get("call.reference", call.reference(), Formats.markdownText(call.getEuProject())),
+                words.get("call.activity", words.label(call.getActivityType()),
+                        Formats.markdownText(call.getDestinationCity() + " (" + call.getDestinationCountry() + ")"),
+                        words.date(call.getActivityStart()), words.date(call.getActivityEnd())),
+                words.get("call.applications", words.date(call.getOpensOn()),
+                        words.dateTime(call.getClosesAt().atZone(zone()))),
+                words.get("call.slots", String.valueOf(call.getSlots()), words.euros(call.getMaxGrant()),
+                        words.label(call.getReimbursementModel())),
+                words.get("call.flags", words.yesNo(call.isMembersOnly()), words.yesNo(call.isDeMinimisApplies()),
+                        words.euros(call.effectiveBudget())),
+                words.get("call.rubric", call.getCriteria().stream().map(c -> c.name() + " " + c.maxPoints())
+                        .collect(Collectors.joining(", ")), String.valueOf(call.maxScore()),
+                        words.number(call.getScoreThreshold()), String.valueOf(call.getEvaluatorsPerApplication())),
                 call.getDescription() == null ? "" : "\n" + Formats.markdownText(call.getDescription()));
         return new FormView().text("callTitle", Formats.markdownText(call.getTitle())).text("callSummary", summary)
                 .text(FundingCallProcess.VAR_DRAFTER, Formats.markdownText(call.getDraftedBy()));

@@ -37,6 +37,8 @@ import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.ViewWords;
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import eu.clustercalls.support.FormValues;
@@ -64,11 +66,12 @@ public class EvaluationService {
     private final Clock clock;
     private final TaskService taskService;
     private final Deadlines deadlines;
+    private final StaffViewWords words;
 
     EvaluationService(EvaluationRepository evaluations, ApplicationRepository applications, ApplicationViews views,
             CallService calls, CompanyService companies, IdentityService identityService, StaffDirectory staff,
             AuditService audit, NotificationService notifications, Clock clock, TaskService taskService,
-            Deadlines deadlines) {
+            Deadlines deadlines, StaffViewWords words) {
         this.evaluations = evaluations;
         this.applications = applications;
         this.views = views;
@@ -81,6 +84,7 @@ public class EvaluationService {
         this.clock = clock;
         this.taskService = taskService;
         this.deadlines = deadlines;
+        this.words = words;
     }
 
     /** One evaluation slot per evaluator the call asks for: 1, 2, … */
@@ -313,13 +317,15 @@ public class EvaluationService {
     /** What the evaluator sees in form_evaluate: the application and the rubric, never the other scores. */
     @Transactional(readOnly = true)
     public FormView evaluationView(Long applicationId) {
-        FundingCall call = calls.get(application(applicationId).getCallId());
-        FormView view = views.describe(applicationId)
+        Application application = application(applicationId);
+        FundingCall call = calls.get(application.getCallId());
+        ViewWords words = this.words.of(application.tenantId());
+        FormView view = views.describe(applicationId, words)
                 .text("rubric", call.getCriteria().stream()
-                        .map(c -> "- **" + c.name() + "**: 0 to " + c.maxPoints() + " points. " + levels(c))
-                        .collect(Collectors.joining("\n")) + "\n\nTotal out of " + call.maxScore() + "; threshold "
-                        + Formats.number(call.getScoreThreshold()) + ".\n\nThe call's rubric gives each criterion its "
-                        + "maximum only; the levels above are the general scale, the same for every criterion.");
+                        .map(c -> words.get("evaluation.criterion", c.name(), String.valueOf(c.maxPoints()),
+                                levels(c, words)))
+                        .collect(Collectors.joining("\n")) + "\n\n" + words.get("evaluation.rubricTotal",
+                                String.valueOf(call.maxScore()), words.number(call.getScoreThreshold())));
         // The form checks each score against this call's maximum (maxRelevance, …) before it is sent.
         call.getCriteria().forEach(c -> view.variable("max" + EvaluationForm.field(c.code()).substring("score".length()),
                 c.maxPoints()));
@@ -329,24 +335,28 @@ public class EvaluationService {
     }
 
     /** The general scale of a criterion, from its maximum: none, in part (the middle), fully. */
-    static String levels(Criterion criterion) {
+    static String levels(Criterion criterion, ViewWords words) {
         int max = criterion.maxPoints();
-        return "0 = not shown at all; " + (max / 2 > 0 && max / 2 < max ? max / 2 + " = shown in part; " : "")
-                + max + " = fully convincing.";
+        return max / 2 > 0 && max / 2 < max
+                ? words.get("evaluation.levels", String.valueOf(max / 2), String.valueOf(max))
+                : words.get("evaluation.levels.noMiddle", String.valueOf(max));
     }
 
     /** What the call manager sees in form_consensus: the application and every evaluation. */
     @Transactional(readOnly = true)
     public FormView consensusView(Long applicationId) {
-        FundingCall call = calls.get(application(applicationId).getCallId());
-        return views.describe(applicationId)
+        Application application = application(applicationId);
+        FundingCall call = calls.get(application.getCallId());
+        ViewWords words = this.words.of(application.tenantId());
+        String maxScore = String.valueOf(call.maxScore());
+        return views.describe(applicationId, words)
                 .text("evaluationsSummary", evaluations.findByApplicationIdOrderById(applicationId).stream()
                         .filter(Evaluation::isSubmitted)
-                        .map(e -> "- **" + Formats.markdownText(e.getEvaluator()) + "**: " + e.getTotal() + " of "
-                                + call.maxScore() + " (" + call.getCriteria().stream()
+                        .map(e -> words.get("evaluation.summary", Formats.markdownText(e.getEvaluator()),
+                                String.valueOf(e.getTotal()), maxScore, call.getCriteria().stream()
                                         .map(c -> c.name() + " " + e.getScores().get(c.code()))
-                                        .collect(Collectors.joining(", "))
-                                + ")" + (e.getComment() == null ? "" : " — " + Formats.markdownText(e.getComment())))
+                                        .collect(Collectors.joining(", ")))
+                                + (e.getComment() == null ? "" : " — " + Formats.markdownText(e.getComment())))
                         .collect(Collectors.joining("\n")))
                 .text("maxScore", call.maxScore())
                 // The final score's field checks against it too.
@@ -357,11 +367,12 @@ public class EvaluationService {
     @Transactional(readOnly = true)
     public FormView missingEvaluatorView(Long applicationId) {
         Application application = application(applicationId);
-        return views.describe(applicationId)
+        ViewWords words = this.words.of(application.tenantId());
+        return views.describe(applicationId, words)
                 .text("excludedEvaluators", evaluations.findByApplicationIdOrderById(applicationId).stream()
-                        .map(e -> Formats.markdownText(e.getEvaluator() + (e.isConflict()
-                                ? " (conflict of interest: " + e.getConflictReason() + ")"
-                                : e.isSubmitted() ? " (has evaluated)" : " (evaluating)")))
+                        .map(e -> Formats.markdownText(e.getEvaluator() + " (" + (e.isConflict()
+                                ? words.get("evaluation.conflict", e.getConflictReason())
+                                : words.get(e.isSubmitted() ? "evaluation.evaluated" : "evaluation.evaluating")) + ")"))
                         .collect(Collectors.joining(", ")))
                 .text("clusterId", application.tenantId());
     }

@@ -25,6 +25,7 @@ import eu.clustercalls.document.DocumentSummary;
 import eu.clustercalls.document.StoredDocument;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.payment.Iban;
 import eu.clustercalls.reimbursement.ExpenseClaim.Verification;
 import eu.clustercalls.security.Roles;
@@ -34,6 +35,7 @@ import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.ViewWords;
 import eu.clustercalls.support.FormValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +59,12 @@ public class ClaimVerification {
     private final AuditService audit;
     private final NotificationService notifications;
     private final Clock clock;
+    private final StaffViewWords words;
 
     ClaimVerification(ExpenseClaimRepository claims, ExpenseItemRepository items, ApplicationRepository applications,
             CallService calls, CompanyService companies, DocumentService documents, ClaimCalculator calculator,
             ClaimService claimService, StaffDirectory staff, AuditService audit, NotificationService notifications,
-            Clock clock) {
+            Clock clock, StaffViewWords words) {
         this.claims = claims;
         this.items = items;
         this.applications = applications;
@@ -74,6 +77,7 @@ public class ClaimVerification {
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
+        this.words = words;
     }
 
     /** Computes the eligible amount under the call's model and flags what finance should look at. */
@@ -132,6 +136,11 @@ public class ClaimVerification {
     @Transactional(readOnly = true)
     public FormView verificationView(Long claimId) {
         ExpenseClaim claim = claim(claimId);
+        return verificationView(claim, words.of(claim.tenantId()));
+    }
+
+    private FormView verificationView(ExpenseClaim claim, ViewWords words) {
+        Long claimId = claim.getId();
         FundingCall call = calls.get(claim.getCallId());
         Company company = companies.get(claim.getCompanyId());
         Application application = application(claim);
@@ -140,48 +149,54 @@ public class ClaimVerification {
         Map<Long, String> fileNames = files.stream()
                 .collect(Collectors.toMap(DocumentSummary::getId, DocumentSummary::getFileName));
         return new FormView()
-                .text("claimReference", claim.reference() + " for " + application.reference())
+                .text("claimReference", words.get("claim.reference", claim.reference(), application.reference()))
                 .text("company", Formats.markdownText(company.getLegalName() + " (" + company.getCity() + ", "
                         + company.getCountry() + ")"))
-                .text("callTitle", Formats.markdownText(call.getTitle()) + " — " + call.getReimbursementModel().label()
-                        + ", grant awarded " + Formats.euros(application.grantAwarded(call.getMaxGrant())))
-                .text("submitted", "By " + Formats.markdownText(claim.getSubmittedBy()) + "; attended "
-                        + claim.getDaysAttended() + " of " + call.activityDays() + " days")
-                .text("itemsText", itemsText(claimItems, fileNames))
-                .text("documentsText", documentsText(claimId, files, claimItems))
+                .text("callTitle", words.get("claim.call", Formats.markdownText(call.getTitle()),
+                        words.label(call.getReimbursementModel()),
+                        words.euros(application.grantAwarded(call.getMaxGrant()))))
+                .text("submitted", words.get("claim.submitted", Formats.markdownText(claim.getSubmittedBy()),
+                        String.valueOf(claim.getDaysAttended()), String.valueOf(call.activityDays())))
+                .text("itemsText", itemsText(claimItems, fileNames, words))
+                .text("documentsText", documentsText(claimId, files, claimItems, words))
                 .text("missionReport", Formats.markdownText(claim.getMissionReport()))
-                .text("computationText", Formats.markdownList(claim.getComputation(), claim.getComputation().size()))
-                .text("computedAmount", Formats.euros(claim.getComputedAmount()))
-                .text("flagsText", Formats.markdownList(claim.getFlags(), claim.getFlags().size()));
+                // The computation and the flags were written in English when the claim was computed.
+                .text("computationText", words.list(claim.getComputation(), claim.getComputation().size()))
+                .text("computedAmount", words.euros(claim.getComputedAmount()))
+                .text("flagsText", words.list(claim.getFlags(), claim.getFlags().size()));
     }
 
-    private static String itemsText(List<ExpenseItem> claimItems, Map<Long, String> fileNames) {
-        List<String> lines = claimItems.stream().map(item -> "Item " + item.number() + ": " + item.getCategory().label() + ", "
-                + Formats.date(item.getExpenseDate()) + ": " + item.getDescription() + " — " + amountText(item)
-                + (item.getReceiptDocumentId() == null ? "" : " — receipt " + fileNames.get(item.getReceiptDocumentId()))
-                + (item.isEligible() ? "" : " — NOT ELIGIBLE: " + item.getIneligibleReason())
-                + (item.getVerifiedAmountEur() == null ? "" : " — reduced to " + Formats.euros(item.getVerifiedAmountEur())))
+    private static String itemsText(List<ExpenseItem> claimItems, Map<Long, String> fileNames, ViewWords words) {
+        List<String> lines = claimItems.stream().map(item -> words.get("claim.item", String.valueOf(item.number()),
+                words.label(item.getCategory()), words.date(item.getExpenseDate()), item.getDescription(),
+                amountText(item, words))
+                + (item.getReceiptDocumentId() == null ? ""
+                        : " — " + words.get("claim.item.receipt", fileNames.get(item.getReceiptDocumentId())))
+                + (item.isEligible() ? "" : " — " + words.get("claim.item.notEligible", item.getIneligibleReason()))
+                + (item.getVerifiedAmountEur() == null ? ""
+                        : " — " + words.get("claim.item.reducedTo", words.euros(item.getVerifiedAmountEur()))))
                 .toList();
-        return Formats.markdownList(lines, lines.size());
+        return words.list(lines, lines.size());
     }
 
     /** The amount as on the receipt and, in another currency, the rate used, its date and the amount in euros. */
-    static String amountText(ExpenseItem item) {
+    static String amountText(ExpenseItem item, ViewWords words) {
         String amount = item.getCurrency() + " " + item.getAmount().toPlainString();
         if ("EUR".equals(item.getCurrency())) {
             return amount;
         }
-        return amount + " at " + item.getUnitsPerEuro().stripTrailingZeros().toPlainString() + " " + item.getCurrency()
-                + " per euro (rate of " + Formats.date(item.getRateDate()) + ") = " + Formats.euros(item.getAmountEur());
+        return words.get("claim.item.foreign", amount, item.getUnitsPerEuro().stripTrailingZeros().toPlainString(),
+                item.getCurrency(), words.date(item.getRateDate()), words.euros(item.getAmountEur()));
     }
 
     /**
      * Each file as a link finance opens in the browser signed in to Tasklist, with what it is, its type and size, and a
      * warning when the same content came with another claim or twice with this one.
      */
-    private String documentsText(Long claimId, List<DocumentSummary> files, List<ExpenseItem> claimItems) {
+    private String documentsText(Long claimId, List<DocumentSummary> files, List<ExpenseItem> claimItems,
+            ViewWords words) {
         if (files.isEmpty()) {
-            return "(none)";
+            return words.get("none");
         }
         Map<Long, List<Integer>> itemsOfFile = new HashMap<>();
         claimItems.stream().filter(item -> item.getReceiptDocumentId() != null).forEach(item -> itemsOfFile
@@ -193,29 +208,31 @@ public class ClaimVerification {
             List<String> warnings = new ArrayList<>();
             List<Long> others = otherClaims.getOrDefault(file.getSha256(), List.of());
             if (!others.isEmpty()) {
-                warnings.add("also handed in with " + others.stream().map(id -> "CLM-" + id)
-                        .collect(Collectors.joining(", ")));
+                warnings.add(words.get("claim.document.alsoHandedIn", others.stream().map(id -> "CLM-" + id)
+                        .collect(Collectors.joining(", "))));
             }
             List<String> twins = files.stream().filter(other -> other != file && other.getSha256().equals(file.getSha256()))
                     .map(other -> Formats.markdownText(other.getFileName())).toList();
             if (!twins.isEmpty()) {
-                warnings.add("same content as " + String.join(", ", twins) + " in this claim");
+                warnings.add(words.get("claim.document.sameContent", String.join(", ", twins)));
             }
             text.append("- ").append(DocumentLinks.line(StaffClaimDocuments.path(claimId, file.getId()),
                     file.getFileName(), file.getContentType(), file.getSizeBytes(),
-                    what(file, itemsOfFile.getOrDefault(file.getId(), List.of())),
-                    warnings.isEmpty() ? null : "**USED ELSEWHERE:** " + String.join("; ", warnings)))
+                    what(file, itemsOfFile.getOrDefault(file.getId(), List.of()), words),
+                    warnings.isEmpty() ? null : words.get("claim.document.usedElsewhere", String.join("; ", warnings)),
+                    words.locale()))
                     .append('\n');
         }
         return text.toString();
     }
 
-    private static String what(DocumentSummary file, List<Integer> itemNumbers) {
+    private static String what(DocumentSummary file, List<Integer> itemNumbers, ViewWords words) {
         if (file.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF) {
-            return "proof of attendance";
+            return words.get("claim.document.attendanceProof");
         }
-        return itemNumbers.isEmpty() ? "receipt"
-                : "receipt of item " + itemNumbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return itemNumbers.isEmpty() ? words.get("claim.document.receipt")
+                : words.get("claim.document.receiptOfItem",
+                        itemNumbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -300,10 +317,12 @@ public class ClaimVerification {
     @Transactional(readOnly = true)
     public FormView approvalView(Long claimId) {
         ExpenseClaim claim = claim(claimId);
-        return verificationView(claimId)
-                .text("verification", claim.getVerificationDecision() + " by " + Formats.markdownText(claim.getVerifiedBy()
-                        + (claim.getVerificationReason() == null ? "" : ": " + claim.getVerificationReason())))
-                .text("amountToPay", Formats.euros(claim.getVerifiedAmount()))
+        ViewWords words = this.words.of(claim.tenantId());
+        return verificationView(claim, words)
+                .text("verification", words.get("claim.verifiedBy", words.label(claim.getVerificationDecision()),
+                        Formats.markdownText(claim.getVerifiedBy() + (claim.getVerificationReason() == null ? ""
+                                : ": " + claim.getVerificationReason()))))
+                .text("amountToPay", words.euros(claim.getVerifiedAmount()))
                 .text("payee", Formats.markdownText(claim.getAccountHolder()) + ", " + Iban.formatted(claim.getIban()));
     }
 

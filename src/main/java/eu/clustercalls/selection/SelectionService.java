@@ -45,6 +45,7 @@ import eu.clustercalls.notification.Languages;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.ConflictException;
@@ -54,6 +55,7 @@ import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * Selection of a closed call: the ranking proposed by {@link Ranking}, the call managers' decision, the results
@@ -91,12 +93,13 @@ public class SelectionService {
     private final TaskService taskService;
     private final ClusterCallsProperties properties;
     private final Clock clock;
+    private final StaffViewWords words;
 
     SelectionService(ApplicationRepository applications, ApplicationService applicationService, CallService calls,
             CompanyService companies, ClusterOrganisationService organisations, EvaluationService evaluations,
             StaffDirectory staff, AuditService audit, NotificationService notifications, DocumentService documents,
             AwardLetterPdf awardLetterPdf, RuntimeService runtimeService, TaskService taskService,
-            ClusterCallsProperties properties, Clock clock, Languages languages) {
+            ClusterCallsProperties properties, Clock clock, Languages languages, StaffViewWords words) {
         this.applications = applications;
         this.languages = languages;
         this.applicationService = applicationService;
@@ -113,6 +116,7 @@ public class SelectionService {
         this.taskService = taskService;
         this.properties = properties;
         this.clock = clock;
+        this.words = words;
     }
 
     /** Whether every application of the call has its eligibility decided and, if eligible, its final score. */
@@ -155,15 +159,16 @@ public class SelectionService {
         }
         Map<Long, String> names = companies.legalNamesOf(lists.values().stream()
                 .flatMap(listed -> listed.stream().limit(SHOWN_PER_LIST)).map(Application::getCompanyId).distinct().toList());
+        ViewWords words = this.words.of(call.getClusterId());
         FormView view = new FormView()
                 .text("callTitle", Formats.markdownText(call.getTitle()))
-                .text("selectionRules", call.getSlots() + " slots, budget " + Formats.euros(call.effectiveBudget())
-                        + ", threshold " + Formats.number(call.getScoreThreshold()) + " of " + call.maxScore()
-                        + " points. Ranked by final score; ties go to the application complete earlier.");
-        lists.forEach((selection, listed) -> view.text(selection.name().toLowerCase() + "List", Formats.markdownList(listed.stream()
+                .text("selectionRules", words.get("selection.rules", String.valueOf(call.getSlots()),
+                        words.euros(call.effectiveBudget()), words.number(call.getScoreThreshold()),
+                        String.valueOf(call.maxScore())));
+        lists.forEach((selection, listed) -> view.text(selection.name().toLowerCase() + "List", words.list(listed.stream()
                 .limit(SHOWN_PER_LIST)
-                .map(a -> a.getRanking() + ". " + a.reference() + " " + names.get(a.getCompanyId()) + " — "
-                        + Formats.number(a.getFinalScore()) + " points — " + Formats.euros(grantOf(a, call)))
+                .map(a -> words.get("selection.ranked", String.valueOf(a.getRanking()), a.reference(),
+                        names.get(a.getCompanyId()), words.number(a.getFinalScore()), words.euros(grantOf(a, call))))
                 .toList(), listed.size())));
         return view;
     }

@@ -9,6 +9,7 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,11 @@ public final class Formats {
     }
 
     public static String number(BigDecimal value) {
-        return NumberFormat.getNumberInstance(LOCALE).format(value);
+        return number(value, LOCALE);
+    }
+
+    public static String number(BigDecimal value, Locale locale) {
+        return NumberFormat.getNumberInstance(locale).format(value);
     }
 
     public static String date(LocalDate date) {
@@ -51,6 +56,11 @@ public final class Formats {
 
     public static String dateTime(ZonedDateTime time) {
         return DATE_TIME.format(time);
+    }
+
+    /** A day in full and the time of day with its zone, as the language writes them: "21 de noviembre de 2026, 14:00 CET". */
+    public static String dateTime(ZonedDateTime time, Locale locale) {
+        return date(time.toLocalDate(), locale) + ", " + DateTimeFormatter.ofPattern("HH:mm z", locale).format(time);
     }
 
     /**
@@ -97,12 +107,17 @@ public final class Formats {
      * The lines are text (see {@link #markdownText}).
      */
     public static String markdownList(List<String> lines, int total) {
+        return markdownList(lines, total, "(none)", more -> "… and " + more + " more");
+    }
+
+    /** {@link #markdownList(List, int)} in words of a language: for no line, and for how many more there are. */
+    public static String markdownList(List<String> lines, int total, String none, IntFunction<String> more) {
         if (total == 0) {
-            return "(none)";
+            return none;
         }
         StringBuilder text = new StringBuilder();
         lines.forEach(line -> text.append("- ").append(markdownText(line)).append('\n'));
-        return lines.size() < total ? text.append("- … and ").append(total - lines.size()).append(" more").toString()
+        return lines.size() < total ? text.append("- ").append(more.apply(total - lines.size())).toString()
                 : text.toString();
     }
 }

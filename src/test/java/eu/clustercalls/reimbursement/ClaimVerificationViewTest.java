@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import eu.clustercalls.call.ExpenseCategory;
 import eu.clustercalls.currency.ExchangeRateService;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.document.DocumentSummary;
+import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.security.FormTexts;
 import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
@@ -45,6 +47,8 @@ class ClaimVerificationViewTest {
     ExchangeRateService rates;
     @Autowired
     DocumentService documents;
+    @Autowired
+    ClusterOrganisationService organisations;
 
     private final FormTexts forms = new FormTexts();
 
@@ -96,6 +100,53 @@ class ClaimVerificationViewTest {
         assertThat(items.lines().toList().get(0)).contains("— ISK 15000.00 at 150 ISK per euro (rate of "
                 + Formats.date(day.minusDays(3)) + ") = €100.00 — receipt hotel.pdf");
         assertThat(items.lines().toList().get(1)).contains("— EUR 200.00 — receipt train.pdf").doesNotContain("per euro");
+    }
+
+    @Test
+    void aCatalanClustersFinanceReadsItemsRatesAndDocumentsInCatalan() {
+        ClaimSetup.Participant sme = setup.openClaim(new BigDecimal("2000"));
+        organisations.useStaffLanguage(sme.cluster().id(), "ca");
+        LocalDate day = sme.call().getActivityStart();
+        // ISK is set by this test class only.
+        rates.set(sme.cluster().verifier(), "ISK", day.minusDays(2), new BigDecimal("150.000000"), "Central bank");
+        Locale catalan = Locale.forLanguageTag("ca");
+
+        ExpenseClaim claim = fixtures.submit(sme.application(), ClaimFixtures.input(5,
+                item(ExpenseCategory.ACCOMMODATION, "15000", "ISK", day, "hotel"),
+                item(ExpenseCategory.TRAVEL, "200.00", "EUR", day, "train")));
+        FormView view = verification.verificationView(claim.getId());
+
+        List<String> items = ((String) view.texts().get("itemsText")).lines().toList();
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0)).startsWith("- Partida 1: Allotjament, " + Formats.date(day, catalan) + ": ")
+                .endsWith("— ISK 15000.00 a 150 ISK per euro (tipus de canvi del "
+                        + Formats.date(day.minusDays(2), catalan) + ") = " + Formats.euros(new BigDecimal("100"), catalan)
+                        + " — justificant hotel.pdf");
+        assertThat(items.get(1)).startsWith("- Partida 2: Viatge, ").endsWith("— EUR 200.00 — justificant train.pdf");
+        assertThat(((String) view.texts().get("documentsText")).lines()).hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains("— justificant de la partida 1, PDF, "))
+                .anySatisfy(line -> assertThat(line).contains("— justificant de la partida 2, PDF, "))
+                .anySatisfy(line -> assertThat(line).contains("— justificant d’assistència, PNG, "));
+        assertThat((String) view.texts().get("callTitle"))
+                .endsWith("— Costos reals fins al límit, ajut concedit " + Formats.euros(new BigDecimal("2000"), catalan));
+        assertThat((String) view.texts().get("computedAmount")).isEqualTo(Formats.euros(new BigDecimal("300"), catalan));
+        assertThat(forms.markupIn("form_verify_claim", view)).isEmpty();
+    }
+
+    @Test
+    void anEnglishClustersFinanceReadsTheSameClaimInEnglish() {
+        ClaimSetup.Participant sme = setup.openClaim(new BigDecimal("2000"));
+        LocalDate day = sme.call().getActivityStart();
+
+        ExpenseClaim claim = fixtures.submit(sme.application(), ClaimFixtures.input(5,
+                item(ExpenseCategory.ACCOMMODATION, "450.00", "EUR", day, "hotel")));
+        FormView view = verification.verificationView(claim.getId());
+
+        assertThat((String) view.texts().get("itemsText")).startsWith("- Item 1: Accommodation, " + Formats.date(day) + ": ")
+                .contains("— EUR 450.00 — receipt hotel.pdf");
+        assertThat((String) view.texts().get("documentsText")).contains("— receipt of item 1, PDF, ",
+                "— proof of attendance, PNG, ");
+        assertThat((String) view.texts().get("computedAmount")).isEqualTo("€450.00");
     }
 
     private static String link(ExpenseClaim claim, List<DocumentSummary> files, String name) {

@@ -1,0 +1,70 @@
+package eu.clustercalls.support;
+
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * The words of a staff task's view in one language (messages/staff-views), with dates and amounts as that language
+ * writes them. Every text goes through {@link MessageFormat}, with or without arguments, so an apostrophe in the
+ * bundles is always written twice (or as ’).
+ */
+public final class ViewWords {
+
+    private final MessageSource messages;
+    private final Locale locale;
+
+    public ViewWords(MessageSource messages, Locale locale) {
+        this.messages = messages;
+        this.locale = locale;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text of {@code view.<key>} with its arguments (figures given already formatted). */
+    public String get(String key, Object... arguments) {
+        return new MessageFormat(messages.getMessage("view." + key, null, locale), locale).format(arguments);
+    }
+
+    /** The label of a value of an enum: {@code view.<EnumName>.<CONSTANT>}. */
+    public String label(Enum<?> value) {
+        return get(value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
+    public String yesNo(boolean yes) {
+        return get(yes ? "yes" : "no");
+    }
+
+    public String date(LocalDate date) {
+        return english() ? Formats.date(date) : Formats.date(date, locale);
+    }
+
+    public String dateTime(ZonedDateTime time) {
+        return english() ? Formats.dateTime(time) : Formats.dateTime(time, locale);
+    }
+
+    public String euros(BigDecimal amount) {
+        return Formats.euros(amount, locale);
+    }
+
+    public String number(BigDecimal value) {
+        return Formats.number(value, locale);
+    }
+
+    /** {@link Formats#markdownList} with "(none)" and "… and n more" in this language. */
+    public String list(List<String> lines, int total) {
+        return Formats.markdownList(lines, total, get("none"), more -> get("more", more));
+    }
+
+    /** Ours are written in English as {@link Formats} writes it ("5 February 2027"), not as America does. */
+    private boolean english() {
+        return "en".equals(locale.getLanguage());
+    }
+}
