@@ -1,0 +1,55 @@
+package eu.clustercalls.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** A staff view's words, dates and amounts in the cluster's language; English keeps the day before the month. */
+class ViewWordsTest {
+
+    private static final LocalDate DAY = LocalDate.of(2027, 2, 5);
+    private static final BigDecimal AMOUNT = new BigDecimal("480.00");
+
+    @Test
+    void englishWritesTheDayFirstAndTheEuroSignBefore() {
+        ViewWords words = words("en");
+
+        assertThat(words.date(DAY)).isEqualTo("5 February 2027");
+        assertThat(words.euros(AMOUNT)).isEqualTo("€480.00");
+        assertThat(words.get("claim.document.receiptOfItem", "2")).isEqualTo("receipt of item 2");
+        assertThat(words.list(List.of(), 0)).isEqualTo("(none)");
+    }
+
+    @Test
+    void spanishAndCatalanWriteTheirMonthsAndTheEuroSignAfter() {
+        assertThat(words("es").date(DAY)).isEqualTo("5 de febrero de 2027");
+        assertThat(words("es").euros(AMOUNT)).isEqualTo("480,00\u00a0€");
+        assertThat(words("ca").date(DAY)).isEqualTo("5 de febrer de 2027");
+        assertThat(words("ca").euros(AMOUNT)).isEqualTo("480,00\u00a0€");
+        assertThat(words("ca").dateTime(DAY.atTime(14, 0).atZone(ZoneId.of("Europe/Madrid"))))
+                .isEqualTo("5 de febrer de 2027, 14:00 CET");
+        assertThat(words("ca").get("claim.document.receiptOfItem", "2")).isEqualTo("justificant de la partida 2");
+        assertThat(words("es").list(List.of("a", "b"), 3)).isEqualTo("- a\n- b\n- … y 1 más");
+    }
+
+    @Test
+    void anApostropheWrittenTwiceInTheBundleShowsOnce() {
+        assertThat(words("en").get("evaluation.rubricTotal", "25", "15")).contains("The call's rubric");
+    }
+
+    private static ViewWords words(String language) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages/staff-views");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        return new ViewWords(messages, Locale.forLanguageTag(language));
+    }
+}
