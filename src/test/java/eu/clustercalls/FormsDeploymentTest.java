@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +56,8 @@ class FormsDeploymentTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\w.]+)\\s*}}");
     private static final String VIEW = FormView.VARIABLE + ".";
+    /** The words of a task form, in the task's staff language (staffforms.StaffFormTexts). */
+    private static final String LABELS = "labels.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -188,11 +192,12 @@ class FormsDeploymentTest {
 
         List<String> elsewhere = new ArrayList<>();
         forms.forEach((id, form) -> components(form).stream().filter(component -> component.hasNonNull("text"))
-                .forEach(text -> placeholdersIn(text).stream().filter(name -> !name.startsWith(VIEW))
+                .forEach(text -> placeholdersIn(text).stream()
+                        .filter(name -> !name.startsWith(VIEW) && !name.startsWith(LABELS))
                         .forEach(name -> elsewhere.add(id + ": {{" + name + "}}"))));
 
         assertThat(forms).isNotEmpty();
-        assertThat(elsewhere).as("texts that show a variable other than the view's").isEmpty();
+        assertThat(elsewhere).as("texts that show a variable other than the view's or the form's words").isEmpty();
     }
 
     @Test
@@ -243,7 +248,10 @@ class FormsDeploymentTest {
                 "form_confirm_participation");
     }
 
-    /** The engine resolves the task's form; each {{view.name}} in its texts is a text of the task's view. */
+    /**
+     * The engine resolves the task's form; each {{view.name}} in its texts is a text of the task's view, each
+     * {{labels.component.part}} a word the task has in its labels.
+     */
     private void assertFormShowsOnlyKnownVariables(Task task, String expectedFormId) throws IOException {
         assertThat(task).as("task").isNotNull();
         JsonNode form;
@@ -252,9 +260,15 @@ class FormsDeploymentTest {
         }
         assertThat(form.path("id").asText()).isEqualTo(expectedFormId);
         Set<String> placeholders = placeholders(form);
-        assertThat(placeholders).as("texts of " + expectedFormId).isNotEmpty().allMatch(name -> name.startsWith(VIEW));
+        assertThat(placeholders).as("texts of " + expectedFormId).isNotEmpty()
+                .allMatch(name -> name.startsWith(VIEW) || name.startsWith(LABELS));
         assertThat(TasklistFormData.view(taskService, task.getId()).keySet()).as("view of " + task.getTaskDefinitionKey())
-                .containsAll(placeholders.stream().map(name -> name.substring(VIEW.length())).toList());
+                .containsAll(placeholders.stream().filter(name -> name.startsWith(VIEW))
+                        .map(name -> name.substring(VIEW.length())).toList());
+        JsonNode labels = JSON.valueToTree(TasklistFormData.of(taskService, task.getId()).get("labels"));
+        assertThat(placeholders.stream().filter(name -> name.startsWith(LABELS)).toList())
+                .as("words of " + expectedFormId + " its task lacks")
+                .allMatch(name -> labels.at("/" + name.substring(LABELS.length()).replace('.', '/')).isTextual());
     }
 
     // --- the check ------------------------------------------------------------------------------------------
@@ -350,8 +364,16 @@ class FormsDeploymentTest {
     private static List<String> choices(JsonNode form, String key) {
         JsonNode field = components(form).stream().filter(component -> key.equals(component.path("key").asText()))
                 .findFirst().orElseThrow();
-        return StreamSupport.stream(field.path("values").spliterator(), false)
-                .map(value -> value.path("value").asText()).toList();
+        if (field.has("values")) {
+            return StreamSupport.stream(field.path("values").spliterator(), false)
+                    .map(value -> value.path("value").asText()).toList();
+        }
+        // Choices whose words are in the staff language: a choice's value ends the key of its words.
+        String prefix = form.path("id").asText() + "." + field.path("id").asText() + ".options.";
+        ResourceBundle english = ResourceBundle.getBundle("messages/staff-forms", Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return english.keySet().stream().filter(name -> name.startsWith(prefix))
+                .map(name -> name.substring(prefix.length())).toList();
     }
 
     /** Placeholders of the texts always shown; a text hidden by a condition may name texts a view lacks. */

@@ -1,0 +1,147 @@
+package eu.clustercalls.staffforms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import eu.clustercalls.organisation.ClusterOrganisationService;
+
+/**
+ * The words of the task forms in the language of the task's cluster: a group task is seen by several people before
+ * one claims it, so the language is the cluster's staff language, not a person's. One listener added at parsing to
+ * every user task with a form, so a new form needs only its texts in the bundle {@value Texts#BUNDLE}: it puts them
+ * into one task-local JSON variable, {@value #VARIABLE}, which the form reads as {@code {{labels.field_x.label}}} and
+ * a radio's choices as {@code =labels.field_x.options}. Task-local, so it is no form field, never submitted, and kept
+ * out of history ({@code FormViewsOutOfHistory}).
+ */
+@Component
+class StaffFormTexts extends AbstractProcessEnginePlugin {
+
+    static final String VARIABLE = "labels";
+
+    // Looked up when a task is created: the services cannot be made before the engine that this plugin configures.
+    private final ObjectProvider<Texts> texts;
+
+    StaffFormTexts(ObjectProvider<Texts> texts) {
+        this.texts = texts;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                String formId = userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+                if (formId == null) {
+                    return;
+                }
+                TaskListener listener = task -> texts.getObject().showIn(task, formId);
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                        .addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+            }
+        });
+    }
+
+    /** A form's texts in a language, from the bundle. */
+    @Component
+    static class Texts {
+
+        static final String BUNDLE = "messages/staff-forms";
+        static final String OPTIONS = "options";
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        private final ClusterOrganisationService organisations;
+        // The keys in the order of the English file, which is the order of a radio's choices.
+        private final List<String> keys;
+        private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+        Texts(ClusterOrganisationService organisations) {
+            this.organisations = organisations;
+            this.keys = List.copyOf(keysInOrder());
+        }
+
+        void showIn(DelegateTask task, String formId) {
+            Locale language = organisations.staffLanguage(task.getTenantId());
+            task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json(formId, language)).create());
+        }
+
+        /** The texts of a form as JSON: its keys without the form id, nested at the dots; choices as lists. */
+        String json(String formId, Locale language) {
+            return cache.computeIfAbsent(formId + "/" + language.toLanguageTag(), ignored -> {
+                ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+                ObjectNode root = JSON.createObjectNode();
+                String prefix = formId + ".";
+                for (String key : keys) {
+                    if (key.startsWith(prefix)) {
+                        put(root, key.substring(prefix.length()).split("\\."), bundle.getString(key));
+                    }
+                }
+                return root.toString();
+            });
+        }
+
+        private static void put(ObjectNode root, String[] path, String text) {
+            ObjectNode node = root;
+            for (int i = 0; i < path.length - 1; i++) {
+                if (path[i].equals(OPTIONS) && i == path.length - 2) {
+                    ArrayNode options = node.has(OPTIONS) ? (ArrayNode) node.get(OPTIONS) : node.putArray(OPTIONS);
+                    options.addObject().put("label", text).put("value", path[i + 1]);
+                    return;
+                }
+                node = node.has(path[i]) ? (ObjectNode) node.get(path[i]) : node.putObject(path[i]);
+            }
+            node.put(path[path.length - 1], text);
+        }
+
+        private static Set<String> keysInOrder() {
+            Set<String> keys = new LinkedHashSet<>();
+            Properties recorder = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    keys.add((String) key);
+                    return super.put(key, value);
+                }
+            };
+            try (InputStream in = Texts.class.getClassLoader().getResourceAsStream(BUNDLE + ".properties");
+                    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                recorder.load(reader);
+            } catch (IOException e) {
+                throw new IllegalStateException("The staff forms' texts cannot be read", e);
+            }
+            return keys;
+        }
+    }
+}
