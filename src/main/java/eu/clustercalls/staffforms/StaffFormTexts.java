@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -93,8 +94,12 @@ class StaffFormTexts extends AbstractProcessEnginePlugin {
         }
 
         void showIn(DelegateTask task, String formId) {
-            Locale language = organisations.staffLanguage(task.getTenantId());
-            task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json(formId, language)).create());
+            task.setVariableLocal(VARIABLE, labels(formId, task.getTenantId()));
+        }
+
+        /** The variable that a task of this form and cluster (its tenant) carries. */
+        JsonValue labels(String formId, String tenantId) {
+            return SpinValues.jsonValue(json(formId, organisations.staffLanguage(tenantId))).create();
         }
 
         /** The texts of a form as JSON: its keys without the form id, nested at the dots; choices as lists. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,11 @@ class StaffFormLanguageTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    RuntimeService runtimeService;
+    @Autowired
     HistoryService historyService;
+    @Autowired
+    StaffFormTextsOfOpenTasks openTasks;
 
     @Test
     void aCatalanClustersEligibilityReviewIsInCatalan() {
@@ -83,6 +88,21 @@ class StaffFormLanguageTest {
         assertThat(text(labels, "field_conflict_of_interest", "label")).isEqualTo("Conflicto de intereses");
         assertThat(text(labels, "text_running_total", "total")).isEqualTo("Total parcial:");
         assertThat(labels).as("only the evaluation form's words").doesNotContainKey("field_review_decision");
+    }
+
+    @Test
+    void aTaskOpenedBeforeFormsReadLabelsGetsThemAtStartUp() {
+        Cluster cluster = scenario.cluster();
+        organisations.useStaffLanguage(cluster.id(), "ca");
+        Task review = reviewOfANewApplication(cluster);
+        taskService.removeVariableLocal(review.getId(), StaffFormTexts.VARIABLE);
+
+        openTasks.giveLabelsToOpenTasksWithout();
+
+        assertThat(text(labels(review), "field_review_decision", "label")).isEqualTo("La vostra decisió");
+        openTasks.giveLabelsToOpenTasksWithout();
+        assertThat(runtimeService.createVariableInstanceQuery().taskIdIn(review.getId())
+                .variableName(StaffFormTexts.VARIABLE).count()).as("given once").isEqualTo(1);
     }
 
     private Task reviewOfANewApplication(Cluster cluster) {
