@@ -1,8 +1,10 @@
 package eu.clustercalls.organisation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -19,7 +21,10 @@ import eu.clustercalls.support.NotFoundException;
 @Service
 public class ClusterOrganisationService {
 
+    static final Duration STAFF_LANGUAGE_KEPT = Duration.ofMinutes(1);
+
     private final ClusterOrganisationRepository organisations;
+    private final Map<String, KeptLanguage> staffLanguages = new ConcurrentHashMap<>();
     private final IdentityService identityService;
 
     ClusterOrganisationService(ClusterOrganisationRepository organisations, IdentityService identityService) {
@@ -53,13 +58,31 @@ public class ClusterOrganisationService {
                     + ".");
         }
         get(tenantId).useStaffLanguage(language);
+        staffLanguages.remove(tenantId);
     }
 
-    /** The language of the cluster's staff; English for a tenant that is no cluster. */
+    /**
+     * The language of the cluster's staff; English for a tenant that is no cluster. Asked for every task and every
+     * view, and changed seldom: each node keeps what it read for {@link #STAFF_LANGUAGE_KEPT} (another node's change
+     * shows within it).
+     */
     @Transactional(readOnly = true)
     public Locale staffLanguage(String tenantId) {
-        return Locale.forLanguageTag(tenantId == null ? "en" : organisations.findById(tenantId)
+        if (tenantId == null) {
+            return Locale.ENGLISH;
+        }
+        long now = System.nanoTime();
+        KeptLanguage kept = staffLanguages.get(tenantId);
+        if (kept != null && now - kept.readAt() < STAFF_LANGUAGE_KEPT.toNanos()) {
+            return kept.language();
+        }
+        Locale language = Locale.forLanguageTag(organisations.findById(tenantId)
                 .map(ClusterOrganisation::getStaffLanguage).orElse("en"));
+        staffLanguages.put(tenantId, new KeptLanguage(language, now));
+        return language;
+    }
+
+    private record KeptLanguage(Locale language, long readAt) {
     }
 
     /** Every cluster of the installation, by name: a company choosing the one it belongs to. */
