@@ -16,6 +16,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetStartFormVariablesCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -73,6 +82,42 @@ class StaffFormTexts extends AbstractProcessEnginePlugin {
                         .addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
             }
         });
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new StartFormLabels());
+    }
+
+    /**
+     * A start form has no task to carry its labels: Tasklist reads the start form's variables and gives them to the
+     * form, so they are added to that read, in the language of the signed-in user's cluster (her tenants; the first
+     * by id if she works for several). Only added to the answer, never stored, and not a form field, so never sent
+     * back.
+     */
+    private final class StartFormLabels extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            T result = next.execute(command);
+            if (command instanceof GetStartFormVariablesCmd read && result instanceof VariableMap variables
+                    && (read.formVariableNames == null || read.formVariableNames.contains(VARIABLE))) {
+                CommandContext context = Context.getCommandContext();
+                CamundaFormRef form = context.runWithoutAuthorization(new GetStartFormCmd(read.resourceId))
+                        .getCamundaFormRef();
+                if (form != null && form.getKey() != null && texts.getObject().has(form.getKey())) {
+                    variables.putValueTyped(VARIABLE, texts.getObject().labels(form.getKey(),
+                            firstTenant(context.getAuthentication())));
+                }
+            }
+            return result;
+        }
+
+        private static String firstTenant(Authentication user) {
+            if (user == null || user.getTenantIds() == null) {
+                return null;
+            }
+            return user.getTenantIds().stream().sorted().findFirst().orElse(null);
+        }
     }
 
     /** A form's texts in a language, from the bundle. */
@@ -100,6 +145,11 @@ class StaffFormTexts extends AbstractProcessEnginePlugin {
         /** The variable that a task of this form and cluster (its tenant) carries. */
         JsonValue labels(String formId, String tenantId) {
             return SpinValues.jsonValue(json(formId, organisations.staffLanguage(tenantId))).create();
+        }
+
+        /** Whether the bundle has texts for the form. */
+        boolean has(String formId) {
+            return keys.stream().anyMatch(key -> key.startsWith(formId + "."));
         }
 
         /** The texts of a form as JSON: its keys without the form id, nested at the dots; choices as lists. */

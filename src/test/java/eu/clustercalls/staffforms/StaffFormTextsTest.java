@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * No word of a task form is written in the form itself: every label, description, text and choice reads the task's
- * {@code labels}, and every text a form reads is in English, Spanish and Catalan. A text typed into a form in one
+ * No word of a staff form (a task's or a start form) is written in the form itself: every label, description, text
+ * and choice reads the form's {@code labels}, and every text a form reads is in English, Spanish and Catalan. A text typed into a form in one
  * language, or a key missing from one bundle, fails here.
  */
 class StaffFormTextsTest {
@@ -38,14 +38,15 @@ class StaffFormTextsTest {
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{.*?}}", Pattern.DOTALL);
     private static final Pattern FEEL_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern LABEL_READ = Pattern.compile("labels\\.([A-Za-z_][\\w.]*[\\w])");
-    private static final Pattern USER_TASK_FORM = Pattern.compile("<bpmn:userTask\\b[^>]*\\bcamunda:formRef=\"([^\"]+)\"");
+    private static final Pattern STAFF_FORM = Pattern.compile(
+            "<bpmn:(?:userTask|startEvent)\\b[^>]*\\bcamunda:formRef=\"([^\"]+)\"");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final List<String> LANGUAGES = List.of("", "_es", "_ca");
 
     @Test
-    void noTaskFormHasAWordOfItsOwn() {
+    void noStaffFormHasAWordOfItsOwn() {
         List<String> words = new ArrayList<>();
-        taskForms().forEach((id, form) -> {
+        staffForms().forEach((id, form) -> {
             for (JsonNode component : components(form)) {
                 String where = id + "." + component.path("id").asText();
                 for (String attribute : List.of("label", "description")) {
@@ -69,7 +70,7 @@ class StaffFormTextsTest {
             }
         });
 
-        assertThat(taskForms()).as("task forms").hasSizeGreaterThan(10);
+        assertThat(staffForms()).as("staff forms").hasSizeGreaterThan(10).containsKey("form_draft_call");
         assertThat(words).as("words written in a form instead of read from its labels").isEmpty();
     }
 
@@ -78,7 +79,7 @@ class StaffFormTextsTest {
         List<String> missing = new ArrayList<>();
         for (String language : LANGUAGES) {
             Properties bundle = bundle(language);
-            taskForms().forEach((id, form) -> labelsRead(form).forEach(path -> {
+            staffForms().forEach((id, form) -> labelsRead(form).forEach(path -> {
                 if (path.endsWith(".options")) {
                     String prefix = id + "." + path + ".";
                     if (bundle.stringPropertyNames().stream().noneMatch(key -> key.startsWith(prefix))) {
@@ -103,7 +104,7 @@ class StaffFormTextsTest {
                     .noneMatch(key -> bundle.getProperty(key).isBlank());
         }
         Set<String> read = new LinkedHashSet<>();
-        taskForms().forEach((id, form) -> labelsRead(form).forEach(path -> read.add(id + "." + path)));
+        staffForms().forEach((id, form) -> labelsRead(form).forEach(path -> read.add(id + "." + path)));
         assertThat(english).as("texts no form reads")
                 .allMatch(key -> read.contains(key) || read.contains(key.substring(0, key.lastIndexOf('.'))));
     }
@@ -127,12 +128,12 @@ class StaffFormTextsTest {
 
     // --- reading the forms and bundles ------------------------------------------------------------------------
 
-    /** The forms of user tasks, by id; a start form has no task to carry its labels. */
-    static Map<String, JsonNode> taskForms() {
+    /** The forms of user tasks and start events, by id. */
+    static Map<String, JsonNode> staffForms() {
         Set<String> taskFormIds = new LinkedHashSet<>();
         try (Stream<Path> models = Files.list(Path.of("processes"))) {
             for (Path model : models.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
-                Matcher matcher = USER_TASK_FORM.matcher(Files.readString(model));
+                Matcher matcher = STAFF_FORM.matcher(Files.readString(model));
                 while (matcher.find()) {
                     taskFormIds.add(matcher.group(1));
                 }
@@ -146,7 +147,7 @@ class StaffFormTextsTest {
                     }
                 }
             }
-            assertThat(forms.keySet()).as("every user task's form is found").containsAll(taskFormIds);
+            assertThat(forms.keySet()).as("every user task's and start event's form is found").containsAll(taskFormIds);
             return forms;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
