@@ -1,9 +1,11 @@
 package eu.clustercalls.staffforms;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,17 +16,15 @@ import java.util.Properties;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.form.CamundaFormRef;
-import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
-import org.camunda.bpm.engine.impl.cmd.GetStartFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -39,6 +39,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,27 +90,31 @@ class StaffFormTexts extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * A start form has no task to carry its labels: Tasklist reads the start form's variables and gives them to the
-     * form, so they are added to that read, in the language of the signed-in user's cluster (her tenants; the first
-     * by id if she works for several). Only added to the answer, never stored, and not a form field, so never sent
-     * back.
+     * A start form has no task to carry its labels, and Tasklist gives a start form no engine data: so the start
+     * form it fetches is served with its labels already written in, in the language of the signed-in user's cluster
+     * (her tenants; the first by id if she works for several). Only the answer changes, the deployed form stays as
+     * it is.
      */
     private final class StartFormLabels extends CommandInterceptor {
 
         @Override
         public <T> T execute(Command<T> command) {
             T result = next.execute(command);
-            if (command instanceof GetStartFormVariablesCmd read && result instanceof VariableMap variables
-                    && (read.formVariableNames == null || read.formVariableNames.contains(VARIABLE))) {
-                CommandContext context = Context.getCommandContext();
-                CamundaFormRef form = context.runWithoutAuthorization(new GetStartFormCmd(read.resourceId))
-                        .getCamundaFormRef();
-                if (form != null && form.getKey() != null && texts.getObject().has(form.getKey())) {
-                    variables.putValueTyped(VARIABLE, texts.getObject().labels(form.getKey(),
-                            firstTenant(context.getAuthentication())));
-                }
+            if (command instanceof GetDeployedStartFormCmd && result instanceof InputStream form) {
+                @SuppressWarnings("unchecked")
+                T written = (T) new ByteArrayInputStream(texts.getObject().writtenIn(readAll(form),
+                        firstTenant(Context.getCommandContext().getAuthentication())));
+                return written;
             }
             return result;
+        }
+
+        private static byte[] readAll(InputStream form) {
+            try (form) {
+                return form.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The start form cannot be read", e);
+            }
         }
 
         private static String firstTenant(Authentication user) {
@@ -127,6 +132,9 @@ class StaffFormTexts extends AbstractProcessEnginePlugin {
         static final String BUNDLE = "messages/staff-forms";
         static final String OPTIONS = "options";
         private static final ObjectMapper JSON = new ObjectMapper();
+        private static final Pattern TEMPLATE_READ = Pattern.compile("\\{\\{\\s*labels\\.([\\w.]*\\w)\\s*}}");
+        private static final Pattern LABELS_READ = Pattern.compile("\\blabels\\.([\\w.]*\\w)");
+        private static final Pattern CHOICES_READ = Pattern.compile("=labels\\.([\\w.]*\\w)");
 
         private final ClusterOrganisationService organisations;
         // The keys in the order of the English file, which is the order of a radio's choices.
@@ -147,9 +155,57 @@ class StaffFormTexts extends AbstractProcessEnginePlugin {
             return SpinValues.jsonValue(json(formId, organisations.staffLanguage(tenantId))).create();
         }
 
-        /** Whether the bundle has texts for the form. */
-        boolean has(String formId) {
-            return keys.stream().anyMatch(key -> key.startsWith(formId + "."));
+        /**
+         * A form document with its labels written in, in the cluster's language: a {@code {{labels.x}}} template
+         * becomes the text, a {@code labels.x} read in FEEL a FEEL string, a choice list read from labels the list.
+         * A document that is no form with texts in the bundle comes back as it was.
+         */
+        byte[] writtenIn(byte[] document, String tenantId) {
+            JsonNode form;
+            try {
+                form = JSON.readTree(document);
+            } catch (IOException e) {
+                return document;
+            }
+            String formId = form.path("id").asText();
+            if (!form.isObject() || keys.stream().noneMatch(key -> key.startsWith(formId + "."))) {
+                return document;
+            }
+            try {
+                JsonNode labels = JSON.readTree(json(formId, organisations.staffLanguage(tenantId)));
+                writeIn(form, labels);
+                return JSON.writeValueAsBytes(form);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The texts of " + formId + " cannot be written in", e);
+            }
+        }
+
+        private static void writeIn(JsonNode container, JsonNode labels) {
+            for (JsonNode node : container.path("components")) {
+                ObjectNode component = (ObjectNode) node;
+                for (String attribute : List.of("label", "description", "text")) {
+                    if (component.path(attribute).isTextual()) {
+                        component.put(attribute, writtenIn(component.get(attribute).asText(), labels));
+                    }
+                }
+                Matcher choices = CHOICES_READ.matcher(component.path("valuesExpression").asText());
+                if (choices.matches()) {
+                    component.remove("valuesExpression");
+                    component.set("values", labels.at(pointer(choices.group(1))));
+                }
+                writeIn(component, labels);
+            }
+        }
+
+        private static String writtenIn(String text, JsonNode labels) {
+            String templates = TEMPLATE_READ.matcher(text).replaceAll(read -> Matcher.quoteReplacement(
+                    labels.at(pointer(read.group(1))).asText()));
+            return LABELS_READ.matcher(templates).replaceAll(read -> Matcher.quoteReplacement('"'
+                    + labels.at(pointer(read.group(1))).asText().replace("\\", "\\\\").replace("\"", "\\\"") + '"'));
+        }
+
+        private static String pointer(String path) {
+            return "/" + path.replace('.', '/');
         }
 
         /** The texts of a form as JSON: its keys without the form id, nested at the dots; choices as lists. */

@@ -24,6 +24,7 @@ import eu.clustercalls.company.Company;
 import eu.clustercalls.call.FundingCallRepository;
 import eu.clustercalls.notification.NotificationRepository;
 import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.organisation.ClusterOrganisationService;
 
 /**
  * A call manager starts a funding call in Tasklist, in a real browser: the form comes pre-filled as the README
@@ -48,6 +49,8 @@ class StartCallBrowserTest {
     FundingCallRepository calls;
     @Autowired
     NotificationRepository notifications;
+    @Autowired
+    ClusterOrganisationService organisations;
 
     @Test
     void aCallManagerSeesTheDefaultsWhatIsStillEmptyAndWhyAClosingDateAfterTheActivityCannotStart() throws Exception {
@@ -122,6 +125,56 @@ class StartCallBrowserTest {
     }
 
     @Test
+    void aCatalanClustersCallManagerStartsACallFromTheFormInCatalan() throws Exception {
+        Scenario.Cluster cluster = scenario.cluster();
+        organisations.useStaffLanguage(cluster.id(), "ca");
+        String title = "Missió comercial a Mont-real " + Scenario.next();
+
+        try (Browser browser = Browser.open("http://localhost:" + port, "start-call-catalan", "en-US")) {
+            browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+            browser.visit("/camunda/app/tasklist/default/");
+            browser.signInToWebapp(cluster.manager(), Scenario.PASSWORD);
+            browser.clickByScript(By.cssSelector(".start-process-action a"));
+            browser.clickByScript(By.xpath("//a[normalize-space()='Funding call']"));
+            browser.waitFor(d -> d.findElement(By.cssSelector(".fjs-form")));
+
+            assertThat(value(browser, "Llindar (punts)")).isEqualTo("15");
+            assertThat(formText(browser)).contains("Redactar una convocatòria d'ajuts", "Títol de la convocatòria",
+                    "Missió comercial", "Despeses reals fins al límit", "Avaluadors per sol·licitud")
+                    .doesNotContain("Title of the call", "Business mission", "Threshold");
+            assertThat(stillEmpty(browser, "Encara buit"))
+                    .contains("Títol de la convocatòria, Projecte europeu, Ciutat de destinació, País de destinació");
+            browser.screenshot("catalan-start-form", 1280, 1000);
+
+            type(browser, "Títol de la convocatòria", title);
+            type(browser, "Projecte europeu", "TEXGLOBAL");
+            type(browser, "Ciutat de destinació", "Mont-real");
+            chooseCountry(browser, "País de destinació", "Cana", "Canadà");
+            type(browser, "L'activitat comença el", "14/09/2030");
+            type(browser, "L'activitat acaba el", "18/09/2030");
+            type(browser, "Les sol·licituds s'obren el", "01/06/2030");
+            type(browser, "Les sol·licituds es tanquen el", "20/09/2030");
+            type(browser, "Nombre de places", "3");
+            type(browser, "Ajut màxim per pime (EUR)", "2000");
+            String closeBeforeActivity = "La convocatòria s'ha de tancar abans que comenci l'activitat.";
+            browser.waitFor(d -> shown(browser, closeBeforeActivity).size() == 2 ? true : null);
+            assertThat(stillEmpty(browser, "Encara buit")).isEmpty();
+            scrollIntoView(browser, startButton(browser));
+            browser.screenshot("catalan-start-form-closing-date-message", 1280, 1000);
+
+            long callsBefore = calls.count();
+            type(browser, "Les sol·licituds es tanquen el", "31/07/2030");
+            browser.waitFor(d -> startButton(browser).isEnabled() ? true : null);
+            browser.clickByScript(By.xpath("//button[normalize-space()='Start']"));
+            browser.waitFor(d -> calls.count() > callsBefore ? true : null);
+        }
+
+        FundingCall call = calls.findAll().stream().filter(c -> title.equals(c.getTitle())).findFirst().orElseThrow();
+        assertThat(call.getDestinationCountry()).isEqualTo("CA");
+        assertThat(call.getOpensOn()).hasToString("2030-06-01");
+    }
+
+    @Test
     void theGroupsTasksListShowsEachTasksCompanyCallAndDueDate() throws Exception {
         Scenario.Cluster cluster = scenario.cluster();
         FundingCall call = scenario.publishedCall(cluster);
@@ -150,8 +203,9 @@ class StartCallBrowserTest {
     }
 
     private static WebElement field(Browser browser, String label) {
+        String quoted = label.contains("'") ? '"' + label + '"' : "'" + label + "'";
         WebElement labelElement = browser.waitFor(d -> d.findElement(By.xpath(
-                "//label[starts-with(normalize-space(), '" + label + "')]")));
+                "//label[starts-with(normalize-space(), " + quoted + ")]")));
         return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
     }
 
@@ -173,7 +227,12 @@ class StartCallBrowserTest {
     }
 
     private static void chooseCountry(Browser browser, String typed, String country) throws InterruptedException {
-        WebElement input = field(browser, "Destination country");
+        chooseCountry(browser, "Destination country", typed, country);
+    }
+
+    private static void chooseCountry(Browser browser, String label, String typed, String country)
+            throws InterruptedException {
+        WebElement input = field(browser, label);
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus(); arguments[0].value = arguments[1];"
                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input, typed);
         WebElement option = browser.waitFor(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
@@ -194,8 +253,12 @@ class StartCallBrowserTest {
 
     /** The still-empty list above Start, or "" once it is hidden. */
     private static String stillEmpty(Browser browser) {
+        return stillEmpty(browser, "Still empty");
+    }
+
+    private static String stillEmpty(Browser browser, String heading) {
         return browser.driver().findElements(By.cssSelector(".fjs-form-field-text")).stream().map(WebElement::getText)
-                .filter(text -> text.contains("Still empty")).findFirst().orElse("");
+                .filter(text -> text.contains(heading)).findFirst().orElse("");
     }
 
     private static List<WebElement> shown(Browser browser, String message) {

@@ -23,9 +23,9 @@ import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.security.Door.Answer;
 
 /**
- * The funding call's start form has no task to carry its words: the start form's variables, as Tasklist reads them
- * through the engine's API, carry its labels in the signed-in call manager's cluster language, and reading them
- * stores nothing.
+ * The funding call's start form has no task to carry its words, and Tasklist gives a start form no engine data: the
+ * start form it fetches through the engine's API comes with its words written in, in the signed-in call manager's
+ * cluster language, choices and the "still empty" list included; reading it stores nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -50,40 +50,60 @@ class StartFormLanguageTest {
     ClusterOrganisationService organisations;
 
     @Test
-    void aCatalanClustersCallManagerReadsTheStartFormInCatalan() throws Exception {
+    void aCatalanClustersCallManagerGetsTheStartFormInCatalan() throws Exception {
         Cluster cluster = scenario.cluster();
         organisations.useStaffLanguage(cluster.id(), "ca");
         long variablesBefore = runtimeService.createVariableInstanceQuery().count();
         long historyBefore = historyService.createHistoricVariableInstanceQuery().count();
 
-        JsonNode labels = labelsReadBy(cluster.manager());
+        JsonNode form = startFormReadBy(cluster.manager());
 
-        assertThat(labels.at("/field_title/label").asText()).isEqualTo("Títol de la convocatòria");
-        assertThat(labels.at("/text_still_empty/part17").asText()).isEqualTo("Llindar");
-        assertThat(labels.at("/field_destination_country/options").findValuesAsText("label"))
-                .contains("Alemanya", "Canadà", "Regne Unit");
-        assertThat(labels.at("/field_activity_type/options/0/value").asText()).isEqualTo("BUSINESS_MISSION");
+        assertThat(component(form, "field_title").path("label").asText()).isEqualTo("Títol de la convocatòria");
+        assertThat(component(form, "text_intro").path("text").asText())
+                .isEqualTo("##### Redactar una convocatòria d'ajuts\n\nUn altre gestor de convocatòries revisa la "
+                        + "convocatòria abans de publicar-la per als membres.");
+        assertThat(component(form, "text_still_empty").path("text").asText())
+                .contains("then \"Llindar\" else null", "then \"Títol de la convocatòria\" else null")
+                .doesNotContain("labels.");
+        JsonNode countries = component(form, "field_destination_country");
+        assertThat(countries.has("valuesExpression")).isFalse();
+        assertThat(countries.path("values").findValuesAsText("label")).contains("Alemanya", "Canadà", "Regne Unit");
+        assertThat(component(form, "field_activity_type").path("values").path(0).path("value").asText())
+                .isEqualTo("BUSINESS_MISSION");
+        assertThat(form.toString()).as("every word written in").doesNotContain("labels.");
         assertThat(runtimeService.createVariableInstanceQuery().count()).as("a read").isEqualTo(variablesBefore);
         assertThat(historyService.createHistoricVariableInstanceQuery().count()).as("a read").isEqualTo(historyBefore);
     }
 
     @Test
-    void anEnglishClustersCallManagerReadsTheStartFormInEnglish() throws Exception {
-        JsonNode labels = labelsReadBy(scenario.cluster().manager());
+    void anEnglishClustersCallManagerGetsTheStartFormInEnglish() throws Exception {
+        JsonNode form = startFormReadBy(scenario.cluster().manager());
 
-        assertThat(labels.at("/field_title/label").asText()).isEqualTo("Title of the call");
-        assertThat(labels.at("/field_destination_country/options").findValuesAsText("label"))
+        assertThat(component(form, "field_title").path("label").asText()).isEqualTo("Title of the call");
+        assertThat(component(form, "field_destination_country").path("values").findValuesAsText("label"))
                 .contains("Germany", "Canada", "United Kingdom");
     }
 
-    private JsonNode labelsReadBy(String user) throws Exception {
+    private JsonNode startFormReadBy(String user) throws Exception {
         String definition = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(FundingCallProcess.KEY).latestVersion().singleResult().getId();
         Answer answer = new EngineRestDoor(port, engine.getName())
-                .send(user, Scenario.PASSWORD, "GET", "/process-definition/" + definition + "/form-variables", null);
+                .send(user, Scenario.PASSWORD, "GET", "/process-definition/" + definition + "/deployed-start-form",
+                        null);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        JsonNode labels = JSON.readTree(answer.body()).path("labels");
-        assertThat(labels.path("type").asText()).isEqualTo("Json");
-        return JSON.readTree(labels.path("value").asText());
+        return JSON.readTree(answer.body());
+    }
+
+    private static JsonNode component(JsonNode container, String id) {
+        for (JsonNode component : container.path("components")) {
+            if (component.path("id").asText().equals(id)) {
+                return component;
+            }
+            JsonNode inside = component(component, id);
+            if (!inside.isMissingNode()) {
+                return inside;
+            }
+        }
+        return JSON.missingNode();
     }
 }
