@@ -181,12 +181,12 @@ public class ClaimVerification {
 
     /** The amount as on the receipt and, in another currency, the rate used, its date and the amount in euros. */
     static String amountText(ExpenseItem item, ViewWords words) {
-        String amount = item.getCurrency() + " " + item.getAmount().toPlainString();
+        String amount = words.amount(item.getAmount(), item.getCurrency());
         if ("EUR".equals(item.getCurrency())) {
             return amount;
         }
-        return words.get("claim.item.foreign", amount, item.getUnitsPerEuro().stripTrailingZeros().toPlainString(),
-                item.getCurrency(), words.date(item.getRateDate()), words.euros(item.getAmountEur()));
+        return words.get("claim.item.foreign", amount, words.rate(item.getUnitsPerEuro()), item.getCurrency(),
+                words.date(item.getRateDate()), words.euros(item.getAmountEur()));
     }
 
     /**

@@ -2,6 +2,7 @@ package eu.clustercalls.support;
 
 import java.math.BigDecimal;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -56,6 +57,28 @@ public final class ViewWords {
 
     public String number(BigDecimal value) {
         return Formats.number(value, locale);
+    }
+
+    /**
+     * An amount in another currency as on its receipt, without grouping: "USD 890.00" in English, "890,00 USD" in
+     * Spanish and Catalan (where "890.00" would read as a thousand-separated figure).
+     */
+    public String amount(BigDecimal value, String currency) {
+        String figure = plain(value, 2, 2);
+        return english() ? currency + " " + figure : figure + " " + currency;
+    }
+
+    /** An exchange rate as stored, up to six decimals, without grouping: "1.163", in Spanish and Catalan "1,163". */
+    public String rate(BigDecimal value) {
+        return plain(value, 0, 6);
+    }
+
+    private String plain(BigDecimal value, int minDecimals, int maxDecimals) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setGroupingUsed(false);
+        format.setMinimumFractionDigits(minDecimals);
+        format.setMaximumFractionDigits(maxDecimals);
+        return format.format(value);
     }
 
     /** {@link Formats#markdownList} with "(none)" and "… and n more" in this language. */

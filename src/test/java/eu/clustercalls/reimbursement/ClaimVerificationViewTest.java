@@ -119,10 +119,10 @@ class ClaimVerificationViewTest {
         List<String> items = ((String) view.texts().get("itemsText")).lines().toList();
         assertThat(items).hasSize(2);
         assertThat(items.get(0)).startsWith("- Partida 1: Allotjament, " + Formats.date(day, catalan) + ": ")
-                .endsWith("— ISK 15000.00 a 150 ISK per euro (tipus de canvi del "
+                .endsWith("— 15000,00 ISK a 150 ISK per euro (tipus de canvi del "
                         + Formats.date(day.minusDays(2), catalan) + ") = " + Formats.euros(new BigDecimal("100"), catalan)
                         + " — justificant hotel.pdf");
-        assertThat(items.get(1)).startsWith("- Partida 2: Viatge, ").endsWith("— EUR 200.00 — justificant train.pdf");
+        assertThat(items.get(1)).startsWith("- Partida 2: Viatge, ").endsWith("— 200,00 EUR — justificant train.pdf");
         assertThat(((String) view.texts().get("documentsText")).lines()).hasSize(3)
                 .anySatisfy(line -> assertThat(line).contains("— justificant de la partida 1, PDF, "))
                 .anySatisfy(line -> assertThat(line).contains("— justificant de la partida 2, PDF, "))

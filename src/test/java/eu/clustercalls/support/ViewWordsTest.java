@@ -41,6 +41,18 @@ class ViewWordsTest {
     }
 
     @Test
+    void aReceiptsAmountAndItsRateReadAsTheLanguageWritesDecimals() {
+        BigDecimal rate = new BigDecimal("1.163000");
+        BigDecimal receipt = new BigDecimal("15890.00");
+
+        assertThat(words("en").amount(receipt, "USD")).isEqualTo("USD 15890.00");
+        assertThat(words("en").rate(rate)).isEqualTo("1.163");
+        assertThat(words("ca").amount(receipt, "USD")).as("not 15.890,00, nor 15890.00").isEqualTo("15890,00 USD");
+        assertThat(words("ca").rate(rate)).as("1.163 would read as a thousand").isEqualTo("1,163");
+        assertThat(words("es").rate(new BigDecimal("0.856742"))).as("all six decimals").isEqualTo("0,856742");
+    }
+
+    @Test
     void anApostropheWrittenTwiceInTheBundleShowsOnce() {
         assertThat(words("en").get("evaluation.rubricTotal", "25", "15")).contains("The call's rubric");
     }
