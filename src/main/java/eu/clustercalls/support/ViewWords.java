@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 
@@ -16,6 +18,8 @@ import org.springframework.context.MessageSource;
  * bundles is always written twice (or as ’).
  */
 public final class ViewWords {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final MessageSource messages;
     private final Locale locale;
@@ -32,6 +36,38 @@ public final class ViewWords {
     /** The text of {@code view.<key>} with its arguments (figures given already formatted). */
     public String get(String key, Object... arguments) {
         return new MessageFormat(messages.getMessage("view." + key, null, locale), locale).format(arguments);
+    }
+
+    /**
+     * A {@link Phrase} kept in the database, in this language: its text from messages/phrases with each named fact
+     * written as this language writes it. A plain text (kept before phrases, or typed by a person) is shown as it is.
+     */
+    public String phrase(String stored) {
+        return Phrase.read(stored).map(this::render).orElse(stored);
+    }
+
+    private String render(Phrase phrase) {
+        // Phrases name their facts ({grant}) and are not MessageFormat patterns: an apostrophe is written once.
+        Matcher matcher = PLACEHOLDER.matcher(messages.getMessage("phrase." + phrase.key(), null, locale));
+        StringBuilder text = new StringBuilder();
+        while (matcher.find()) {
+            Phrase.Fact fact = phrase.facts().get(matcher.group(1));
+            matcher.appendReplacement(text, Matcher.quoteReplacement(fact == null ? matcher.group() : written(fact)));
+        }
+        return matcher.appendTail(text).toString();
+    }
+
+    private String written(Phrase.Fact fact) {
+        if (fact.value() == null) {
+            return get("none");
+        }
+        return switch (fact.kind()) {
+            case TEXT -> fact.value();
+            case EUROS -> euros(Phrase.decimal(fact));
+            case NUMBER -> number(Phrase.decimal(fact));
+            case DATE -> date(Phrase.day(fact));
+            case DATE_TIME -> dateTime(Phrase.moment(fact));
+        };
     }
 
     /** The label of a value of an enum: {@code view.<EnumName>.<CONSTANT>}. */
