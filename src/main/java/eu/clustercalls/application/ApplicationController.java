@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.support.ViewWords;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -35,11 +38,14 @@ class ApplicationController {
     private final ApplicationService applications;
     private final EligibilityService eligibility;
     private final CallService calls;
+    private final MessageSource messages;
 
-    ApplicationController(ApplicationService applications, EligibilityService eligibility, CallService calls) {
+    ApplicationController(ApplicationService applications, EligibilityService eligibility, CallService calls,
+            MessageSource messages) {
         this.applications = applications;
         this.eligibility = eligibility;
         this.calls = calls;
+        this.messages = messages;
     }
 
     @PostMapping("/calls/{callId}/applications")
@@ -77,10 +83,13 @@ class ApplicationController {
                 .map(r -> new ClarificationView(r.getQuestion(), r.getRequestedAt(), r.getDueAt(), r.getAnswer(),
                         r.getAnsweredAt(), r.isExpired()))
                 .orElse(null);
+        // The reasons in the reader's language: the portal's choice (its cookie), else the request's Accept-Language.
+        ViewWords words = new ViewWords(messages, LocaleContextHolder.getLocale());
         return new ApplicationView(application.getId(), application.reference(), call.getId(), call.getTitle(),
                 application.getCompanyId(), application.getSubmittedAt(), application.getRequestedAmount(),
                 application.getStatus(), application.getEligible(),
-                EligibilityService.reasonsShownToApplicant(application), clarification);
+                EligibilityService.reasonsShownToApplicant(application).stream().map(words::phrase).toList(),
+                clarification);
     }
 
     record ApplyRequest(

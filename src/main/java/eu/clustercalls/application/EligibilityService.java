@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +46,7 @@ import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.Phrase;
 import eu.clustercalls.support.ViewWords;
 
 /**
@@ -68,12 +71,13 @@ public class EligibilityService {
     private final Clock clock;
     private final ApplicationViews views;
     private final StaffViewWords words;
+    private final MessageSource messages;
 
     EligibilityService(ApplicationRepository applications, ClarificationRequestRepository clarifications,
             CallService calls, CompanyService companies, ClusterOrganisationService organisations, AuditService audit,
             NotificationService notifications, StaffDirectory staff, DecisionService decisionService,
             ClusterCallsProperties properties, Clock clock, ApplicationViews views,
-            StaffViewWords words) {
+            StaffViewWords words, MessageSource messages) {
         this.applications = applications;
         this.clarifications = clarifications;
         this.calls = calls;
@@ -87,6 +91,7 @@ public class EligibilityService {
         this.clock = clock;
         this.views = views;
         this.words = words;
+        this.messages = messages;
     }
 
     /** Evaluates the eligibility rules, stores the failed ones with their reasons; returns the verdict. */
@@ -99,11 +104,14 @@ public class EligibilityService {
                 .variables(facts)
                 .evaluate()
                 .getResultList().stream()
-                .map(row -> new EligibilityReason((String) row.get("reasonCode"), fill((String) row.get("reason"), facts)))
+                .map(row -> reason((String) row.get("reasonCode"), (String) row.get("reason"), facts))
                 .toList();
         application.recordAutomaticVerdict(failed);
+        // The audit trail is kept in English.
+        ViewWords english = new ViewWords(messages, Locale.ENGLISH);
         audit.record(application, "system", "ELIGIBILITY_CHECKED", failed.isEmpty() ? "eligible" : "ineligible",
-                failed.isEmpty() ? null : failed.stream().map(EligibilityReason::message).collect(Collectors.joining(" ")));
+                failed.isEmpty() ? null : failed.stream().map(reason -> english.phrase(reason.message()))
+                        .collect(Collectors.joining(" ")));
         return failed.isEmpty();
     }
 
@@ -141,33 +149,37 @@ public class EligibilityService {
                 .putValue("closingAt", call.getClosesAt().atZone(zone));
     }
 
-    /** Puts the facts, formatted for people, into a reason's {placeholders}. */
-    static String fill(String template, Map<String, Object> facts) {
+    /**
+     * A failed rule's reason, kept for readers of every language: the phrase {@code eligibility.<code>} (its English
+     * text in messages/phrases is the rule's template) with the facts the template names, each of its kind.
+     */
+    static EligibilityReason reason(String code, String template, Map<String, Object> facts) {
+        Phrase phrase = Phrase.of("eligibility." + code);
         Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder text = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            matcher.appendReplacement(text, Matcher.quoteReplacement(
-                    facts.containsKey(name) ? display(name, facts.get(name)) : matcher.group()));
+            if (facts.containsKey(name)) {
+                fact(phrase, name, facts.get(name));
+            }
         }
-        matcher.appendTail(text);
-        return text.toString();
+        return new EligibilityReason(code, phrase.stored());
     }
 
-    private static String display(String name, Object value) {
-        if (value == null) {
-            return "none";
+    private static void fact(Phrase phrase, String name, Object value) {
+        if (value instanceof BigDecimal figure) {
+            // The headcount is the only figure of the facts that is not an amount in euros.
+            if (name.equals("staffHeadcount")) {
+                phrase.number(name, figure);
+            } else {
+                phrase.euros(name, figure);
+            }
+        } else if (value instanceof LocalDate date) {
+            phrase.date(name, date);
+        } else if (value instanceof ZonedDateTime time) {
+            phrase.dateTime(name, time);
+        } else {
+            phrase.text(name, value);
         }
-        if (value instanceof BigDecimal amount) {
-            return name.equals("staffHeadcount") ? Formats.number(amount) : Formats.euros(amount);
-        }
-        if (value instanceof LocalDate date) {
-            return Formats.date(date);
-        }
-        if (value instanceof ZonedDateTime time) {
-            return Formats.dateTime(time);
-        }
-        return value.toString();
     }
 
     /** What the reviewer sees in form_eligibility_review. */
@@ -175,10 +187,11 @@ public class EligibilityService {
     public FormView reviewView(Long applicationId) {
         Application application = get(applicationId);
         ViewWords words = this.words.of(application.tenantId());
-        // A reason is the rule's explanation as the decision table wrote it when the application came in.
+        // A reason is the rule's explanation with the facts of when the application came in, in the cluster's language.
         String reasons = application.getEligibilityReasons().isEmpty()
                 ? words.get("eligibility.allRulesMet")
-                : application.getEligibilityReasons().stream().map(r -> "- " + Formats.markdownText(r.message()))
+                : application.getEligibilityReasons().stream()
+                        .map(r -> "- " + Formats.markdownText(words.phrase(r.message())))
                         .collect(Collectors.joining("\n"));
         FormView view = views.describe(applicationId, words)
                 .text("autoVerdict", words.get(Boolean.TRUE.equals(application.getAutoEligible())
@@ -331,7 +344,10 @@ public class EligibilityService {
                         "reasons", reasonsShownToApplicant(application), "path", "/portal/applications/" + applicationId));
     }
 
-    /** The reasons of a final "not eligible", as the applicant reads them. */
+    /**
+     * The reasons of a final "not eligible" as kept: the rules' phrases or the reviewer's text, which each reader
+     * writes in its language with {@link ViewWords#phrase}.
+     */
     public static List<String> reasonsShownToApplicant(Application application) {
         if (application.getEligible() == null || application.getEligible()) {
             return List.of();

@@ -10,6 +10,10 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
+
+import eu.clustercalls.support.ViewWords;
+
 /**
  * Amounts and dates in a mail's language ({@code ${fmt.money(grant)}} in templates/mail). Deadlines carry their time
  * zone: a mail is read wherever the recipient is. English is written the British way, as in the rest of Europe.
@@ -20,13 +24,20 @@ final class MailFormat {
     private final ZoneId zone;
     private final DateTimeFormatter date;
     private final DateTimeFormatter time;
+    private final ViewWords words;
 
-    MailFormat(Locale language, ZoneId zone) {
+    MailFormat(Locale language, ZoneId zone, MessageSource messages) {
         this.locale = language.getLanguage().equals("en") ? Locale.UK : language;
         this.zone = zone;
         this.date = locale == Locale.UK ? DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         this.time = DateTimeFormatter.ofPattern("HH:mm z", locale);
+        this.words = new ViewWords(messages, locale);
+    }
+
+    /** A sentence kept as a {@link eu.clustercalls.support.Phrase} (or a plain text, as it is) in the mail's language. */
+    public String phrase(String kept) {
+        return words.phrase(kept);
     }
 
     public String money(BigDecimal amount) {

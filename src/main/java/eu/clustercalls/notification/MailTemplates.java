@@ -51,7 +51,7 @@ class MailTemplates {
     Mail write(NotificationType type, Locale locale, String recipientName, Map<String, ?> model) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("name", recipientName);
-        variables.put("fmt", new MailFormat(locale, zone));
+        variables.put("fmt", new MailFormat(locale, zone, messages));
         variables.put("baseUrl", baseUrl.get());
         if (model.get("path") instanceof String path) {
             variables.put("link", baseUrl.of(path));

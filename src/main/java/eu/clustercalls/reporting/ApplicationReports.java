@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,7 @@ import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.payment.Payment;
 import eu.clustercalls.reimbursement.ClaimService;
 import eu.clustercalls.reimbursement.ExpenseClaim;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * Builds a call's {@link CallReport}: a few queries per call, each reading all its applications at once (a call may
@@ -40,15 +43,18 @@ class ApplicationReports {
     private final EvaluationService evaluations;
     private final EntityManager entities;
     private final Clock clock;
+    /** The reports are written in English: the reasons kept as phrases too. */
+    private final ViewWords english;
 
     ApplicationReports(ApplicationService applications, ClaimService claims, ClusterOrganisationService clusters,
-            EvaluationService evaluations, EntityManager entities, Clock clock) {
+            EvaluationService evaluations, EntityManager entities, Clock clock, MessageSource messages) {
         this.applications = applications;
         this.claims = claims;
         this.clusters = clusters;
         this.evaluations = evaluations;
         this.entities = entities;
         this.clock = clock;
+        this.english = new ViewWords(messages, Locale.ENGLISH);
     }
 
     private record Decisions(Boolean eligible, String decisionReason, BigDecimal finalScore, Integer ranking,
@@ -71,7 +77,7 @@ class ApplicationReports {
                 select a.id, r.message from Application a join a.eligibilityReasons r
                 where a.callId = :callId order by a.id, index(r)
                 """, Object[].class).setParameter("callId", callId).getResultList()) {
-            reasons.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+            reasons.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(english.phrase((String) row[1]));
         }
         Map<Long, Company> companies = entities.createQuery("""
                 select c from Company c where c.id in (select a.companyId from Application a where a.callId = :callId)

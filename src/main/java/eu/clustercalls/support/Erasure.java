@@ -47,11 +47,18 @@ public final class Erasure {
         return text == null ? null : ERASED;
     }
 
-    /** A text staff or the system wrote, without what identifies the company. */
+    /**
+     * A text staff or the system wrote, without what identifies the company. A kept {@link Phrase} is scrubbed fact
+     * by fact: its JSON escapes a name's quotes, and its keys and kinds are nobody's name.
+     */
     public String scrub(String text) {
         if (text == null) {
             return null;
         }
+        return Phrase.read(text).map(phrase -> phrase.withTexts(this::scrubbed).stored()).orElseGet(() -> scrubbed(text));
+    }
+
+    private String scrubbed(String text) {
         String scrubbed = text;
         for (Map.Entry<Pattern, String> replacement : replacements.entrySet()) {
             scrubbed = replacement.getKey().matcher(scrubbed).replaceAll(replacement.getValue());

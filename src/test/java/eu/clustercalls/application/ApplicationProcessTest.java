@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -57,6 +59,7 @@ import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * Every path of the eligibility part of processes/application.bpmn: the automatic check, the reviewer's confirmation
@@ -91,6 +94,8 @@ class ApplicationProcessTest {
     TaskService taskService;
     @Autowired
     ClusterCallsProperties properties;
+    @Autowired
+    MessageSource messages;
 
     // --- eligible --------------------------------------------------------------------------------------------
 
@@ -253,6 +258,10 @@ class ApplicationProcessTest {
                 "DOUBLE_FUNDING_DECLARATION_MISSING", "The declaration of no double funding was not given.");
     }
 
+    private ViewWords english() {
+        return new ViewWords(messages, Locale.ENGLISH);
+    }
+
     /** Applies to the call, checks the automatic verdict, confirms it, and checks the outcome. */
     private void assertIneligibleOnConfirmation(Cluster cluster, FundingCall call, Company company,
             ApplyCommand command, String reasonCode, String reason) {
@@ -264,7 +273,9 @@ class ApplicationProcessTest {
         assertThat(instance).variables().containsEntry(ApplicationProcess.VAR_AUTO_ELIGIBLE, false);
         Application checked = stored(submitted);
         assertThat(checked.getAutoEligible()).isFalse();
-        assertThat(checked.getEligibilityReasons()).containsExactly(new EligibilityReason(reasonCode, reason));
+        assertThat(checked.getEligibilityReasons()).extracting(EligibilityReason::code).containsExactly(reasonCode);
+        assertThat(checked.getEligibilityReasons()).extracting(kept -> english().phrase(kept.message()))
+                .containsExactly(reason);
         assertThat(TasklistFormData.view(taskService, task(ApplicationProcess.TASK_ELIGIBILITY_REVIEW, instance).getId()))
                 .containsEntry("autoVerdict", "not eligible")
                 .containsEntry("autoReasons", "- " + reason);
@@ -279,7 +290,8 @@ class ApplicationProcessTest {
         assertThat(ineligible.getStatus()).isEqualTo(ApplicationStatus.INELIGIBLE);
         assertThat(ineligible.getEligible()).isFalse();
         assertThat(ineligible.getDecisionReason()).isNull();
-        assertThat(EligibilityService.reasonsShownToApplicant(ineligible)).containsExactly(reason);
+        assertThat(EligibilityService.reasonsShownToApplicant(ineligible)).extracting(english()::phrase)
+                .containsExactly(reason);
         assertThat(outbox(submitted, NotificationType.ELIGIBILITY_RESULT)).singleElement()
                 .satisfies(notification -> assertThat(notification.getBody()).contains("is not eligible", reason));
         List<AuditEvent> trail = audit.trailOf(ineligible);

@@ -8,7 +8,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -23,6 +25,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.support.StaticMessageSource;
+
+import eu.clustercalls.support.Erasure;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * The rules of processes/eligibility.dmn, one fact changed at a time from an application that meets every rule.
@@ -213,8 +220,12 @@ class EligibilityDecisionTest {
 
         String reason = onlyReason(facts, "DE_MINIMIS_EXCEEDED");
         assertThat(reason).contains("{aidLastThreeYears}", "{requestedAmount}", "{deMinimisCeiling}");
-        assertThat(EligibilityService.fill(reason, facts)).isEqualTo("De minimis aid of €298,201.00 in the last "
+        String kept = EligibilityService.reason("DE_MINIMIS_EXCEEDED", reason, facts).message();
+        assertThat(words(Locale.ENGLISH).phrase(kept)).isEqualTo("De minimis aid of €298,201.00 in the last "
                 + "three years plus the €1,800.00 requested exceeds the ceiling of €300,000.00.");
+        assertThat(words(Locale.forLanguageTag("ca")).phrase(kept)).isEqualTo("Els ajuts de minimis de "
+                + "298.201,00\u00a0€ dels darrers tres anys, més els 1.800,00\u00a0€ sol·licitats, superen el límit de "
+                + "300.000,00\u00a0€.");
     }
 
     @Test
@@ -278,29 +289,69 @@ class EligibilityDecisionTest {
     }
 
     @Test
-    void placeholdersAreFilledWithFactsFormattedForPeople() {
+    void eachFactIsKeptWithItsKindAndWrittenTheReadersWay() {
         Map<String, Object> facts = new HashMap<>();
         facts.put("aidLastThreeYears", new BigDecimal("1234567.5"));
         facts.put("staffHeadcount", new BigDecimal("1250"));
         facts.put("closingDate", LocalDate.of(2026, 12, 21));
         facts.put("closingAt", CLOSING_AT);
         facts.put("companyName", "Teixits Vallès SL");
+        String template = "{companyName}: aid {aidLastThreeYears}, staff {staffHeadcount}, closing {closingDate} ({closingAt}).";
 
-        String text = EligibilityService.fill(
-                "{companyName}: aid {aidLastThreeYears}, staff {staffHeadcount}, closing {closingDate} ({closingAt}).",
-                facts);
+        String kept = EligibilityService.reason("TEST", template, facts).message();
 
-        assertThat(text).startsWith("Teixits Vallès SL: aid €1,234,567.50, staff 1,250, closing 21 December 2026 "
-                + "(21 December 2026, 23:59 ");
-        assertThat(text).doesNotContain("{");
+        assertThat(testWords(Locale.ENGLISH, template).phrase(kept)).startsWith("Teixits Vallès SL: aid €1,234,567.50, "
+                + "staff 1,250, closing 21 December 2026 (21 December 2026, 23:59 ");
+        assertThat(testWords(Locale.forLanguageTag("es"), template).phrase(kept)).startsWith("Teixits Vallès SL: "
+                + "aid 1.234.567,50\u00a0€, staff 1.250, closing 21 de diciembre de 2026 (21 de diciembre de 2026, 23:59 ");
     }
 
     @Test
     void unknownPlaceholdersAreKeptAndMissingValuesReadAsNone() {
         Map<String, Object> facts = new HashMap<>();
         facts.put("membershipValidUntil", null);
+        String template = "Until {membershipValidUntil}; {noSuchFact} stays; $1 and \\ stay.";
 
-        assertThat(EligibilityService.fill("Until {membershipValidUntil}; {noSuchFact} stays; $1 and \\ stay.", facts))
-                .isEqualTo("Until none; {noSuchFact} stays; $1 and \\ stay.");
+        String kept = EligibilityService.reason("TEST", template, facts).message();
+
+        assertThat(testWords(Locale.ENGLISH, template).phrase(kept))
+                .isEqualTo("Until (none); {noSuchFact} stays; $1 and \\ stay.");
+    }
+
+    @Test
+    void theNameOfAnAnonymisedCompanyIsGoneFromItsReasons() {
+        Application application = new Application(1L, 2L, "aei-textils", "marta.puig", CLOSING_AT.toInstant(),
+                "Motivation", "Canada", "None yet", new BigDecimal("1500.00"), List.of(),
+                new Declarations(true, true, true, true));
+        application.recordAutomaticVerdict(List.of(EligibilityService.reason("ALREADY_APPLIED",
+                "{companyName} has already applied to this call; a company can apply only once per call.",
+                Map.of("companyName", "Teixits \"Vallès\" SL"))));
+
+        application.anonymise(new Erasure(Map.of("marta.puig", "anonymised-user-2-1"),
+                Map.of("Teixits \"Vallès\" SL", "Anonymised company 2")));
+
+        assertThat(application.getEligibilityReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.message()).doesNotContain("Vallès");
+            assertThat(words(Locale.forLanguageTag("ca")).phrase(reason.message())).isEqualTo("Anonymised company 2 "
+                    + "ja ha presentat una sol·licitud a aquesta convocatòria; cada empresa només en pot presentar una "
+                    + "per convocatòria.");
+        });
+    }
+
+    /** The words of the application's bundles. */
+    private static ViewWords words(Locale locale) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages/phrases", "messages/staff-views");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        return new ViewWords(messages, locale);
+    }
+
+    /** Words in which the reason TEST reads as this template in every language. */
+    private static ViewWords testWords(Locale locale, String template) {
+        StaticMessageSource messages = new StaticMessageSource();
+        messages.addMessage("phrase.eligibility.TEST", locale, template);
+        messages.addMessage("view.none", locale, "(none)");
+        return new ViewWords(messages, locale);
     }
 }

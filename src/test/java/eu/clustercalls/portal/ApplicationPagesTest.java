@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,11 @@ import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.document.DocumentSummary;
 import eu.clustercalls.reimbursement.ClaimFixtures;
 import eu.clustercalls.company.Company;
+import eu.clustercalls.company.CompanyService;
+import eu.clustercalls.notification.Languages;
+import eu.clustercalls.notification.NotificationRepository;
+import eu.clustercalls.notification.NotificationType;
+import eu.clustercalls.support.Formats;
 
 /**
  * "My applications": an SME user sees only its company's applications, follows one on its timeline, reads the
@@ -54,6 +61,12 @@ class ApplicationPagesTest {
     ClaimFixtures claims;
     @Autowired
     DocumentService documents;
+    @Autowired
+    CompanyService companies;
+    @Autowired
+    Languages languages;
+    @Autowired
+    NotificationRepository notifications;
 
     Scenario.Cluster cluster;
     FundingCall call;
@@ -110,6 +123,31 @@ class ApplicationPagesTest {
                 .contains("id=\"submitted\"")
                 .contains("We want to meet Canadian buyers of technical textiles.")
                 .doesNotContain("id=\"award-letter\"");
+    }
+
+    @Test
+    void theSmeReadsWhyItsApplicationIsNotEligibleInItsLanguageOnThePageAndInTheMail() throws Exception {
+        LocalDate membershipEnds = scenario.today().plusDays(10);
+        Company leaving = scenario.company(Scenario.figures(8, "1200000", "900000"), List.of());
+        companies.recordMembership(leaving.getId(), cluster.id(), "M-" + leaving.getId(), LocalDate.of(2020, 1, 1),
+                membershipEnds);
+        String user = Scenario.contactOf(leaving);
+        languages.choose(user, Locale.forLanguageTag("ca"));
+        Application application = scenario.apply(call, leaving, AMOUNT);
+        scenario.confirmEligibility(cluster, application);
+        String closing = " (" + Formats.date(call.closingDate(scenario.zone()), Locale.forLanguageTag("es")) + ")";
+
+        String spanish = perform(get(path(application)).param("lang", "es").with(sme(user)), 200)
+                .getResponse().getContentAsString();
+
+        assertThat(spanish).contains("<li>La afiliación a " + cluster.name() + " termina el "
+                + Formats.date(membershipEnds, Locale.forLanguageTag("es")) + ", antes de la fecha de cierre" + closing
+                + "; esta convocatoria solo está abierta a las empresas socias.</li>").doesNotContain("§");
+        assertThat(notifications.findByEntityTypeAndEntityIdOrderById("Application", application.reference()))
+                .filteredOn(mail -> mail.getType().equals(NotificationType.ELIGIBILITY_RESULT.name())).singleElement()
+                .satisfies(mail -> assertThat(mail.getBody()).contains("- L’afiliació a " + cluster.name()
+                        + " acaba el dia " + Formats.date(membershipEnds, Locale.forLanguageTag("ca"))
+                        + ", abans de la data de tancament").doesNotContain("§"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package eu.clustercalls.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,21 @@ class ErasureTest {
     void staffTextsLoseWhatIdentifiesTheCompanyTheLongestTextFirst() {
         assertThat(erasure.scrub("Teixits Vallès SL (Vic) called; Marta Puig confirmed. Teixits Vallès agrees."))
                 .isEqualTo("Anonymised company 7 ([city]) called; anonymised-user-7-1 confirmed. [name] agrees.");
+    }
+
+    @Test
+    void aKeptPhraseLosesTheCompanyInItsTextsAndKeepsItsFiguresAndItsForm() {
+        Erasure quoted = new Erasure(Map.of(), Map.of("Teixits \"La Vall\" SL", "Anonymised company 7",
+                "value", "[a name that is also a word of the JSON]"));
+        String kept = Phrase.of("capped").text("company", "Teixits \"La Vall\" SL")
+                .euros("grant", new BigDecimal("1500.00")).stored();
+
+        String scrubbed = quoted.scrub(kept);
+
+        assertThat(Phrase.read(scrubbed)).get().satisfies(phrase -> assertThat(phrase.facts()).containsExactly(
+                Map.entry("company", new Phrase.Fact(Phrase.Kind.TEXT, "Anonymised company 7")),
+                Map.entry("grant", new Phrase.Fact(Phrase.Kind.EUROS, "1500.00"))));
+        assertThat(scrubbed).doesNotContain("La Vall");
     }
 
     @Test
