@@ -100,7 +100,8 @@ class DashboardExportsTest {
                 .containsEntry("selection", "REJECTED").containsEntry("grant_awarded", "").containsEntry("paid", "");
         assertThat(rows.get(built.notAnSme().reference())).containsEntry("sme_size", "NOT_SME")
                 .containsEntry("eligible", "no").containsEntry("score_relevance_of_10", "");
-        assertThat(rows.get(built.notAnSme().reference()).get("eligibility_reasons")).isNotBlank();
+        assertThat(rows.get(built.notAnSme().reference()).get("eligibility_reasons"))
+                .as("written in English, not kept as a phrase").startsWith("Staff headcount ").doesNotContain("§");
     }
 
     @Test
