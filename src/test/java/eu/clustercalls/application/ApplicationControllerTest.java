@@ -463,6 +463,26 @@ class ApplicationControllerTest {
     }
 
     @Test
+    void theReasonsOfAnIneligibleApplicationAreWrittenInTheReadersLanguage() throws Exception {
+        Map<String, Object> withoutNoDoubleFunding = validApplication(a -> a.put("declarations", Map.of("smeStatus", true,
+                "deMinimis", true, "noDoubleFunding", false, "dataProtection", true)));
+        long id = body(mvc.perform(apply(call.getId(), withoutNoDoubleFunding)).andReturn(), 201).get("id").asLong();
+        Application refused = applications.findById(id).orElseThrow();
+        scenario.runJobs();
+        scenario.confirmEligibility(cluster, refused);
+
+        for (Map.Entry<String, String> reason : Map.of(
+                "es", "Falta la declaración de que no hay doble financiación.",
+                "ca", "Falta la declaració que no hi ha doble finançament.",
+                "en", "The declaration of no double funding was not given.").entrySet()) {
+            JsonNode shown = body(mvc.perform(get("/api/applications/{id}", refused.getId())
+                    .header("Accept-Language", reason.getKey()).with(asSme())).andReturn(), 200);
+            assertThat(shown.get("ineligibilityReasons")).extracting(JsonNode::asText).as(reason.getKey())
+                    .containsExactly(reason.getValue());
+        }
+    }
+
+    @Test
     void anApplicationOfAnotherCompanyIsNotFoundAndGivesNothingAway() throws Exception {
         Company competitor = scenario.memberCompany(cluster);
         Application theirs = scenario.apply(call, competitor, new BigDecimal("1234.56"));
