@@ -35,7 +35,9 @@ final class MailFormat {
         this.words = new ViewWords(messages, locale);
     }
 
-    /** A sentence kept as a {@link eu.clustercalls.support.Phrase} (or a plain text, as it is) in the mail's language. */
+    /**
+     * A sentence kept as a {@link eu.clustercalls.support.Phrase} in the mail's language; a plain text stays as it is.
+     */
     public String phrase(String kept) {
         return words.phrase(kept);
     }

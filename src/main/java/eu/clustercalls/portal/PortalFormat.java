@@ -69,7 +69,9 @@ public class PortalFormat {
         return message("countdown.hours", Math.max(1, left.toHours()));
     }
 
-    /** A sentence kept as a {@link eu.clustercalls.support.Phrase} (or a plain text, as it is) in the reader's language. */
+    /**
+     * A sentence kept as a {@link eu.clustercalls.support.Phrase} in the reader's language; a plain text stays as it is.
+     */
     public String phrase(String kept) {
         return new ViewWords(messages, locale()).phrase(kept);
     }

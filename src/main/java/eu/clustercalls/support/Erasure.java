@@ -55,7 +55,8 @@ public final class Erasure {
         if (text == null) {
             return null;
         }
-        return Phrase.read(text).map(phrase -> phrase.withTexts(this::scrubbed).stored()).orElseGet(() -> scrubbed(text));
+        return Phrase.read(text).map(phrase -> phrase.withTexts(this::scrubbed).stored())
+                .orElseGet(() -> scrubbed(text));
     }
 
     private String scrubbed(String text) {

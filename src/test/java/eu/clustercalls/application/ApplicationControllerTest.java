@@ -464,8 +464,8 @@ class ApplicationControllerTest {
 
     @Test
     void theReasonsOfAnIneligibleApplicationAreWrittenInTheReadersLanguage() throws Exception {
-        Map<String, Object> withoutNoDoubleFunding = validApplication(a -> a.put("declarations", Map.of("smeStatus", true,
-                "deMinimis", true, "noDoubleFunding", false, "dataProtection", true)));
+        Map<String, Object> withoutNoDoubleFunding = validApplication(a -> a.put("declarations",
+                Map.of("smeStatus", true, "deMinimis", true, "noDoubleFunding", false, "dataProtection", true)));
         long id = body(mvc.perform(apply(call.getId(), withoutNoDoubleFunding)).andReturn(), 201).get("id").asLong();
         Application refused = applications.findById(id).orElseThrow();
         scenario.runJobs();

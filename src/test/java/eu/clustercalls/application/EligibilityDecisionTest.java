@@ -296,14 +296,16 @@ class EligibilityDecisionTest {
         facts.put("closingDate", LocalDate.of(2026, 12, 21));
         facts.put("closingAt", CLOSING_AT);
         facts.put("companyName", "Teixits Vallès SL");
-        String template = "{companyName}: aid {aidLastThreeYears}, staff {staffHeadcount}, closing {closingDate} ({closingAt}).";
+        String template =
+                "{companyName}: aid {aidLastThreeYears}, staff {staffHeadcount}, closing {closingDate} ({closingAt}).";
 
         String kept = EligibilityService.reason("TEST", template, facts).message();
 
         assertThat(testWords(Locale.ENGLISH, template).phrase(kept)).startsWith("Teixits Vallès SL: aid €1,234,567.50, "
                 + "staff 1,250, closing 21 December 2026 (21 December 2026, 23:59 ");
         assertThat(testWords(Locale.forLanguageTag("es"), template).phrase(kept)).startsWith("Teixits Vallès SL: "
-                + "aid 1.234.567,50\u00a0€, staff 1.250, closing 21 de diciembre de 2026 (21 de diciembre de 2026, 23:59 ");
+                + "aid 1.234.567,50\u00a0€, staff 1.250, closing 21 de diciembre de 2026 "
+                + "(21 de diciembre de 2026, 23:59 ");
     }
 
     @Test

@@ -67,7 +67,8 @@ class EligibilityPhrasesTest {
         Map<String, String> reasons = new LinkedHashMap<>();
         for (Element rule : elements(dmn.getDocumentElement(), "rule")) {
             List<Element> entries = elements(rule, "outputEntry");
-            reasons.put(literal(entries.get(outputs.indexOf("reasonCode"))), literal(entries.get(outputs.indexOf("reason"))));
+            reasons.put(literal(entries.get(outputs.indexOf("reasonCode"))),
+                    literal(entries.get(outputs.indexOf("reason"))));
         }
         return reasons;
     }
