@@ -1,10 +1,12 @@
 package eu.clustercalls.support;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What the anonymisation of a company replaces in the records that are kept: the ids of the people who acted for it
@@ -47,11 +49,21 @@ public final class Erasure {
         return text == null ? null : ERASED;
     }
 
-    /** A text staff or the system wrote, without what identifies the company. */
+    /**
+     * A text staff or the system wrote, without what identifies the company. Of a {@link Phrase} (one a line) the
+     * text facts are scrubbed, not its JSON, where a name may be written with escapes and keys could be hit.
+     */
     public String scrub(String text) {
         if (text == null) {
             return null;
         }
+        return Arrays.stream(text.split("\n", -1))
+                .map(line -> Phrase.read(line).map(phrase -> phrase.withTexts(this::scrubText).stored())
+                        .orElseGet(() -> scrubText(line)))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String scrubText(String text) {
         String scrubbed = text;
         for (Map.Entry<Pattern, String> replacement : replacements.entrySet()) {
             scrubbed = replacement.getKey().matcher(scrubbed).replaceAll(replacement.getValue());

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -74,6 +75,14 @@ public final class Phrase {
 
     Map<String, Fact> facts() {
         return Collections.unmodifiableMap(facts);
+    }
+
+    /** This phrase with each text fact changed (figures and days stay as they are): how erasure scrubs a name. */
+    Phrase withTexts(UnaryOperator<String> change) {
+        Map<String, Fact> changed = new LinkedHashMap<>();
+        facts.forEach((name, fact) -> changed.put(name, fact.kind() == Kind.TEXT && fact.value() != null
+                ? new Fact(Kind.TEXT, change.apply(fact.value())) : fact));
+        return new Phrase(key, changed);
     }
 
     /** The form kept in the database. */
