@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * Dates and amounts in the reader's language, for the portal's and the dashboard's pages:
@@ -66,6 +67,11 @@ public class PortalFormat {
             return message("countdown.days", left.toDays());
         }
         return message("countdown.hours", Math.max(1, left.toHours()));
+    }
+
+    /** The words of kept texts (phrases) in the reader's language: {@code ${item.ineligibleReason(@portalFormat.words())}}. */
+    public ViewWords words() {
+        return new ViewWords(messages, locale());
     }
 
     /** The ISO date and time, for a {@code <time datetime>} attribute. */

@@ -2,10 +2,12 @@ package eu.clustercalls.privacy;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +31,7 @@ import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.security.StaffDirectory;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.ViewWords;
 
 /** The export of a company's personal data, for its own users and the administrators. */
 @Service
@@ -52,11 +55,13 @@ class PersonalDataExport {
     private final StaffDirectory staff;
     private final IdentityService identityService;
     private final Clock clock;
+    /** The export is written in English, as its notes and field names are. */
+    private final ViewWords english;
 
     PersonalDataExport(CompanyRepository companyRepository, CompanyService companies, CompanyRecordsReader reader,
             ClusterOrganisationService organisations, CallService calls, ClaimService claims,
             DocumentService documents, PaymentService payments, AuditService audit, StaffDirectory staff,
-            IdentityService identityService, Clock clock) {
+            IdentityService identityService, Clock clock, MessageSource messages) {
         this.companyRepository = companyRepository;
         this.companies = companies;
         this.reader = reader;
@@ -69,6 +74,7 @@ class PersonalDataExport {
         this.staff = staff;
         this.identityService = identityService;
         this.clock = clock;
+        this.english = new ViewWords(messages, Locale.ENGLISH);
     }
 
     /** Everything kept about the company, for one of its users or an administrator; anyone else reads not found. */
@@ -127,7 +133,7 @@ class PersonalDataExport {
         var files = documents.ofClaim(claim.getId());
         var payment = payments.ofClaim(claim.getId()).orElse(null);
         return new PersonalData.ClaimData(claim.getSubmittedBy(), claim.getSubmittedAt(),
-                ClaimView.of(claim, claims.itemsOf(claim.getId()), files, payment),
+                ClaimView.of(claim, claims.itemsOf(claim.getId()), files, payment, english),
                 files.stream().map(file -> new PersonalData.DocumentData(file.getId(), file.getPurpose(),
                         file.getFileName(), file.getContentType(), file.getSizeBytes(), file.getSha256())).toList(),
                 payment == null ? null : new PersonalData.PaymentData(payment.getReference(), payment.getAmount(),
