@@ -86,6 +86,16 @@ class StartupTest {
     }
 
     @Test
+    void tasklistLoadsTheStaffLanguageScriptAndKeepsItsShortcuts() throws Exception {
+        HttpResponse<String> config = get("/camunda/app/tasklist/scripts/config.js", null);
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("scripts/clustercalls/staff-language.js", "claimTask", "startProcess");
+        HttpResponse<String> script = get("/camunda/app/tasklist/scripts/clustercalls/staff-language.js", null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("/staff/language", "MutationObserver");
+    }
+
+    @Test
     void theEngineRestApiAsksForCredentials() throws Exception {
         assertThat(get("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
         assertThat(get("/engine-rest/process-definition", basic("joan.riera", "wrong-password")).statusCode()).isEqualTo(401);

@@ -56,9 +56,7 @@ class DashboardPages {
         Application application = applications.findById(applicationId)
                 .filter(found -> found.getCallId().equals(call.getId()))
                 .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + " to this call."));
-        String decision = decisions.latestOf(application).orElseThrow(() -> new NotFoundException(
-                "The eligibility decision of " + application.reference() + " is not in the history (any more)."));
-        return "redirect:" + EligibilityDecisions.COCKPIT_DECISION_INSTANCE + decision;
+        return "redirect:" + decisions.cockpitPage(application);
     }
 
     @GetMapping("/dashboard")

@@ -154,12 +154,20 @@ class DashboardService {
     @Transactional(readOnly = true)
     public FundingCall call(String user, Long callId) {
         FundingCall call = calls.getPublic(callId);
-        boolean manages = staff.hasRole(user, Roles.ADMIN)
-                || (staff.hasRole(user, Roles.CALL_MANAGERS) && staff.worksFor(user, call.getClusterId()));
-        if (!manages) {
+        if (!manages(user, call)) {
             throw new NotFoundException("There is no call " + callId + ".");
         }
         return call;
+    }
+
+    @Transactional(readOnly = true)
+    boolean manages(String user, Long callId) {
+        return manages(user, calls.get(callId));
+    }
+
+    private boolean manages(String user, FundingCall call) {
+        return staff.hasRole(user, Roles.ADMIN)
+                || (staff.hasRole(user, Roles.CALL_MANAGERS) && staff.worksFor(user, call.getClusterId()));
     }
 
     String clusterName(FundingCall call) {

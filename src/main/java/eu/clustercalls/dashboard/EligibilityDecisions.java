@@ -12,11 +12,13 @@ import org.springframework.stereotype.Component;
 
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.support.NotFoundException;
 
 /**
  * The eligibility decision of an application in Cockpit. The decision is evaluated outside any process instance, and
  * Cockpit's decision list searches by neither business key nor input; the decision's input "Application" (the
- * reference, input_application in eligibility.dmn) finds it here, and the dashboard links to its page in Cockpit.
+ * reference, input_application in eligibility.dmn) finds it here, and the dashboard and Cockpit's application
+ * instances (CockpitDecisionLinks) link to its page.
  */
 @Component
 class EligibilityDecisions {
@@ -30,6 +32,13 @@ class EligibilityDecisions {
     EligibilityDecisions(HistoryService historyService, ManagementService managementService) {
         this.historyService = historyService;
         this.managementService = managementService;
+    }
+
+    /** The address of the application's latest eligibility decision in Cockpit. */
+    String cockpitPage(Application application) {
+        return latestOf(application).map(decision -> COCKPIT_DECISION_INSTANCE + decision)
+                .orElseThrow(() -> new NotFoundException("The eligibility decision of " + application.reference()
+                        + " is not in the history (any more)."));
     }
 
     /** The id of the application's latest eligibility decision, if history still holds it. */

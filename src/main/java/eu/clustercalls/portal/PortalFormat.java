@@ -69,11 +69,9 @@ public class PortalFormat {
         return message("countdown.hours", Math.max(1, left.toHours()));
     }
 
-    /**
-     * A sentence kept as a {@link eu.clustercalls.support.Phrase} in the reader's language; a plain text stays as it is.
-     */
-    public String phrase(String kept) {
-        return new ViewWords(messages, locale()).phrase(kept);
+    /** The words of kept texts (phrases) in the reader's language: {@code ${item.ineligibleReason(@portalFormat.words())}}. */
+    public ViewWords words() {
+        return new ViewWords(messages, locale());
     }
 
     /** The ISO date and time, for a {@code <time datetime>} attribute. */

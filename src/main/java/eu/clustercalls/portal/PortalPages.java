@@ -22,10 +22,11 @@ import eu.clustercalls.support.NotFoundException;
 
 /**
  * What every page of the portal and the dashboard needs (the address for the language switch), and their error
- * pages: a person reads what went wrong in their language, never a stack trace. Before the JSON API's handler.
+ * pages: a person reads what went wrong in their language, never a stack trace. Before the JSON API's handler, after
+ * the plain answers of links from staff screens (support/StaffLinkRefusals), which no portal page frames.
  */
 @ControllerAdvice(basePackages = {"eu.clustercalls.portal", "eu.clustercalls.dashboard", "eu.clustercalls.notification"})
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PortalPages {
 
     private static final Logger log = LoggerFactory.getLogger(PortalPages.class);

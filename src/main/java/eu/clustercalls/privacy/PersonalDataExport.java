@@ -55,6 +55,7 @@ class PersonalDataExport {
     private final StaffDirectory staff;
     private final IdentityService identityService;
     private final Clock clock;
+    /** The export is written in English, as its notes and field names are. */
     private final ViewWords english;
 
     PersonalDataExport(CompanyRepository companyRepository, CompanyService companies, CompanyRecordsReader reader,
@@ -73,7 +74,6 @@ class PersonalDataExport {
         this.staff = staff;
         this.identityService = identityService;
         this.clock = clock;
-        // The export is written in English, as its note; the eligibility reasons too.
         this.english = new ViewWords(messages, Locale.ENGLISH);
     }
 
@@ -134,7 +134,7 @@ class PersonalDataExport {
         var files = documents.ofClaim(claim.getId());
         var payment = payments.ofClaim(claim.getId()).orElse(null);
         return new PersonalData.ClaimData(claim.getSubmittedBy(), claim.getSubmittedAt(),
-                ClaimView.of(claim, claims.itemsOf(claim.getId()), files, payment),
+                ClaimView.of(claim, claims.itemsOf(claim.getId()), files, payment, english),
                 files.stream().map(file -> new PersonalData.DocumentData(file.getId(), file.getPurpose(),
                         file.getFileName(), file.getContentType(), file.getSizeBytes(), file.getSha256())).toList(),
                 payment == null ? null : new PersonalData.PaymentData(payment.getReference(), payment.getAmount(),

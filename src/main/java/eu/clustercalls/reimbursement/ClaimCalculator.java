@@ -6,10 +6,13 @@ import java.util.List;
 
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
-import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.Phrase;
 import org.springframework.stereotype.Component;
 
-/** The eligible amount of a claim under its call's reimbursement model, with each step explained. */
+/**
+ * The eligible amount of a claim under its call's reimbursement model, with each step explained. The steps and flags
+ * are kept as {@link Phrase}s (messages/phrases, {@code phrase.claim.*}), read in each reader's language.
+ */
 @Component
 class ClaimCalculator {
 
@@ -35,7 +38,7 @@ class ClaimCalculator {
             case LUMP_SUM -> lumpSum(call, lines);
         };
         if (amount.compareTo(grant) > 0) {
-            lines.add("Capped at the grant awarded: " + Formats.euros(grant) + ".");
+            lines.add(Phrase.of("claim.capped").euros("grant", grant).stored());
             amount = grant;
         }
         return new Result(claimed, amount, lines, flags);
@@ -49,8 +52,10 @@ class ClaimCalculator {
     private static BigDecimal actualCosts(List<ExpenseItem> items, BigDecimal claimed, List<String> lines) {
         BigDecimal eligible = acceptedItems(items);
         long ineligible = items.stream().filter(item -> !item.isEligible()).count();
-        lines.add("Eligible items: " + Formats.euros(eligible) + " of " + Formats.euros(claimed) + " claimed"
-                + (ineligible == 0 ? "." : " (" + ineligible + " item" + (ineligible == 1 ? "" : "s") + " not eligible)."));
+        String key = ineligible == 0 ? "claim.items" : ineligible == 1 ? "claim.items.ineligible.one"
+                : "claim.items.ineligible.many";
+        lines.add(Phrase.of(key).euros("eligible", eligible).euros("claimed", claimed).number("count", ineligible)
+                .stored());
         return eligible;
     }
 
@@ -58,29 +63,32 @@ class ClaimCalculator {
             List<String> flags) {
         BigDecimal travel = BigDecimal.ZERO;
         if (company.getLatitude() == null || call.getDestinationLatitude() == null) {
-            flags.add("The distance cannot be computed: the location of " + (company.getLatitude() == null
-                    ? company.getLegalName() : "the destination") + " is not recorded. No travel amount was added.");
+            flags.add((company.getLatitude() == null
+                    ? Phrase.of("claim.noLocation.company").text("company", company.getLegalName())
+                    : Phrase.of("claim.noLocation.destination")).stored());
         } else {
             int km = distanceKm(company.getLatitude().doubleValue(), company.getLongitude().doubleValue(),
                     call.getDestinationLatitude().doubleValue(), call.getDestinationLongitude().doubleValue());
             ReimbursementRates.TravelBand band = rates.travel(km);
             travel = band.amount();
-            lines.add("Travel " + company.getCity() + " – " + call.getDestinationCity() + ": " + km + " km, band "
-                    + band.band() + ": " + Formats.euros(travel) + ".");
+            // Kilometres as a text: "5898 km", not grouped; the band is named as the rate table names it.
+            lines.add(Phrase.of("claim.travel").text("from", company.getCity()).text("to", call.getDestinationCity())
+                    .text("km", km).text("band", band.band()).euros("amount", travel).stored());
         }
         int days = Math.min(daysAttended, call.activityDays());
         BigDecimal rate = rates.dailySubsistence(call.getDestinationCountry());
         BigDecimal subsistence = rate.multiply(BigDecimal.valueOf(days));
-        lines.add("Subsistence in " + call.getDestinationCountry() + ": " + days + " day" + (days == 1 ? "" : "s")
-                + (days < call.activityDays() ? " (of " + call.activityDays() + ")" : "") + " × "
-                + Formats.euros(rate) + " = " + Formats.euros(subsistence) + ".");
+        String key = "claim.subsistence." + (days == 1 ? "one" : "many")
+                + (days < call.activityDays() ? ".partial" : "");
+        lines.add(Phrase.of(key).text("country", call.getDestinationCountry()).number("days", days)
+                .number("activityDays", call.activityDays()).euros("rate", rate).euros("amount", subsistence).stored());
         return travel.add(subsistence);
     }
 
     private BigDecimal lumpSum(FundingCall call, List<String> lines) {
         BigDecimal lumpSum = rates.lumpSum(call.getActivityType());
-        lines.add("Lump sum for a " + call.getActivityType().label().toLowerCase(java.util.Locale.UK)
-                + " on proof of attendance: " + Formats.euros(lumpSum) + ".");
+        // A text for each type of activity: its name takes its own article in Spanish and Catalan.
+        lines.add(Phrase.of("claim.lumpSum." + call.getActivityType().name()).euros("amount", lumpSum).stored());
         return lumpSum;
     }
 

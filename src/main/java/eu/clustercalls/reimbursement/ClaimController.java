@@ -7,9 +7,12 @@ import java.util.List;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.document.Downloads;
 import eu.clustercalls.payment.PaymentService;
+import eu.clustercalls.support.ViewWords;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -31,11 +34,13 @@ class ClaimController {
     private final ClaimService claims;
     private final DocumentService documents;
     private final PaymentService payments;
+    private final MessageSource messages;
 
-    ClaimController(ClaimService claims, DocumentService documents, PaymentService payments) {
+    ClaimController(ClaimService claims, DocumentService documents, PaymentService payments, MessageSource messages) {
         this.claims = claims;
         this.documents = documents;
         this.payments = payments;
+        this.messages = messages;
     }
 
     // No "consumes": a request that is not multipart must reach the exception handler, which tells the client how
@@ -65,9 +70,10 @@ class ClaimController {
         return Downloads.attachment(claims.document(user.getName(), claimId, documentId));
     }
 
+    /** The computation and the reasons in the language the request asks for (Accept-Language), English by default. */
     private ClaimView view(ExpenseClaim claim) {
         return ClaimView.of(claim, claims.itemsOf(claim.getId()), documents.ofClaim(claim.getId()),
-                payments.ofClaim(claim.getId()).orElse(null));
+                payments.ofClaim(claim.getId()).orElse(null), new ViewWords(messages, LocaleContextHolder.getLocale()));
     }
 
     private static Upload upload(String part, MultipartFile file) {

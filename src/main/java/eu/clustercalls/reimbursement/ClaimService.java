@@ -41,6 +41,7 @@ import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.Phrase;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -313,20 +314,23 @@ public class ClaimService {
         return stored;
     }
 
-    /** Why an item is not eligible, or null when it is. */
+    /**
+     * Why an item is not eligible, or null when it is: each reason a {@link Phrase}, one a line (see
+     * {@link ExpenseItem#ineligibleReason}). All three fit the column's 500 characters.
+     */
     static String ineligibility(FundingCall call, ExpenseCategory category, LocalDate date, boolean hasReceipt) {
         List<String> reasons = new ArrayList<>();
         if (date.isBefore(call.getActivityStart().minusDays(TRAVEL_DAYS)) || date.isAfter(call.getActivityEnd().plusDays(TRAVEL_DAYS))) {
-            reasons.add("Dated " + Formats.date(date) + ", outside the activity (" + Formats.date(call.getActivityStart())
-                    + " – " + Formats.date(call.getActivityEnd()) + ") and the " + TRAVEL_DAYS + " days before and after it.");
+            reasons.add(Phrase.of("claim.ineligible.dated").date("date", date).date("start", call.getActivityStart())
+                    .date("end", call.getActivityEnd()).number("days", TRAVEL_DAYS).stored());
         }
         if (!call.reimburses(category)) {
-            reasons.add(category.label() + " costs are not reimbursed by this call.");
+            reasons.add(Phrase.of("claim.ineligible.category." + category.name()).stored());
         }
         if (!hasReceipt) {
-            reasons.add("No receipt attached.");
+            reasons.add(Phrase.of("claim.ineligible.noReceipt").stored());
         }
-        return reasons.isEmpty() ? null : String.join(" ", reasons);
+        return reasons.isEmpty() ? null : String.join("\n", reasons);
     }
 
     /** Day 20: an SME that has not claimed yet is reminded, once. */

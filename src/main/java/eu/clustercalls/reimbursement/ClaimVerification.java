@@ -35,6 +35,7 @@ import eu.clustercalls.support.FormView;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.Phrase;
 import eu.clustercalls.support.ViewWords;
 import eu.clustercalls.support.FormValues;
 import org.springframework.stereotype.Service;
@@ -97,7 +98,7 @@ public class ClaimVerification {
                 flags.isEmpty() ? null : flags.size() + " flag(s) for finance");
     }
 
-    /** A receipt already handed in with another claim, or twice in this one, is flagged. */
+    /** A receipt already handed in with another claim, or twice in this one, is flagged (flags are kept as phrases). */
     private List<String> receiptFlags(Long claimId, List<ExpenseItem> claimItems) {
         Map<Long, DocumentSummary> byId = documents.ofClaim(claimId).stream()
                 .collect(Collectors.toMap(DocumentSummary::getId, Function.identity()));
@@ -110,12 +111,14 @@ public class ClaimVerification {
             }
             List<Long> others = documents.otherClaimsWithContent(receipt.getSha256(), claimId);
             if (!others.isEmpty()) {
-                flags.add("Item " + item.number() + " (" + receipt.getFileName() + "): the same receipt was already handed in with "
-                        + others.stream().map(id -> "CLM-" + id).collect(Collectors.joining(", ")) + ".");
+                flags.add(Phrase.of("claim.receiptElsewhere").number("item", item.number())
+                        .text("file", receipt.getFileName())
+                        .text("claims", others.stream().map(id -> "CLM-" + id).collect(Collectors.joining(", ")))
+                        .stored());
             }
             Integer first = firstItemWithHash.putIfAbsent(receipt.getSha256(), item.number());
             if (first != null) {
-                flags.add("Items " + first + " and " + item.number() + " carry the same receipt file.");
+                flags.add(Phrase.of("claim.sameReceipt").number("first", first).number("item", item.number()).stored());
             }
         }
         return flags;
@@ -126,9 +129,9 @@ public class ClaimVerification {
                 .filter(item -> !"EUR".equals(item.getCurrency()))
                 .filter(item -> item.getRateDate() != null
                         && ChronoUnit.DAYS.between(item.getRateDate(), item.getExpenseDate()) > STALE_RATE_DAYS)
-                .map(item -> "Item " + item.number() + ": the " + item.getCurrency() + " rate of "
-                        + Formats.date(item.getRateDate()) + " was used for an expense of "
-                        + Formats.date(item.getExpenseDate()) + "; the table has no newer rate.")
+                .map(item -> Phrase.of("claim.staleRate").number("item", item.number())
+                        .text("currency", item.getCurrency()).date("rateDate", item.getRateDate())
+                        .date("expenseDate", item.getExpenseDate()).stored())
                 .toList();
     }
 
@@ -160,10 +163,13 @@ public class ClaimVerification {
                 .text("itemsText", itemsText(claimItems, fileNames, words))
                 .text("documentsText", documentsText(claimId, files, claimItems, words))
                 .text("missionReport", Formats.markdownText(claim.getMissionReport()))
-                // The computation and the flags were written in English when the claim was computed.
-                .text("computationText", words.list(claim.getComputation(), claim.getComputation().size()))
+                .text("computationText", list(claim.computation(words), words))
                 .text("computedAmount", words.euros(claim.getComputedAmount()))
-                .text("flagsText", words.list(claim.getFlags(), claim.getFlags().size()));
+                .text("flagsText", list(claim.flags(words), words));
+    }
+
+    private static String list(List<String> lines, ViewWords words) {
+        return words.list(lines, lines.size());
     }
 
     private static String itemsText(List<ExpenseItem> claimItems, Map<Long, String> fileNames, ViewWords words) {
@@ -172,7 +178,7 @@ public class ClaimVerification {
                 amountText(item, words))
                 + (item.getReceiptDocumentId() == null ? ""
                         : " — " + words.get("claim.item.receipt", fileNames.get(item.getReceiptDocumentId())))
-                + (item.isEligible() ? "" : " — " + words.get("claim.item.notEligible", item.getIneligibleReason()))
+                + (item.isEligible() ? "" : " — " + words.get("claim.item.notEligible", item.ineligibleReason(words)))
                 + (item.getVerifiedAmountEur() == null ? ""
                         : " — " + words.get("claim.item.reducedTo", words.euros(item.getVerifiedAmountEur()))))
                 .toList();

@@ -12,6 +12,7 @@ import eu.clustercalls.document.DocumentSummary;
 import eu.clustercalls.document.StoredDocument;
 import eu.clustercalls.payment.Iban;
 import eu.clustercalls.payment.Payment;
+import eu.clustercalls.support.ViewWords;
 
 /** An expense claim as its SME sees it: every item with its euro amount and, if not eligible, why. */
 public record ClaimView(String reference, String application, ClaimStatus status, Instant dueAt, List<Item> items,
@@ -27,20 +28,22 @@ public record ClaimView(String reference, String application, ClaimStatus status
     record Paid(String reference, BigDecimal amount, LocalDate executionDate) {
     }
 
-    public static ClaimView of(ExpenseClaim claim, List<ExpenseItem> items, List<DocumentSummary> documents, Payment payment) {
+    /** The claim with its computation and the items' reasons written in the reader's language. */
+    public static ClaimView of(ExpenseClaim claim, List<ExpenseItem> items, List<DocumentSummary> documents,
+            Payment payment, ViewWords words) {
         Map<Long, String> names = documents.stream().collect(Collectors.toMap(DocumentSummary::getId,
                 DocumentSummary::getFileName));
         return new ClaimView(claim.reference(), "APP-" + claim.getApplicationId(), claim.getStatus(), claim.getDueAt(),
                 items.stream().map(item -> new Item(item.number(), item.getCategory(), item.getDescription(),
                         item.getAmount(), item.getCurrency(), item.getExpenseDate(), item.getUnitsPerEuro(),
                         item.getRateDate(), item.getAmountEur(), names.get(item.getReceiptDocumentId()),
-                        item.isEligible(), item.getIneligibleReason(), item.getVerifiedAmountEur(),
+                        item.isEligible(), item.ineligibleReason(words), item.getVerifiedAmountEur(),
                         item.getReductionReason())).toList(),
                 documents.stream().filter(d -> d.getPurpose() == StoredDocument.Purpose.ATTENDANCE_PROOF)
                         .map(DocumentSummary::getFileName).toList(),
                 claim.getDaysAttended(), claim.getMissionReport(),
                 claim.getIban() == null ? null : claim.getAccountHolder() + ", " + Iban.formatted(claim.getIban()),
-                claim.getClaimedAmount(), claim.getComputedAmount(), claim.getComputation(),
+                claim.getClaimedAmount(), claim.getComputedAmount(), claim.computation(words),
                 claim.getVerificationDecision(), claim.getVerifiedAmount(), claim.getVerificationReason(),
                 payment == null ? null : new Paid(payment.getReference(), payment.getAmount(), payment.getExecutionDate()));
     }

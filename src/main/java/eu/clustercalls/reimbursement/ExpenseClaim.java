@@ -7,6 +7,7 @@ import java.util.List;
 
 import eu.clustercalls.audit.Audited;
 import eu.clustercalls.support.Erasure;
+import eu.clustercalls.support.ViewWords;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -225,12 +226,14 @@ public class ExpenseClaim implements Audited {
         return computedAmount;
     }
 
-    public List<String> getComputation() {
-        return lines(computation);
+    /** How the amount was computed, a line a step, in the reader's language (kept as phrases, see ClaimCalculator). */
+    public List<String> computation(ViewWords words) {
+        return lines(computation).stream().map(words::phrase).toList();
     }
 
-    public List<String> getFlags() {
-        return lines(flags);
+    /** What finance should look at, in the reader's language. */
+    public List<String> flags(ViewWords words) {
+        return lines(flags).stream().map(words::phrase).toList();
     }
 
     public String getVerifiedBy() {

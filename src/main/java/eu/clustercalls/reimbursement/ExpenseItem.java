@@ -2,10 +2,13 @@ package eu.clustercalls.reimbursement;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import eu.clustercalls.call.ExpenseCategory;
 import eu.clustercalls.currency.Conversion;
 import eu.clustercalls.support.Erasure;
+import eu.clustercalls.support.ViewWords;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -131,8 +134,13 @@ public class ExpenseItem {
         return eligible;
     }
 
-    public String getIneligibleReason() {
-        return ineligibleReason;
+    /**
+     * Why the item is not eligible, in the reader's language, or null when it is. The reasons are kept as phrases, one
+     * a line, and read one after the other; a reason kept before phrases is one plain line.
+     */
+    public String ineligibleReason(ViewWords words) {
+        return ineligibleReason == null ? null
+                : Arrays.stream(ineligibleReason.split("\n")).map(words::phrase).collect(Collectors.joining(" "));
     }
 
     public BigDecimal getVerifiedAmountEur() {

@@ -1,10 +1,12 @@
 package eu.clustercalls.support;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What the anonymisation of a company replaces in the records that are kept: the ids of the people who acted for it
@@ -48,18 +50,20 @@ public final class Erasure {
     }
 
     /**
-     * A text staff or the system wrote, without what identifies the company. A kept {@link Phrase} is scrubbed fact
-     * by fact: its JSON escapes a name's quotes, and its keys and kinds are nobody's name.
+     * A text staff or the system wrote, without what identifies the company. Of a {@link Phrase} (one a line) the
+     * text facts are scrubbed, not its JSON, where a name may be written with escapes and keys could be hit.
      */
     public String scrub(String text) {
         if (text == null) {
             return null;
         }
-        return Phrase.read(text).map(phrase -> phrase.withTexts(this::scrubbed).stored())
-                .orElseGet(() -> scrubbed(text));
+        return Arrays.stream(text.split("\n", -1))
+                .map(line -> Phrase.read(line).map(phrase -> phrase.withTexts(this::scrubText).stored())
+                        .orElseGet(() -> scrubText(line)))
+                .collect(Collectors.joining("\n"));
     }
 
-    private String scrubbed(String text) {
+    private String scrubText(String text) {
         String scrubbed = text;
         for (Map.Entry<Pattern, String> replacement : replacements.entrySet()) {
             scrubbed = replacement.getKey().matcher(scrubbed).replaceAll(replacement.getValue());

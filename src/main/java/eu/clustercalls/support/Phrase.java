@@ -77,7 +77,7 @@ public final class Phrase {
         return Collections.unmodifiableMap(facts);
     }
 
-    /** The same sentence with each of its texts changed; its figures and days stay. */
+    /** This phrase with each text fact changed (figures and days stay as they are): how erasure scrubs a name. */
     Phrase withTexts(UnaryOperator<String> change) {
         Map<String, Fact> changed = new LinkedHashMap<>();
         facts.forEach((name, fact) -> changed.put(name, fact.kind() == Kind.TEXT && fact.value() != null

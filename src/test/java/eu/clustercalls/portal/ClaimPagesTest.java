@@ -265,4 +265,19 @@ class ClaimPagesTest {
         assertThat(mvc.perform(as(get("/portal/todo"), applicant)).andReturn().getResponse().getContentAsString())
                 .contains("Correct the expense claim", "The hotel invoice is not legible.");
     }
+
+    @Test
+    void anItemsReasonsForNotBeingEligibleAreShownInTheReadersLanguage() throws Exception {
+        // The call does not reimburse stands: a stand without a receipt is not eligible for two reasons.
+        fixtures.submit(sme.application(), ClaimFixtures.input(5,
+                ClaimFixtures.item(ExpenseCategory.STAND, "500.00", "EUR", start, null),
+                ClaimFixtures.item(ExpenseCategory.TRAVEL, "450.00", "EUR", start.minusDays(1), "flight")));
+        String spanish = "Esta convocatoria no reembolsa los gastos de estand. No se ha adjuntado ningún justificante.";
+
+        assertThat(page(applicant, "es")).contains(spanish).doesNotContain("not reimbursed", "No receipt", "§");
+        assertThat(mvc.perform(as(get("/portal/applications/" + sme.application().getId()).param("lang", "es"),
+                applicant)).andReturn().getResponse().getContentAsString())
+                .contains(spanish).doesNotContain("not reimbursed", "No receipt", "§");
+        assertThat(page(applicant, "en")).contains("Stand costs are not reimbursed by this call. No receipt attached.");
+    }
 }

@@ -40,6 +40,7 @@ class StartCallBrowserTest {
 
     private static final long FORM_DEBOUNCE_MILLIS = 600;
     private static final String CLOSE_BEFORE_ACTIVITY = "The call must close before the activity starts.";
+    private static final String CLOSES_IN_PAST = "The closing date is in the past";
 
     @LocalServerPort
     int port;
@@ -84,7 +85,15 @@ class StartCallBrowserTest {
             type(browser, "Activity starts on", "14/09/2030");
             type(browser, "Activity ends on", "18/09/2030");
             type(browser, "Applications open on", "01/06/2030");
+            type(browser, "Applications close on", "15/01/2020");
+            browser.waitFor(d -> shown(browser, CLOSES_IN_PAST).size() == 2 ? true : null);
+            assertThat(shown(browser, CLOSES_IN_PAST).get(0).getLocation().getY()
+                    - field(browser, "Applications close on").getLocation().getY())
+                    .as("said right below the closing date, not only by the server after Start").isBetween(0, 250);
+            scrollIntoView(browser, shown(browser, CLOSES_IN_PAST).get(0));
+            browser.screenshot("closing-date-in-the-past", 1280, 1000);
             type(browser, "Applications close on", "20/09/2030");
+            browser.waitFor(d -> shown(browser, CLOSES_IN_PAST).isEmpty() ? true : null);
             type(browser, "Number of places", "3");
             type(browser, "Maximum grant per SME (EUR)", "2000");
 

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 
 import eu.clustercalls.ClusterCallsTest;
@@ -22,6 +24,7 @@ import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.currency.ExchangeRateService;
 import eu.clustercalls.support.Formats;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * What "Compute the eligible amount" stores on a submitted claim under each reimbursement model: the items in euros
@@ -48,6 +51,13 @@ class ClaimComputationTest {
     ExchangeRateService rates;
     @Autowired
     CompanyService companies;
+    @Autowired
+    MessageSource messages;
+
+    /** The stored texts as an English reader reads them. */
+    private ViewWords english() {
+        return new ViewWords(messages, Locale.ENGLISH);
+    }
 
     private List<ExpenseItem> itemsOf(ExpenseClaim claim) {
         return claims.itemsOf(claim.getId());
@@ -73,11 +83,11 @@ class ClaimComputationTest {
         assertThat(computed.getClaimedAmount()).isEqualByComparingTo("1800.00");
         // The grant awarded is the amount requested (1,500), below the call's maximum (2,000).
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("1500.00");
-        assertThat(computed.getComputation()).containsExactly(
+        assertThat(computed.computation(english())).containsExactly(
                 "Eligible items: " + euros("1800") + " of " + euros("1800") + " claimed.",
                 "Capped at the grant awarded: " + euros("1500") + ".");
         assertThat(itemsOf(computed)).extracting(ExpenseItem::isEligible).containsExactly(true, true);
-        assertThat(computed.getFlags()).isEmpty();
+        assertThat(computed.flags(english())).isEmpty();
     }
 
     @Test
@@ -93,9 +103,9 @@ class ClaimComputationTest {
         assertThat(computed.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("750.55");
         assertThat(computed.getClaimedAmount()).isEqualByComparingTo("750.55");
-        assertThat(computed.getComputation())
+        assertThat(computed.computation(english()))
                 .containsExactly("Eligible items: " + euros("750.55") + " of " + euros("750.55") + " claimed.");
-        assertThat(computed.getFlags()).isEmpty();
+        assertThat(computed.flags(english())).isEmpty();
     }
 
     // --- currencies ---
@@ -125,7 +135,7 @@ class ClaimComputationTest {
         assertThat(euro.getUnitsPerEuro()).isEqualByComparingTo("1");
         assertThat(euro.getAmountEur()).isEqualByComparingTo("200.00");
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("317.65");
-        assertThat(computed.getFlags()).as("a rate four days old is recent enough").isEmpty();
+        assertThat(computed.flags(english())).as("a rate four days old is recent enough").isEmpty();
     }
 
     @Test
@@ -145,7 +155,7 @@ class ClaimComputationTest {
         // 980 / 1.1725 = 835.820…
         assertThat(dollars.getAmountEur()).isEqualByComparingTo("835.82");
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("835.82");
-        assertThat(computed.getFlags()).containsExactly("Item 1: the USD rate of " + Formats.date(seededDay)
+        assertThat(computed.flags(english())).containsExactly("Item 1: the USD rate of " + Formats.date(seededDay)
                 + " was used for an expense of " + Formats.date(expenseDay) + "; the table has no newer rate.");
     }
 
@@ -163,7 +173,7 @@ class ClaimComputationTest {
         ExpenseClaim computed = fixtures.claimOf(sme.application());
         assertThat(itemsOf(computed)).extracting(ExpenseItem::getRateDate, ExpenseItem::getAmountEur)
                 .containsExactly(tuple(rateDay, new BigDecimal("100.00")), tuple(rateDay, new BigDecimal("200.00")));
-        assertThat(computed.getFlags()).singleElement().asString().startsWith("Item 2: the CHF rate of ");
+        assertThat(computed.flags(english())).singleElement().asString().startsWith("Item 2: the CHF rate of ");
     }
 
     // --- eligibility of items ---
@@ -186,14 +196,14 @@ class ClaimComputationTest {
         assertThat(items).extracting(ExpenseItem::isEligible).containsExactly(false, true, true, false);
         String window = "outside the activity (" + Formats.date(call.getActivityStart()) + " – "
                 + Formats.date(call.getActivityEnd()) + ") and the 2 days before and after it.";
-        assertThat(items.get(0).getIneligibleReason())
+        assertThat(items.get(0).ineligibleReason(english()))
                 .isEqualTo("Dated " + Formats.date(call.getActivityStart().minusDays(3)) + ", " + window);
-        assertThat(items.get(3).getIneligibleReason())
+        assertThat(items.get(3).ineligibleReason(english()))
                 .isEqualTo("Dated " + Formats.date(call.getActivityEnd().plusDays(3)) + ", " + window);
-        assertThat(items.get(1).getIneligibleReason()).isNull();
+        assertThat(items.get(1).ineligibleReason(english())).isNull();
         assertThat(computed.getClaimedAmount()).isEqualByComparingTo("1000.00");
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("500.00");
-        assertThat(computed.getComputation())
+        assertThat(computed.computation(english()))
                 .containsExactly("Eligible items: " + euros("500") + " of " + euros("1000") + " claimed (2 items not eligible).");
     }
 
@@ -209,7 +219,7 @@ class ClaimComputationTest {
 
         ExpenseClaim computed = fixtures.claimOf(sme.application());
         List<ExpenseItem> items = itemsOf(computed);
-        assertThat(items).extracting(ExpenseItem::isEligible, ExpenseItem::getIneligibleReason).containsExactly(
+        assertThat(items).extracting(ExpenseItem::isEligible, item -> item.ineligibleReason(english())).containsExactly(
                 tuple(false, "Stand costs are not reimbursed by this call."),
                 tuple(false, "No receipt attached."),
                 tuple(true, null));
@@ -218,7 +228,7 @@ class ClaimComputationTest {
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("700.00"));
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("700.00");
-        assertThat(computed.getComputation()).singleElement().asString().endsWith("(2 items not eligible).");
+        assertThat(computed.computation(english())).singleElement().asString().endsWith("(2 items not eligible).");
     }
 
     // --- receipts handed in twice ---
@@ -239,8 +249,8 @@ class ClaimComputationTest {
         fixtures.submit(second.application(), secondInput, List.of(
                 new Upload("room", "invoice-copy.pdf", invoice.clone()), new Upload("boarding-pass", "pass.png", ClaimFixtures.png("b" + Scenario.next()))));
 
-        assertThat(fixtures.claimOf(first.application()).getFlags()).as("nothing to compare with yet").isEmpty();
-        assertThat(fixtures.claimOf(second.application()).getFlags()).containsExactly("Item 1 (invoice-copy.pdf): "
+        assertThat(fixtures.claimOf(first.application()).flags(english())).as("nothing to compare with yet").isEmpty();
+        assertThat(fixtures.claimOf(second.application()).flags(english())).containsExactly("Item 1 (invoice-copy.pdf): "
                 + "the same receipt was already handed in with " + firstClaim.reference() + ".");
         // Flagged for finance, not refused: the amount still counts until finance decides.
         assertThat(fixtures.claimOf(second.application()).getComputedAmount()).isEqualByComparingTo("450.00");
@@ -261,7 +271,7 @@ class ClaimComputationTest {
                 new Upload("taxi-2", "taxi (1).pdf", ticket.clone()),
                 new Upload("boarding-pass", "pass.png", ClaimFixtures.png("pass " + Scenario.next()))));
 
-        assertThat(fixtures.claimOf(sme.application()).getFlags()).containsExactly(
+        assertThat(fixtures.claimOf(sme.application()).flags(english())).containsExactly(
                 "Items 1 and 2 carry the same receipt file.",
                 "Items 1 and 3 carry the same receipt file.");
     }
@@ -287,12 +297,12 @@ class ClaimComputationTest {
         ExpenseClaim computed = fixtures.claimOf(sme.application());
         int km = terrassaToMontrealKm();
         assertThat(km).isBetween(4000, 7999);
-        assertThat(computed.getComputation()).containsExactly(
+        assertThat(computed.computation(english())).containsExactly(
                 "Travel Terrassa – Montreal: " + km + " km, band 4,000–7,999 km: " + euros("820") + ".",
                 "Subsistence in CA: 5 days × " + euros("180") + " = " + euros("900") + ".");
         // 820 for the band plus 5 × 180 for Canada.
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("1720.00");
-        assertThat(computed.getFlags()).isEmpty();
+        assertThat(computed.flags(english())).isEmpty();
     }
 
     @Test
@@ -302,7 +312,7 @@ class ClaimComputationTest {
         fixtures.submit(sme.application(), ClaimFixtures.input(3));
 
         ExpenseClaim computed = fixtures.claimOf(sme.application());
-        assertThat(computed.getComputation()).contains(
+        assertThat(computed.computation(english())).contains(
                 "Subsistence in CA: 3 days (of 5) × " + euros("180") + " = " + euros("540") + ".");
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("1360.00");
     }
@@ -315,7 +325,7 @@ class ClaimComputationTest {
 
         ExpenseClaim computed = fixtures.claimOf(sme.application());
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("1000.00");
-        assertThat(computed.getComputation()).last().isEqualTo("Capped at the grant awarded: " + euros("1000") + ".");
+        assertThat(computed.computation(english())).last().isEqualTo("Capped at the grant awarded: " + euros("1000") + ".");
     }
 
     @Test
@@ -327,9 +337,9 @@ class ClaimComputationTest {
         fixtures.submit(sme.application(), ClaimFixtures.input(5));
 
         ExpenseClaim computed = fixtures.claimOf(sme.application());
-        assertThat(computed.getFlags()).containsExactly("The distance cannot be computed: the location of "
+        assertThat(computed.flags(english())).containsExactly("The distance cannot be computed: the location of "
                 + company.getLegalName() + " is not recorded. No travel amount was added.");
-        assertThat(computed.getComputation()).noneMatch(line -> line.startsWith("Travel"));
+        assertThat(computed.computation(english())).noneMatch(line -> line.startsWith("Travel"));
         assertThat(computed.getComputedAmount()).as("subsistence only").isEqualByComparingTo("900.00");
     }
 
@@ -345,7 +355,7 @@ class ClaimComputationTest {
 
         ExpenseClaim computed = fixtures.claimOf(sme.application());
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("1500.00");
-        assertThat(computed.getComputation())
+        assertThat(computed.computation(english()))
                 .containsExactly("Lump sum for a business mission on proof of attendance: " + euros("1500") + ".");
     }
 
@@ -359,7 +369,7 @@ class ClaimComputationTest {
         fixtures.submit(sme.application(), ClaimFixtures.input(5));
 
         ExpenseClaim computed = fixtures.claimOf(sme.application());
-        assertThat(computed.getComputation()).containsExactly(
+        assertThat(computed.computation(english())).containsExactly(
                 "Lump sum for a trade fair on proof of attendance: " + euros("2000") + ".",
                 "Capped at the grant awarded: " + euros("1200") + ".");
         assertThat(computed.getComputedAmount()).isEqualByComparingTo("1200.00");

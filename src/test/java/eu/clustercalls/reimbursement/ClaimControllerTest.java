@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,7 @@ import eu.clustercalls.currency.ExchangeRate;
 import eu.clustercalls.currency.ExchangeRateService;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.payment.Iban;
+import eu.clustercalls.support.Formats;
 
 /**
  * The SME's expense claim through the JSON API (multipart: a part "claim" with the JSON and one part per file), and
@@ -199,6 +201,24 @@ class ClaimControllerTest {
 
         assertThat(read).isEqualTo(answered);
         assertThat(read.get("status").asText()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void applicantReadsTheComputationAndWhyAnItemIsNotEligibleInTheLanguageItAsksFor() throws Exception {
+        ClaimInput input = ClaimFixtures.input(5,
+                item(ExpenseCategory.TRAVEL, "450.00", "EUR", start.minusDays(1), "flight"),
+                item(ExpenseCategory.REGISTRATION_FEE, "120.00", "EUR", start, null));
+        submitted(input, filesFor(input), 201);
+
+        JsonNode spanish = body(mvc.perform(get(url()).header("Accept-Language", "es-ES,es;q=0.9")
+                .with(Scenario.signedIn(applicant))).andReturn(), 200);
+
+        Locale es = Locale.forLanguageTag("es");
+        assertThat(spanish.get("items").get(1).get("ineligibleReason").asText())
+                .isEqualTo("No se ha adjuntado ningún justificante.");
+        assertThat(spanish.get("computation")).extracting(JsonNode::asText).containsExactly("Gastos subvencionables: "
+                + Formats.euros(new BigDecimal("450"), es) + " de " + Formats.euros(new BigDecimal("570"), es)
+                + " solicitados (1 gasto no subvencionable).");
     }
 
     @Test

@@ -3,9 +3,12 @@ package eu.clustercalls.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
 
 class ErasureTest {
 
@@ -37,23 +40,31 @@ class ErasureTest {
     }
 
     @Test
-    void aKeptPhraseLosesTheCompanyInItsTextsAndKeepsItsFiguresAndItsForm() {
-        Erasure quoted = new Erasure(Map.of(), Map.of("Teixits \"La Vall\" SL", "Anonymised company 7",
-                "value", "[a name that is also a word of the JSON]"));
-        String kept = Phrase.of("capped").text("company", "Teixits \"La Vall\" SL")
-                .euros("grant", new BigDecimal("1500.00")).stored();
-
-        String scrubbed = quoted.scrub(kept);
-
-        assertThat(Phrase.read(scrubbed)).get().satisfies(phrase -> assertThat(phrase.facts()).containsExactly(
-                Map.entry("company", new Phrase.Fact(Phrase.Kind.TEXT, "Anonymised company 7")),
-                Map.entry("grant", new Phrase.Fact(Phrase.Kind.EUROS, "1500.00"))));
-        assertThat(scrubbed).doesNotContain("La Vall");
-    }
-
-    @Test
     void onlyWholeWordsAreReplacedAndVeryShortTextsNever() {
         assertThat(erasure.scrub("Victoria and ESADE; Vic, ES.")).isEqualTo("Victoria and ESADE; [city], ES.");
         assertThat(erasure.scrub(null)).isNull();
+    }
+
+    @Test
+    void aKeptPhraseLosesWhatIdentifiesTheCompanyFromItsFactsAndStaysAPhrase() {
+        // A name with quotes is written escaped in the phrase's JSON; its fact is scrubbed, not the JSON.
+        Erasure quoted = new Erasure(Map.of(), Map.of("Teixits \"La Vall\" SL", "Anonymised company 8",
+                "Vic", "[city]", "value", "[should not touch the JSON]"));
+        String kept = Phrase.of("located").text("company", "Teixits \"La Vall\" SL").text("city", "Vic")
+                .euros("amount", new BigDecimal("820.00")).stored() + "\n" + "Plain text of Vic.";
+
+        String scrubbed = quoted.scrub(kept);
+
+        assertThat(scrubbed).doesNotContain("La Vall", "Vic\"", "[should not");
+        List<String> lines = scrubbed.lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(english().phrase(lines.get(0))).isEqualTo("Anonymised company 8 of [city]: €820.00.");
+        assertThat(lines.get(1)).isEqualTo("Plain text of [city].");
+    }
+
+    private static ViewWords english() {
+        StaticMessageSource messages = new StaticMessageSource();
+        messages.addMessage("phrase.located", Locale.ENGLISH, "{company} of {city}: {amount}.");
+        return new ViewWords(messages, Locale.ENGLISH);
     }
 }

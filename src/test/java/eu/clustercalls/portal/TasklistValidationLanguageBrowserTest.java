@@ -1,0 +1,96 @@
+package eu.clustercalls.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import eu.clustercalls.Scenario;
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.organisation.ClusterOrganisationService;
+
+/**
+ * What Tasklist and its forms say of themselves, in English only, reaches a Catalan cluster's reviewer in Catalan
+ * (the Tasklist script clustercalls/staff-language.js): the message under a field left empty, the one under a field
+ * of spaces alone, and the notice of a form that was not sent, whatever language her browser asks for.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.generate-unique-process-engine-name=false")
+@ActiveProfiles("test")
+@Import(Scenario.class)
+@DirtiesContext
+class TasklistValidationLanguageBrowserTest {
+
+    private static final String REASON_FIELD = "//div[contains(@class,'fjs-form-field')]"
+            + "[.//label[starts-with(normalize-space(), 'Motiu de la modificació')]]";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    ClusterOrganisationService organisations;
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void aCatalanClustersReviewerReadsWhatTheFormRefusesInCatalan() throws Exception {
+        Scenario.Cluster cluster = scenario.cluster();
+        organisations.useStaffLanguage(cluster.id(), "ca");
+        FundingCall call = scenario.publishedCall(cluster);
+        Application application = scenario.apply(call, scenario.memberCompany(cluster), new BigDecimal("1500"));
+        Task review = scenario.task(application, ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
+        taskService.claim(review.getId(), cluster.reviewer());
+
+        try (Browser browser = Browser.open("http://localhost:" + port, "tasklist-catalan-validation", "en")) {
+            browser.driver().manage().window().setSize(new Dimension(1280, 1400));
+            browser.visit("/camunda/app/tasklist/default/");
+            browser.signInToWebapp(cluster.reviewer(), Scenario.PASSWORD);
+            browser.visit("/camunda/app/tasklist/default/#/?task=" + review.getId());
+            browser.clickByScript(By.xpath("//label[normalize-space()='Modificar el veredicte automàtic']"
+                    + "/input[@type='radio']"));
+            WebElement reason = browser.waitFor(d -> d.findElement(By.xpath(REASON_FIELD + "//textarea")));
+
+            browser.clickByScript(By.xpath("//button[normalize-space()='Complete']"));
+            browser.waitFor(d -> errorUnderReason(browser).equals("Aquest camp és obligatori.") ? true : null);
+            browser.waitFor(d -> bodyText(browser).contains("No s’ha pogut enviar el formulari de la tasca") ? true : null);
+            browser.screenshot("catalan-reason-required", 1280, 1400);
+            assertThat(bodyText(browser)).doesNotContain("Field is required.",
+                    "An error happened while submitting the task form");
+
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus(); arguments[0].value = '   ';"
+                    + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                    + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", reason);
+            browser.waitFor(d -> errorUnderReason(browser)
+                    .equals("Escriviu almenys un caràcter que no sigui un espai.") ? true : null);
+            browser.screenshot("catalan-reason-spaces", 1280, 1400);
+            assertThat(bodyText(browser)).doesNotContain("Field must have minimum length", "Field is required.");
+        }
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as("nothing was sent").isEqualTo(1);
+    }
+
+    /** The message form-js writes under the reason's field, empty while there is none. */
+    private static String errorUnderReason(Browser browser) {
+        return browser.driver().findElements(By.xpath(REASON_FIELD + "//*[contains(@class,'fjs-form-field-error')]"))
+                .stream().map(WebElement::getText).map(String::strip).findFirst().orElse("");
+    }
+
+    private static String bodyText(Browser browser) {
+        return browser.driver().findElement(By.tagName("body")).getText();
+    }
+}
