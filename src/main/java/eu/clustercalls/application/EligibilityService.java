@@ -237,10 +237,11 @@ public class EligibilityService {
     public Boolean recordReview(Long applicationId, String reviewer, String decision, String reason, String question) {
         Application application = get(applicationId);
         staff.require(reviewer, Roles.ELIGIBILITY_REVIEWERS, application.tenantId(), "decide on eligibility");
+        ViewWords words = this.words.of(application.tenantId());
         ReviewDecision choice = FormValues.choice(ReviewDecision.class, decision, ApplicationProcess.VAR_REVIEW_DECISION,
-                "Please choose to confirm, override or ask for clarification.");
+                words.get("refusal.eligibility.choice"));
         if (application.getStatus() != ApplicationStatus.IN_REVIEW) {
-            throw new ConflictException(application.reference() + " is not awaiting an eligibility review.");
+            throw new ConflictException(words.get("refusal.eligibility.notInReview", application.reference()));
         }
         boolean automatic = Boolean.TRUE.equals(application.getAutoEligible());
         switch (choice) {
@@ -250,14 +251,15 @@ public class EligibilityService {
                 return automatic;
             }
             case OVERRIDE -> {
-                String why = required(reason, ApplicationProcess.VAR_REVIEW_REASON, "Please give the reason for the override.");
+                String why = required(reason, ApplicationProcess.VAR_REVIEW_REASON,
+                        words.get("refusal.eligibility.overrideReason"), words);
                 application.decideEligibility(!automatic, reviewer, clock.instant(), why, completeAt(application));
                 audit.record(application, reviewer, "ELIGIBILITY_OVERRIDDEN", verdict(!automatic), why);
                 return !automatic;
             }
             case CLARIFY -> {
                 String asked = required(question, ApplicationProcess.VAR_CLARIFICATION_QUESTION,
-                        "Please write the question to the SME.");
+                        words.get("refusal.eligibility.question"), words);
                 // The boundary timer of task_answer_clarification fires at this stored deadline (clarificationDue).
                 ClarificationRequest request = clarifications.save(new ClarificationRequest(applicationId, asked,
                         reviewer, clock.instant(), clock.instant().atZone(properties.timeZone())
@@ -281,12 +283,12 @@ public class EligibilityService {
     }
 
 
-    private static String required(String text, String field, String message) {
+    private static String required(String text, String field, String missing, ViewWords words) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, message);
+            throw new InvalidInputException(field, missing);
         }
         if (text.length() > 2000) {
-            throw new InvalidInputException(field, "Please keep it under 2,000 characters.");
+            throw new InvalidInputException(field, words.get("refusal.eligibility.tooLong"));
         }
         return text.strip();
     }

@@ -4,8 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * "Review and publish call": shows the draft in the form, refuses the drafter as reviewer (on claim and on
@@ -16,10 +18,12 @@ class CallReviewListener implements TaskListener {
 
     private final CallService calls;
     private final CurrentUser currentUser;
+    private final StaffViewWords words;
 
-    CallReviewListener(CallService calls, CurrentUser currentUser) {
+    CallReviewListener(CallService calls, CurrentUser currentUser, StaffViewWords words) {
         this.calls = calls;
         this.currentUser = currentUser;
+        this.words = words;
     }
 
     @Override
@@ -33,9 +37,10 @@ class CallReviewListener implements TaskListener {
                 }
             }
             case EVENTNAME_COMPLETE -> {
+                ViewWords staffWords = words.of(task.getTenantId());
                 boolean published = calls.review(callId, currentUser.require(),
-                        FormValues.text(task, FundingCallProcess.VAR_REVIEW_DECISION),
-                        FormValues.text(task, FundingCallProcess.VAR_REVIEW_COMMENT));
+                        FormValues.text(task, FundingCallProcess.VAR_REVIEW_DECISION, staffWords),
+                        FormValues.text(task, FundingCallProcess.VAR_REVIEW_COMMENT, staffWords));
                 task.getExecution().removeVariable(FundingCallProcess.VAR_REVIEW_COMMENT);
                 task.getExecution().setVariable(FundingCallProcess.VAR_PUBLISHED, published);
             }

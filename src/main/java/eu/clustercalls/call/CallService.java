@@ -77,7 +77,7 @@ public class CallService {
                     + "cannot be attributed to a cluster. Ask the administrator to fix your cluster membership.");
         }
         staff.require(drafter, Roles.CALL_MANAGERS, clusterId, "draft calls");
-        checkDraft(draft);
+        checkDraft(draft, words.of(clusterId));
         FundingCall call = calls.save(new FundingCall(clusterId, draft, endOfDay(draft.closesOn()), drafter, clock.instant()));
         call.attachProcess(processInstanceId);
         audit.record(call, drafter, "CALL_DRAFTED", null, null);
@@ -89,26 +89,27 @@ public class CallService {
     }
 
     /** The rules between fields and against today; each field on its own is checked as the form is read. */
-    private void checkDraft(CallDraft draft) {
+    private void checkDraft(CallDraft draft, ViewWords words) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (draft.closesOn().isBefore(draft.opensOn())) {
-            problems.put("closesOn", "The call must close on or after the day it opens.");
+            problems.put("closesOn", words.get("refusal.call.closesBeforeOpening"));
         }
         if (!draft.closesOn().isBefore(draft.activityStart())) {
-            problems.put("closesOn", "The call must close before the activity starts.");
+            problems.put("closesOn", words.get("refusal.call.closesAfterActivityStarts"));
         }
         if (draft.activityEnd().isBefore(draft.activityStart())) {
-            problems.put("activityEndDate", "The activity cannot end before it starts.");
+            problems.put("activityEndDate", words.get("refusal.call.activityEndsBeforeStart"));
         }
         int maxScore = draft.criteria().stream().mapToInt(Criterion::maxPoints).sum();
         if (draft.scoreThreshold().signum() <= 0 || draft.scoreThreshold().compareTo(BigDecimal.valueOf(maxScore)) > 0) {
-            problems.put("scoreThreshold", "The threshold must be more than 0 and at most the total of " + maxScore + " points.");
+            problems.put("scoreThreshold", words.get("refusal.call.threshold",
+                    String.valueOf(maxScore)));
         }
         if (draft.budget() != null && draft.budget().compareTo(draft.maxGrant()) < 0) {
-            problems.put("budget", "The budget must cover at least one maximum grant.");
+            problems.put("budget", words.get("refusal.call.budgetBelowGrant"));
         }
         if (draft.closesOn().isBefore(today())) {
-            problems.put("closesOn", "The closing date is in the past.");
+            problems.put("closesOn", words.get("refusal.call.closesInThePast"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -120,8 +121,7 @@ public class CallService {
     public void checkMayReview(Long callId, String reviewer) {
         FundingCall call = get(callId);
         if (call.getDraftedBy().equals(reviewer)) {
-            throw new ForbiddenException("You drafted " + call.reference() + " yourself; another call manager must "
-                    + "review and publish it.");
+            throw new ForbiddenException(words.of(call.getClusterId()).get("refusal.call.ownDraft", call.reference()));
         }
     }
 
@@ -132,7 +132,7 @@ public class CallService {
         checkMayReview(callId, reviewer);
         staff.require(reviewer, Roles.CALL_MANAGERS, call.getClusterId(), "review and publish calls");
         ReviewDecision choice = FormValues.choice(ReviewDecision.class, decision, FundingCallProcess.VAR_REVIEW_DECISION,
-                "Please choose to publish or reject the call.");
+                words.of(call.getClusterId()).get("refusal.call.reviewChoice"));
         if (choice == ReviewDecision.PUBLISH) {
             call.publish(reviewer, clock.instant());
             audit.record(call, reviewer, "CALL_PUBLISHED", "published", FormValues.blankToNull(comment));
@@ -140,7 +140,7 @@ public class CallService {
         }
         if (comment == null || comment.isBlank()) {
             throw new InvalidInputException(FundingCallProcess.VAR_REVIEW_COMMENT,
-                    "Please give the reason for rejecting the call.");
+                    words.of(call.getClusterId()).get("refusal.call.rejectionReason"));
         }
         call.reject(reviewer, comment.strip());
         audit.record(call, reviewer, "CALL_REJECTED", "rejected", comment.strip());

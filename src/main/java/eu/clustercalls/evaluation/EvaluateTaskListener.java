@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormTaskListener;
 import eu.clustercalls.support.FormView;
@@ -17,11 +18,13 @@ class EvaluateTaskListener extends FormTaskListener {
 
     private final EvaluationService evaluations;
     private final CurrentUser currentUser;
+    private final StaffViewWords words;
 
-    EvaluateTaskListener(EvaluationService evaluations, CurrentUser currentUser) {
+    EvaluateTaskListener(EvaluationService evaluations, CurrentUser currentUser, StaffViewWords words) {
         super(ApplicationProcess::applicationId);
         this.evaluations = evaluations;
         this.currentUser = currentUser;
+        this.words = words;
     }
 
     @Override
@@ -33,7 +36,7 @@ class EvaluateTaskListener extends FormTaskListener {
     protected void complete(DelegateTask task, Long applicationId) {
         boolean conflict = evaluations.record(applicationId,
                 (Integer) task.getVariable(ApplicationProcess.VAR_EVALUATION_SLOT), currentUser.require(),
-                EvaluationForm.read(task));
+                EvaluationForm.read(task, words.of(task.getTenantId())));
         task.getExecution().removeVariables(EvaluationForm.fields());
         task.getExecution().setVariable(ApplicationProcess.VAR_CONFLICT_DECLARED, conflict);
     }

@@ -12,6 +12,7 @@ import eu.clustercalls.application.ApplicationProcess;
 import eu.clustercalls.call.Criterion;
 import eu.clustercalls.support.FormValues;
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.ViewWords;
 
 /** Reads form_evaluate: one score field per criterion code (RELEVANCE → scoreRelevance). */
 final class EvaluationForm {
@@ -36,11 +37,12 @@ final class EvaluationForm {
         return fields;
     }
 
-    static EvaluationInput read(VariableScope form) {
+    /** The evaluator's form; what she cannot send is refused in her cluster's staff words. */
+    static EvaluationInput read(VariableScope form, ViewWords words) {
         Object conflict = form.getVariable(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST);
         if (!"YES".equals(conflict) && !"NO".equals(conflict)) {
             throw new InvalidInputException(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST,
-                    "Please declare whether you have a conflict of interest with this applicant.");
+                    words.get("refusal.evaluation.conflictDeclaration"));
         }
         Map<String, Integer> scores = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
@@ -49,13 +51,13 @@ final class EvaluationForm {
             BigDecimal points = FormValues.decimal(value);
             if (points == null) {
                 if (value != null && !value.toString().isBlank()) {
-                    problems.put(field(code), "Please enter a number of points.");
+                    problems.put(field(code), words.get("refusal.evaluation.pointsNumber"));
                 }
             } else if (FormValues.decimals(points) > 0) {
-                problems.put(field(code), "Please score in whole points.");
+                problems.put(field(code), words.get("refusal.evaluation.wholePoints"));
             } else if (points.abs().compareTo(MOST_POINTS) > 0) {
                 // Compared before converting: 4294967297 as an int is 1.
-                problems.put(field(code), "Please score from 0 to the criterion's maximum.");
+                problems.put(field(code), words.get("refusal.evaluation.pointsRange"));
             } else {
                 scores.put(code, points.intValueExact());
             }
@@ -64,7 +66,7 @@ final class EvaluationForm {
             throw new InvalidInputException(problems);
         }
         return new EvaluationInput("YES".equals(conflict),
-                FormValues.text(form, ApplicationProcess.FIELD_CONFLICT_REASON), scores,
-                FormValues.text(form, ApplicationProcess.FIELD_EVALUATION_COMMENT));
+                FormValues.text(form, ApplicationProcess.FIELD_CONFLICT_REASON, words), scores,
+                FormValues.text(form, ApplicationProcess.FIELD_EVALUATION_COMMENT, words));
     }
 }

@@ -140,21 +140,22 @@ public class EvaluationService {
     public boolean record(Long applicationId, int slot, String evaluator, EvaluationInput input) {
         Application application = application(applicationId);
         FundingCall call = calls.get(application.getCallId());
+        ViewWords words = this.words.of(call.getClusterId());
         Evaluation evaluation = evaluations.findByApplicationIdOrderById(applicationId).stream()
                 .filter(e -> e.getSlot() == slot && e.isOpen()).findFirst()
                 .filter(e -> e.getEvaluator().equals(evaluator))
-                .orElseThrow(() -> new ForbiddenException("This evaluation of " + application.reference()
-                        + " is not assigned to you."));
+                .orElseThrow(() -> new ForbiddenException(words.get("refusal.evaluation.notYours",
+                        application.reference())));
         if (input.conflict()) {
             if (input.conflictReason() == null || input.conflictReason().isBlank()) {
-                throw new InvalidInputException("conflictReason", "Please describe the conflict of interest.");
+                throw new InvalidInputException("conflictReason", words.get("refusal.evaluation.conflictReason"));
             }
             evaluation.declareConflict(input.conflictReason().strip());
             audit.record(application, evaluator, "CONFLICT_DECLARED", "handed over to another evaluator",
                     input.conflictReason().strip());
             return true;
         }
-        evaluation.submit(checkedScores(call, input.scores()), FormValues.blankToNull(input.comment()), clock.instant());
+        evaluation.submit(checkedScores(call, input.scores(), words), FormValues.blankToNull(input.comment()), clock.instant());
         audit.record(application, evaluator, "EVALUATION_SUBMITTED", evaluation.getTotal() + " of " + call.maxScore(),
                 FormValues.blankToNull(input.comment()));
         // Tasklist closes the form without a word: the evaluator's confirmation that her scores are in.
@@ -165,23 +166,23 @@ public class EvaluationService {
         return false;
     }
 
-    private static Map<String, Integer> checkedScores(FundingCall call, Map<String, Integer> given) {
+    private static Map<String, Integer> checkedScores(FundingCall call, Map<String, Integer> given, ViewWords words) {
         Map<String, String> problems = new LinkedHashMap<>();
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (Criterion criterion : call.getCriteria()) {
             Integer points = given == null ? null : given.get(criterion.code());
             if (points == null) {
-                problems.put("scores." + criterion.code(), "Please score " + criterion.name() + ".");
+                problems.put("scores." + criterion.code(), words.get("refusal.evaluation.score", criterion.name()));
             } else if (points < 0 || points > criterion.maxPoints()) {
-                problems.put("scores." + criterion.code(),
-                        criterion.name() + " is scored from 0 to " + criterion.maxPoints() + " points.");
+                problems.put("scores." + criterion.code(), words.get("refusal.evaluation.scoreRange", criterion.name(),
+                        String.valueOf(criterion.maxPoints())));
             } else {
                 scores.put(criterion.code(), points);
             }
         }
         if (given != null) {
             given.keySet().stream().filter(code -> call.getCriteria().stream().noneMatch(c -> c.code().equals(code)))
-                    .forEach(code -> problems.put("scores." + code, "The call's rubric has no criterion " + code + "."));
+                    .forEach(code -> problems.put("scores." + code, words.get("refusal.evaluation.noSuchCriterion", code)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -218,14 +219,16 @@ public class EvaluationService {
         Application application = application(applicationId);
         FundingCall call = calls.get(application.getCallId());
         staff.require(manager, Roles.CALL_MANAGERS, call.getClusterId(), "set a score by consensus");
+        ViewWords words = this.words.of(call.getClusterId());
         Map<String, String> problems = new LinkedHashMap<>();
         if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(call.maxScore())) > 0) {
-            problems.put(ApplicationProcess.FIELD_FINAL_SCORE, "The final score is from 0 to " + call.maxScore() + " points.");
+            problems.put(ApplicationProcess.FIELD_FINAL_SCORE, words.get("refusal.evaluation.finalScoreRange",
+                    String.valueOf(call.maxScore())));
         } else if (FormValues.decimals(score) > 2) {
-            problems.put(ApplicationProcess.FIELD_FINAL_SCORE, "The final score can have at most two decimals.");
+            problems.put(ApplicationProcess.FIELD_FINAL_SCORE, words.get("refusal.evaluation.finalScoreDecimals"));
         }
         if (reason == null || reason.isBlank()) {
-            problems.put(ApplicationProcess.FIELD_CONSENSUS_REASON, "Please give the reason for the final score.");
+            problems.put(ApplicationProcess.FIELD_CONSENSUS_REASON, words.get("refusal.evaluation.finalScoreReason"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -251,7 +254,8 @@ public class EvaluationService {
         if (!input.conflict()) {
             // The form has one field per criterion of the rubric and would drop any other: check them here, so
             // that a criterion the rubric does not have is refused rather than ignored.
-            checkedScores(calls.get(application.getCallId()), input.scores());
+            FundingCall call = calls.get(application.getCallId());
+            checkedScores(call, input.scores(), words.of(call.getClusterId()));
         }
         Map<String, Object> form = new HashMap<>();
         form.put(ApplicationProcess.FIELD_CONFLICT_OF_INTEREST, input.conflict() ? "YES" : "NO");

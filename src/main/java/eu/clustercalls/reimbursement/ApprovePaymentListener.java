@@ -2,8 +2,10 @@ package eu.clustercalls.reimbursement;
 
 import java.util.List;
 
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.security.CurrentUser;
 import eu.clustercalls.support.FormValues;
+import eu.clustercalls.support.ViewWords;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,11 +20,14 @@ class ApprovePaymentListener implements TaskListener {
     private final ClaimVerification verification;
     private final CurrentUser currentUser;
     private final ClaimOfInstance claimOf;
+    private final StaffViewWords words;
 
-    ApprovePaymentListener(ClaimVerification verification, CurrentUser currentUser, ClaimOfInstance claimOf) {
+    ApprovePaymentListener(ClaimVerification verification, CurrentUser currentUser, ClaimOfInstance claimOf,
+            StaffViewWords words) {
         this.verification = verification;
         this.currentUser = currentUser;
         this.claimOf = claimOf;
+        this.words = words;
     }
 
     @Override
@@ -36,9 +41,10 @@ class ApprovePaymentListener implements TaskListener {
                 }
             }
             case EVENTNAME_COMPLETE -> {
+                ViewWords staffWords = words.of(task.getTenantId());
                 boolean approved = verification.approvePayment(claimId, currentUser.require(),
-                        FormValues.text(task, ReimbursementProcess.FIELD_PAYMENT_DECISION),
-                        FormValues.text(task, ReimbursementProcess.FIELD_PAYMENT_COMMENT));
+                        FormValues.text(task, ReimbursementProcess.FIELD_PAYMENT_DECISION, staffWords),
+                        FormValues.text(task, ReimbursementProcess.FIELD_PAYMENT_COMMENT, staffWords));
                 task.getExecution().removeVariables(List.of(ReimbursementProcess.FIELD_PAYMENT_DECISION,
                         ReimbursementProcess.FIELD_PAYMENT_COMMENT));
                 task.getExecution().setVariable(ReimbursementProcess.VAR_PAYMENT_APPROVED, approved);

@@ -250,20 +250,21 @@ public class ClaimVerification {
     public boolean verify(Long claimId, String user, String decision, String reductions, String reason) {
         ExpenseClaim claim = claim(claimId);
         staff.require(user, Roles.FINANCE, claim.tenantId(), "verify expense claims");
+        ViewWords words = this.words.of(claim.tenantId());
         Verification verification = FormValues.choice(Verification.class, decision, ReimbursementProcess.FIELD_VERIFICATION,
-                "Please approve, reduce or return the claim.");
+                words.get("refusal.claim.verificationChoice"));
         String why = FormValues.blankToNull(reason);
         List<ExpenseItem> claimItems = items.findByClaimIdOrderByPosition(claimId);
         claimItems.forEach(item -> item.reduceTo(null, null));
         switch (verification) {
             case APPROVE -> claim.verify(user, clock.instant(), Verification.APPROVE, claim.getComputedAmount(), why);
             case REDUCE -> {
-                requireReason(why, "Please give the reason for the reduction; the SME will read it.");
-                BigDecimal reduced = reduce(claim, claimItems, reductions, why);
+                requireReason(why, words.get("refusal.claim.reductionReason"));
+                BigDecimal reduced = reduce(claim, claimItems, reductions, why, words);
                 claim.verify(user, clock.instant(), Verification.REDUCE, reduced, why);
             }
             case RETURN -> {
-                requireReason(why, "Please tell the SME what to correct.");
+                requireReason(why, words.get("refusal.claim.returnReason"));
                 claim.verify(user, clock.instant(), Verification.RETURN, null, why);
                 notifications.queue(companies.get(claim.getCompanyId()).getContacts(), NotificationType.CLAIM_RETURNED,
                         claim, Map.of("claimReference", claim.reference(), "why", why,
@@ -276,19 +277,20 @@ public class ClaimVerification {
         return verification == Verification.RETURN;
     }
 
-    private BigDecimal reduce(ExpenseClaim claim, List<ExpenseItem> claimItems, String reductions, String reason) {
+    private BigDecimal reduce(ExpenseClaim claim, List<ExpenseItem> claimItems, String reductions, String reason,
+            ViewWords words) {
         boolean itemsCount = calls.get(claim.getCallId()).getReimbursementModel() == ReimbursementModel.ACTUAL_COSTS_CAPPED;
         BigDecimal total = null;
         List<String> lines = reductions == null ? List.of()
                 : reductions.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (lines.isEmpty()) {
-            throw reductionProblem("Please say what to reduce, one per line: an item as '2 = 150.00', or the total as 'total = 1200.00'.");
+            throw reductionProblem(words.get("refusal.claim.noReductions"));
         }
         for (String line : lines) {
             String[] parts = line.split("[=:]", 2);
             BigDecimal amount = parts.length == 2 ? amount(parts[1]) : null;
             if (amount == null || amount.signum() < 0) {
-                throw reductionProblem("'" + line + "' is not a reduction; write '2 = 150.00' or 'total = 1200.00'.");
+                throw reductionProblem(words.get("refusal.claim.notAReduction", line));
             }
             String target = parts[0].strip().toLowerCase(Locale.UK);
             if (target.equals("total")) {
@@ -296,13 +298,13 @@ public class ClaimVerification {
                 continue;
             }
             if (!itemsCount) {
-                throw reductionProblem("In this call the amount does not come from the items; reduce the total instead, as 'total = 1200.00'.");
+                throw reductionProblem(words.get("refusal.claim.reduceTheTotal"));
             }
             ExpenseItem item = claimItems.stream().filter(i -> target.equals(String.valueOf(i.number()))).findFirst()
-                    .orElseThrow(() -> reductionProblem("There is no item " + target + " in this claim."));
+                    .orElseThrow(() -> reductionProblem(words.get("refusal.claim.noSuchItem", target)));
             if (!item.isEligible() || amount.compareTo(item.getAmountEur()) >= 0) {
-                throw reductionProblem("Item " + item.number() + " can only be reduced below its eligible "
-                        + Formats.euros(item.acceptedEur()) + ".");
+                throw reductionProblem(words.get("refusal.claim.itemReduction", String.valueOf(item.number()),
+                        words.euros(item.acceptedEur())));
             }
             item.reduceTo(amount, reason);
         }
@@ -313,8 +315,7 @@ public class ClaimVerification {
             result = total.min(result);
         }
         if (result.compareTo(claim.getComputedAmount()) >= 0) {
-            throw reductionProblem("This does not lower the amount of " + Formats.euros(claim.getComputedAmount())
-                    + "; choose Approve instead.");
+            throw reductionProblem(words.get("refusal.claim.notLower", words.euros(claim.getComputedAmount())));
         }
         return result;
     }
@@ -337,8 +338,8 @@ public class ClaimVerification {
     public void checkMayApprove(Long claimId, String user) {
         ExpenseClaim claim = claim(claimId);
         if (user.equals(claim.getVerifiedBy())) {
-            throw new ForbiddenException("You verified " + claim.reference()
-                    + "; another finance officer must approve its payment (four-eyes principle).");
+            throw new ForbiddenException(words.of(claim.tenantId()).get("refusal.claim.ownVerification",
+                    claim.reference()));
         }
         staff.require(user, Roles.FINANCE, claim.tenantId(), "approve payments");
     }
@@ -348,13 +349,14 @@ public class ClaimVerification {
     public boolean approvePayment(Long claimId, String user, String decision, String comment) {
         checkMayApprove(claimId, user);
         ExpenseClaim claim = claim(claimId);
+        ViewWords words = this.words.of(claim.tenantId());
         ReimbursementProcess.PaymentDecision answer = FormValues.choice(ReimbursementProcess.PaymentDecision.class, decision,
-                ReimbursementProcess.FIELD_PAYMENT_DECISION, "Please approve the payment or send the claim back.");
+                ReimbursementProcess.FIELD_PAYMENT_DECISION, words.get("refusal.claim.paymentChoice"));
         String why = FormValues.blankToNull(comment);
         if (answer == ReimbursementProcess.PaymentDecision.SEND_BACK) {
             if (why == null) {
                 throw new InvalidInputException(ReimbursementProcess.FIELD_PAYMENT_COMMENT,
-                        "Please tell the verifier what to look at again.");
+                        words.get("refusal.claim.sendBackComment"));
             }
             claim.sendBackToVerification();
         } else {

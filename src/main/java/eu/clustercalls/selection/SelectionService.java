@@ -182,33 +182,37 @@ public class SelectionService {
     public void decide(Long callId, String manager, String decision, String moves, String reason) {
         FundingCall call = calls.get(callId);
         staff.require(manager, Roles.CALL_MANAGERS, call.getClusterId(), "decide on the selection");
+        ViewWords words = this.words.of(call.getClusterId());
         List<Application> placed = applications.findByCallIdAndSelectionIsNotNullOrderByRanking(callId);
         if ("APPROVE".equals(decision)) {
             audit.record(call, manager, "SELECTION_APPROVED", "as proposed", FormValues.blankToNull(reason));
             return;
         }
         if (!"MOVE".equals(decision)) {
-            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_DECISION, "Please approve the lists or move applications.");
+            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_DECISION,
+                    words.get("refusal.selection.choice"));
         }
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_REASON, "Please give the reason for the moves.");
+            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_REASON,
+                    words.get("refusal.selection.reason"));
         }
         Map<Long, Application> byId = placed.stream().collect(Collectors.toMap(Application::getId, Function.identity()));
-        Map<Application, Selection> requested = parseMoves(moves, byId, call);
+        Map<Application, Selection> requested = parseMoves(moves, byId, call, words);
         requested.forEach((application, selection) -> application.place(application.getRanking(), selection, reason.strip()));
         List<Application> main = placed.stream().filter(a -> a.getSelection() == Selection.MAIN).toList();
         BigDecimal committed = main.stream().map(a -> grantOf(a, call)).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (main.size() > call.getSlots() || committed.compareTo(call.effectiveBudget()) > 0) {
-            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_MOVES, "With these moves the main list has "
-                    + main.size() + " applications and " + Formats.euros(committed) + " of grants: the call has "
-                    + call.getSlots() + " slots and " + Formats.euros(call.effectiveBudget()) + ".");
+            throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_MOVES, words.get(
+                    "refusal.selection.overfilled", String.valueOf(main.size()), words.euros(committed),
+                    String.valueOf(call.getSlots()), words.euros(call.effectiveBudget())));
         }
         requested.forEach((application, selection) -> audit.record(application, manager, "SELECTION_MOVED",
                 selection.name(), reason.strip()));
         audit.record(call, manager, "SELECTION_APPROVED", "with " + requested.size() + " moves", reason.strip());
     }
 
-    private static Map<Application, Selection> parseMoves(String moves, Map<Long, Application> placed, FundingCall call) {
+    private static Map<Application, Selection> parseMoves(String moves, Map<Long, Application> placed, FundingCall call,
+            ViewWords words) {
         Map<Application, Selection> requested = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (String line : (moves == null ? "" : moves).split("\\R")) {
@@ -217,22 +221,22 @@ public class SelectionService {
             }
             Matcher matcher = MOVE.matcher(line);
             if (!matcher.matches()) {
-                problems.add("'" + line.strip() + "' is not a move: write one per line, like APP-12 RESERVE.");
+                problems.add(words.get("refusal.selection.notAMove", line.strip()));
                 continue;
             }
             Application application = placed.get(Long.valueOf(matcher.group(1)));
             Selection selection = Selection.valueOf(matcher.group(2).toUpperCase());
             if (application == null) {
-                problems.add("APP-" + matcher.group(1) + " is not an evaluated application of this call.");
+                problems.add(words.get("refusal.selection.notEvaluated", matcher.group(1)));
             } else if (selection != Selection.REJECTED
                     && application.getFinalScore().compareTo(call.getScoreThreshold()) < 0) {
-                problems.add(application.reference() + " scored below the threshold and cannot be selected or kept in reserve.");
+                problems.add(words.get("refusal.selection.belowThreshold", application.reference()));
             } else {
                 requested.put(application, selection);
             }
         }
         if (requested.isEmpty() && problems.isEmpty()) {
-            problems.add("Please write the moves, one per line, like APP-12 RESERVE.");
+            problems.add(words.get("refusal.selection.noMoves"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(FundingCallProcess.FIELD_SELECTION_MOVES, String.join(" ", problems));

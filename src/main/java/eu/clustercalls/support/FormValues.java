@@ -44,15 +44,29 @@ public final class FormValues {
         }
     }
 
-    /** The text of a form field as sent (null when left out); a number, a list or a control character is refused. */
+    /**
+     * The text of a staff form's field as sent (null when left out); a number, a list or a control character is
+     * refused, a control character (pasted with the text) in the cluster's staff words.
+     */
+    public static String text(VariableScope form, String field, ViewWords staffWords) {
+        return text(form, field, staffWords.get("refusal.controlCharacters"));
+    }
+
+    /** {@link #text(VariableScope, String, ViewWords)} for an SME's task, completed through the portal: in English. */
     public static String text(VariableScope form, String field) {
+        return text(form, field, NO_CONTROL_CHARACTERS);
+    }
+
+    private static String text(VariableScope form, String field, String noControlCharacters) {
         Object value = form.getVariable(field);
         if (value != null && !(value instanceof String)) {
+            // Tasklist sends a text field as text, and the engine door refuses any other kind: only a forged
+            // request gets here, so this stays English.
             throw new InvalidInputException(field, "Please enter text in this field.");
         }
         String text = (String) value;
         if (text != null && hasControlCharacter(text)) {
-            throw new InvalidInputException(field, NO_CONTROL_CHARACTERS);
+            throw new InvalidInputException(field, noControlCharacters);
         }
         return text;
     }
@@ -65,6 +79,7 @@ public final class FormValues {
         }
         BigDecimal number = decimal(value);
         if (number == null) {
+            // Tasklist's number field sends a number: like a text's wrong kind, only a forged request gets here.
             throw new InvalidInputException(field, "Please enter a number.");
         }
         return number;
