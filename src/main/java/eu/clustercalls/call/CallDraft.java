@@ -12,6 +12,7 @@ import java.util.Set;
 
 import eu.clustercalls.support.FormValues;
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.ViewWords;
 
 /** What a call manager enters in the start form of a funding call (form_draft_call). */
 public record CallDraft(
@@ -61,37 +62,33 @@ public record CallDraft(
     /**
      * Reads the submitted form; every missing, malformed or out-of-range field is reported at once, before anything
      * is stored. The lengths, ranges and decimals are those the columns of funding_call hold (V1, V2), so that
-     * nothing is cut or rounded on the way in.
+     * nothing is cut or rounded on the way in. The problems are written in the drafter's cluster staff words.
      */
-    public static CallDraft fromForm(Map<String, Object> form) {
-        FormReader in = new FormReader(form);
+    public static CallDraft fromForm(Map<String, Object> form, ViewWords words) {
+        FormReader in = new FormReader(form, words);
         CallDraft draft = new CallDraft(
-                in.text("title", "the title", true, 200),
-                in.text("euProject", "the EU project", true, 100),
-                in.text("description", "the description", false, 4000),
-                in.choice("activityType", ActivityType.class, "the activity type"),
-                in.text("destinationCity", "the destination city", true, 100),
+                in.text("title", true, 200),
+                in.text("euProject", true, 100),
+                in.text("description", false, 4000),
+                in.choice("activityType", ActivityType.class),
+                in.text("destinationCity", true, 100),
                 in.country("destinationCountry"),
-                in.coordinate("destinationLatitude", "The latitude", 90),
-                in.coordinate("destinationLongitude", "The longitude", 180),
-                in.date("activityStartDate", "the first day of the activity"),
-                in.date("activityEndDate", "the last day of the activity"),
-                in.date("opensOn", "the opening date"),
-                in.date("closesOn", "the closing date"),
-                in.whole("slots", "the number of slots", 1, MAX_SLOTS, "A call has between 1 and 1,000 slots."),
-                in.money("maxGrant", "the maximum grant", true, THIRD_PARTY_CAP,
-                        "The maximum grant must be more than €0 and at most €60,000 per SME."),
-                in.choice("reimbursementModel", ReimbursementModel.class, "the reimbursement model"),
+                in.coordinate("destinationLatitude", 90),
+                in.coordinate("destinationLongitude", 180),
+                in.date("activityStartDate"),
+                in.date("activityEndDate"),
+                in.date("opensOn"),
+                in.date("closesOn"),
+                in.whole("slots", 1, MAX_SLOTS, "slots"),
+                in.money("maxGrant", true, THIRD_PARTY_CAP, "maxGrant"),
+                in.choice("reimbursementModel", ReimbursementModel.class),
                 in.flag("membersOnly", false),
                 in.flag("deMinimisApplies", false),
-                Criterion.rubric(in.points("maxRelevance", "relevance", 10),
-                        in.points("maxReadiness", "readiness", 10),
-                        in.points("maxRepresentation", "representation", 5)),
+                Criterion.rubric(in.points("maxRelevance", 10), in.points("maxReadiness", 10),
+                        in.points("maxRepresentation", 5)),
                 in.threshold("scoreThreshold", BigDecimal.valueOf(15)),
-                in.whole("evaluatorsPerApplication", "the number of evaluators", 1, 5, 2,
-                        "Each application is scored by 1 to 5 evaluators."),
-                in.money("budget", "the budget", false, MAX_BUDGET,
-                        "The budget must be more than €0 and at most €60,000,000 (1,000 slots at €60,000)."),
+                in.whole("evaluatorsPerApplication", 1, 5, 2, "evaluators"),
+                in.money("budget", false, MAX_BUDGET, "budget"),
                 excluded(in));
         in.failIfProblems();
         return draft;
@@ -127,22 +124,35 @@ public record CallDraft(
         private static final int MONEY_DECIMALS = 2;
 
         private final Map<String, Object> form;
+        private final ViewWords words;
         private final Map<String, String> problems = new LinkedHashMap<>();
 
-        FormReader(Map<String, Object> form) {
+        FormReader(Map<String, Object> form, ViewWords words) {
             this.form = form;
+            this.words = words;
+        }
+
+        /**
+         * A problem of the field, {@code refusal.draft.<refusal>}: its {0} names the field within a sentence ("the
+         * closing date"), {1} at its start ("The closing date"), and {2} is the figure it gives, if any.
+         */
+        private void refuse(String key, String refusal, int... figure) {
+            String what = words.get("refusal.draft.field." + key);
+            String atStart = what.substring(0, 1).toUpperCase(words.locale()) + what.substring(1);
+            problems.put(key, words.get("refusal.draft." + refusal, what, atStart,
+                    figure.length == 0 ? null : String.valueOf(figure[0])));
         }
 
         /** The text of the field without surrounding blanks; null when blank (a problem if required) or no text. */
-        String given(String key, String what, boolean required) {
+        String given(String key, boolean required) {
             Object value = form.get(key);
             if (value != null && !(value instanceof String)) {
-                problems.put(key, "Please enter " + what + " as text.");
+                refuse(key, "asText");
                 return null;
             }
             if (blank(key)) {
                 if (required) {
-                    problems.put(key, "Please enter " + what + ".");
+                    refuse(key, "missing");
                 }
                 return null;
             }
@@ -150,17 +160,17 @@ public record CallDraft(
         }
 
         /** Text that fits its column (Java counts a character beyond the BMP as two: stricter, never longer). */
-        String text(String key, String what, boolean required, int maxLength) {
-            String text = given(key, what, required);
+        String text(String key, boolean required, int maxLength) {
+            String text = given(key, required);
             if (text == null) {
                 return null;
             }
             if (text.length() > maxLength) {
-                problems.put(key, capitalised(what) + " can have at most " + maxLength + " characters.");
+                refuse(key, "tooLong", maxLength);
                 return null;
             }
             if (FormValues.hasControlCharacter(text)) {
-                problems.put(key, FormValues.NO_CONTROL_CHARACTERS);
+                problems.put(key, words.get("refusal.controlCharacters"));
                 return null;
             }
             return text;
@@ -168,55 +178,55 @@ public record CallDraft(
 
         /** A country by its ISO 3166 code, which the form's list sends; any country, not only the listed ones. */
         String country(String key) {
-            String code = given(key, "the destination country", true);
+            String code = given(key, true);
             if (code != null && !COUNTRIES.contains(code)) {
-                problems.put(key, "Please choose the destination country from the list.");
+                refuse(key, "country");
                 return null;
             }
             return code;
         }
 
         /** The number in the field, or null when it is blank (a problem if required) or no number. */
-        BigDecimal decimal(String key, String what, boolean required) {
+        BigDecimal decimal(String key, boolean required) {
             if (blank(key)) {
                 if (required) {
-                    problems.put(key, "Please enter " + what + ".");
+                    refuse(key, "missing");
                 }
                 return null;
             }
             BigDecimal number = FormValues.decimal(form.get(key));
             if (number == null) {
-                problems.put(key, "Please enter a number for " + what + ".");
+                refuse(key, "number");
             }
             return number;
         }
 
         /** Degrees north or east, up to the limit either way; numeric(9,6) would round more decimals away. */
-        BigDecimal coordinate(String key, String what, int limit) {
-            BigDecimal degrees = decimal(key, what.toLowerCase(), false);
+        BigDecimal coordinate(String key, int limit) {
+            BigDecimal degrees = decimal(key, false);
             if (degrees == null) {
                 return null;
             }
             if (degrees.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
-                problems.put(key, what + " is between -" + limit + " and " + limit + " degrees.");
+                refuse(key, "coordinateRange", limit);
             } else if (FormValues.decimals(degrees) > COORDINATE_DECIMALS) {
-                problems.put(key, what + " can have at most " + COORDINATE_DECIMALS + " decimals (about 10 cm).");
+                refuse(key, "coordinateDecimals", COORDINATE_DECIMALS);
             } else {
                 return degrees;
             }
             return null;
         }
 
-        /** An amount in euros, more than 0 and at most the maximum, in cents at most. */
-        BigDecimal money(String key, String what, boolean required, BigDecimal max, String rangeMessage) {
-            BigDecimal amount = decimal(key, what, required);
+        /** An amount in euros, more than 0 and at most the maximum ({@code refusal.draft.<range>}), in cents at most. */
+        BigDecimal money(String key, boolean required, BigDecimal max, String range) {
+            BigDecimal amount = decimal(key, required);
             if (amount == null) {
                 return null;
             }
             if (amount.signum() <= 0 || amount.compareTo(max) > 0) {
-                problems.put(key, rangeMessage);
+                refuse(key, range);
             } else if (FormValues.decimals(amount) > MONEY_DECIMALS) {
-                problems.put(key, "Please enter " + what + " in euros and cents, with at most two decimals.");
+                refuse(key, "eurosAndCents");
             } else {
                 return amount;
             }
@@ -224,9 +234,8 @@ public record CallDraft(
         }
 
         /** The points of a criterion, which the form pre-fills. */
-        int points(String key, String criterion, int defaultValue) {
-            return whole(key, "the points for " + criterion, 1, 100, defaultValue,
-                    "The points for " + criterion + " are from 1 to 100.");
+        int points(String key, int defaultValue) {
+            return whole(key, 1, 100, defaultValue, "pointsRange");
         }
 
         /** The threshold the form pre-fills; its upper bound, the rubric's total, is checked with the whole draft. */
@@ -234,24 +243,27 @@ public record CallDraft(
             if (blank(key)) {
                 return defaultValue;
             }
-            BigDecimal threshold = decimal(key, "the threshold", true);
+            BigDecimal threshold = decimal(key, true);
             if (threshold != null && FormValues.decimals(threshold) > MONEY_DECIMALS) {
-                problems.put(key, "The threshold can have at most two decimals.");
+                refuse(key, "thresholdDecimals");
                 return null;
             }
             return threshold;
         }
 
-        /** A whole number in the range; compared before converting, since 4294967297 as an int is 1. */
-        int whole(String key, String what, int min, int max, String rangeMessage) {
-            BigDecimal number = decimal(key, what, true);
+        /**
+         * A whole number in the range ({@code refusal.draft.<range>}); compared before converting, since 4294967297
+         * as an int is 1.
+         */
+        int whole(String key, int min, int max, String range) {
+            BigDecimal number = decimal(key, true);
             if (number == null) {
                 return 0;
             }
             if (FormValues.decimals(number) > 0) {
-                problems.put(key, "Please enter a whole number for " + what + ".");
+                refuse(key, "wholeNumber");
             } else if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-                problems.put(key, rangeMessage);
+                refuse(key, range);
             } else {
                 return number.intValueExact();
             }
@@ -259,8 +271,8 @@ public record CallDraft(
         }
 
         /** A whole number the form pre-fills; the default stands where the field is left out. */
-        int whole(String key, String what, int min, int max, int defaultValue, String rangeMessage) {
-            return blank(key) ? defaultValue : whole(key, what, min, max, rangeMessage);
+        int whole(String key, int min, int max, int defaultValue, String range) {
+            return blank(key) ? defaultValue : whole(key, min, max, range);
         }
 
         private boolean blank(String key) {
@@ -269,31 +281,31 @@ public record CallDraft(
         }
 
         /** A day as the form's date field takes it, day/month/year (or YYYY-MM-DD from the engine's REST API). */
-        LocalDate date(String key, String what) {
-            String text = given(key, what, true);
+        LocalDate date(String key) {
+            String text = given(key, true);
             if (text == null) {
                 return null;
             }
             LocalDate date = FormValues.day(text);
             if (date == null) {
-                problems.put(key, "Please enter " + what + " as day/month/year, e.g. 14/09/2027.");
+                refuse(key, "dateFormat");
             } else if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
-                problems.put(key, "Please enter " + what + " between 2000 and 2099.");
+                refuse(key, "dateRange");
             } else {
                 return date;
             }
             return null;
         }
 
-        <E extends Enum<E>> E choice(String key, Class<E> type, String what) {
-            String text = given(key, what, true);
+        <E extends Enum<E>> E choice(String key, Class<E> type) {
+            String text = given(key, true);
             if (text == null) {
                 return null;
             }
             try {
                 return Enum.valueOf(type, text);
             } catch (IllegalArgumentException e) {
-                problems.put(key, "Please choose one of the offered options for " + what + ".");
+                refuse(key, "choice");
                 return null;
             }
         }
@@ -310,7 +322,7 @@ public record CallDraft(
             if ("true".equals(value) || "false".equals(value)) {
                 return Boolean.parseBoolean((String) value);
             }
-            problems.put(key, "Please tick or clear this box.");
+            problems.put(key, words.get("refusal.draft.flag"));
             return defaultValue;
         }
 
@@ -318,10 +330,6 @@ public record CallDraft(
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-        }
-
-        private static String capitalised(String what) {
-            return Character.toUpperCase(what.charAt(0)) + what.substring(1);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.security.CurrentUser;
 
 /** Stores the call from the start form, drafted by the signed-in user, and keeps only its id in the process. */
@@ -12,17 +13,20 @@ class RegisterDraftCall implements JavaDelegate {
 
     private final CallService calls;
     private final CurrentUser currentUser;
+    private final StaffViewWords words;
 
-    RegisterDraftCall(CallService calls, CurrentUser currentUser) {
+    RegisterDraftCall(CallService calls, CurrentUser currentUser, StaffViewWords words) {
         this.calls = calls;
         this.currentUser = currentUser;
+        this.words = words;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String drafter = currentUser.require();
-        FundingCall call = calls.draft(CallDraft.fromForm(execution.getVariables()), drafter,
-                execution.getTenantId(), execution.getProcessInstanceId());
+        // The instance already belongs to the drafter's cluster (CallTenantIdProvider), whose words the form speaks.
+        CallDraft draft = CallDraft.fromForm(execution.getVariables(), words.of(execution.getTenantId()));
+        FundingCall call = calls.draft(draft, drafter, execution.getTenantId(), execution.getProcessInstanceId());
         execution.removeVariables(CallDraft.FORM_FIELDS);
         execution.removeVariable(FundingCallProcess.FIELD_CLUSTER);
         execution.setVariable(FundingCallProcess.VAR_CALL_ID, call.getId());

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.StaffWordsForTests;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * The start form of a funding call is read field by field before anything is stored: each value must have its
@@ -23,10 +25,11 @@ class CallDraftTest {
     private static final String SLOTS = "A call has between 1 and 1,000 slots.";
     private static final String MAX_GRANT = "The maximum grant must be more than €0 and at most €60,000 per SME.";
     private static final String BUDGET = "The budget must be more than €0 and at most €60,000,000 (1,000 slots at €60,000).";
+    private static final ViewWords ENGLISH = StaffWordsForTests.in("en");
 
     @Test
     void aValidFormIsReadAsTyped() {
-        CallDraft draft = CallDraft.fromForm(validForm());
+        CallDraft draft = CallDraft.fromForm(validForm(), ENGLISH);
 
         assertThat(draft.title()).isEqualTo("Business mission to Montreal");
         assertThat(draft.slots()).isEqualTo(3);
@@ -197,6 +200,26 @@ class CallDraftTest {
         assertThat(problemsOf(form)).containsOnlyKeys("slots", "destinationLatitude", "euProject", "maxGrant", "title");
     }
 
+    @Test
+    void aCatalanOrSpanishClustersDrafterReadsEachProblemInHerLanguageNamingTheField() {
+        Map<String, Object> form = validForm();
+        form.put("title", "T".repeat(201));
+        form.put("closesOn", "03/31/2030");
+        form.put("slots", 2.5);
+        form.put("maxRelevance", 0L);
+        form.put("destinationLongitude", 181L);
+
+        assertThat(problemsOf(form, StaffWordsForTests.in("ca"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "title", "El títol pot tenir com a màxim 200 caràcters.",
+                "closesOn", "Introduïu la data de tancament com a dia/mes/any, per exemple 14/09/2027.",
+                "slots", "Escriviu el nombre de places com a nombre enter.",
+                "maxRelevance", "Els punts per la rellevància van d’1 a 100.",
+                "destinationLongitude", "La longitud ha de ser entre -180 i 180 graus."));
+        assertThat(problemsOf(form, StaffWordsForTests.in("es"))).containsEntry("title",
+                "El título puede tener como máximo 200 caracteres.");
+        assertThat(problemsOf(form, ENGLISH)).containsEntry("maxRelevance", "The points for relevance are from 1 to 100.");
+    }
+
     private static Map<String, Object> validForm() {
         Map<String, Object> form = new HashMap<>();
         form.put("title", "Business mission to Montreal");
@@ -222,7 +245,7 @@ class CallDraftTest {
     private static CallDraft read(String field, Object value) {
         Map<String, Object> form = validForm();
         form.put(field, value);
-        return CallDraft.fromForm(form);
+        return CallDraft.fromForm(form, ENGLISH);
     }
 
     private static Map<String, String> problems(String field, Object value) {
@@ -232,8 +255,14 @@ class CallDraftTest {
     }
 
     private static Map<String, String> problemsOf(Map<String, Object> form) {
-        InvalidInputException refusal = catchThrowableOfType(InvalidInputException.class, () -> CallDraft.fromForm(form));
+        return problemsOf(form, ENGLISH);
+    }
+
+    private static Map<String, String> problemsOf(Map<String, Object> form, ViewWords words) {
+        InvalidInputException refusal = catchThrowableOfType(InvalidInputException.class,
+                () -> CallDraft.fromForm(form, words));
         assertThat(refusal).as("refused").isNotNull();
         return refusal.fieldErrors();
     }
+
 }

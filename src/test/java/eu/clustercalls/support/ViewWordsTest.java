@@ -3,14 +3,11 @@ package eu.clustercalls.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A staff view's words, dates and amounts in the cluster's language; English keeps the day before the month. */
 class ViewWordsTest {
@@ -58,10 +55,6 @@ class ViewWordsTest {
     }
 
     private static ViewWords words(String language) {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages/staff-views");
-        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        messages.setFallbackToSystemLocale(false);
-        return new ViewWords(messages, Locale.forLanguageTag(language));
+        return StaffWordsForTests.in(language);
     }
 }
