@@ -11,13 +11,16 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDeci
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.application.ApplicationProcess;
+import eu.clustercalls.organisation.StaffViewWords;
 import eu.clustercalls.reimbursement.ReimbursementProcess;
 import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.ServiceStarts;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * The process definitions are shared; each instance belongs to the cluster (tenant) of its call, so staff of one
@@ -31,7 +34,13 @@ class CallTenantIdProvider extends AbstractProcessEnginePlugin implements Tenant
     private static final List<String> STARTED_BY_CLUSTERCALLS = List.of(ApplicationProcess.KEY,
             ReimbursementProcess.KEY);
 
+    // Looked up at a start: the services cannot be made before the engine that this plugin configures.
+    private final ObjectProvider<StaffViewWords> staffWords;
     private ProcessEngine processEngine;
+
+    CallTenantIdProvider(ObjectProvider<StaffViewWords> staffWords) {
+        this.staffWords = staffWords;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -76,9 +85,8 @@ class CallTenantIdProvider extends AbstractProcessEnginePlugin implements Tenant
         String choice = chosen == null || chosen.toString().isBlank() ? null : chosen.toString().strip();
         if (choice != null) {
             if (!clusters.contains(choice)) {
-                throw new InvalidInputException(FundingCallProcess.FIELD_CLUSTER,
-                        "You are not on the staff of the cluster '" + choice + "'; choose one of yours: "
-                                + String.join(", ", clusters) + ".");
+                throw new InvalidInputException(FundingCallProcess.FIELD_CLUSTER, words(clusters)
+                        .get("refusal.call.notYourCluster", choice, String.join(", ", clusters)));
             }
             return choice;
         }
@@ -86,9 +94,13 @@ class CallTenantIdProvider extends AbstractProcessEnginePlugin implements Tenant
             return clusters.get(0);
         }
         throw new InvalidInputException(FundingCallProcess.FIELD_CLUSTER, clusters.isEmpty()
-                ? "You are not on the staff of any cluster, so you cannot draft a call."
-                : "You work for several clusters: please say which the call belongs to (" + String.join(", ", clusters)
-                        + ").");
+                ? words(clusters).get("refusal.call.noCluster")
+                : words(clusters).get("refusal.call.severalClusters", String.join(", ", clusters)));
+    }
+
+    /** The words the start form spoke: her cluster's, the first by id if she works for several (English if none). */
+    private ViewWords words(List<String> clusters) {
+        return staffWords.getObject().of(clusters.stream().sorted().findFirst().orElse(null));
     }
 
     @Override

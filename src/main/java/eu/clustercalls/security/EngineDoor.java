@@ -55,7 +55,10 @@ import eu.clustercalls.support.NotFoundException;
  * <li>the processes ClusterCalls starts itself (an application, a reimbursement) cannot be started through a door.</li>
  * </ul>
  * What our own rules refuse (a listener's "The closing date is in the past.") reaches the caller as a 400 or 403
- * with that sentence, logged in one line, instead of the engine's wrapped error and stack trace.
+ * with that sentence, logged in one line, instead of the engine's wrapped error and stack trace. The services write
+ * the refusals a staff member meets in Tasklist in her cluster's staff language; this door's own (a field the form
+ * does not have or of another kind, a command for administrators, another cluster's task) stay English: Tasklist
+ * never sends such a request, only a hand-made or forged one does.
  */
 @Component
 class EngineDoor extends AbstractProcessEnginePlugin {

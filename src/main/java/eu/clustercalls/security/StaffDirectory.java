@@ -39,7 +39,10 @@ public class StaffDirectory {
     }
 
 
-    /** Refuses unless the user has that role in that cluster. */
+    /**
+     * Refuses unless the user has that role in that cluster. In English: Tasklist offers a task or a start only to
+     * its group's members of its cluster (the engine's authorizations), so only a hand-made request meets this.
+     */
     public void require(String userId, String group, String tenantId, String action) {
         if (!hasRole(userId, group) || !worksFor(userId, tenantId)) {
             throw new ForbiddenException("Only " + group + " of this cluster may " + action + ".");
