@@ -283,9 +283,9 @@ public class EligibilityService {
     }
 
 
-    private static String required(String text, String field, String missing, ViewWords words) {
+    private static String required(String text, String field, String message, ViewWords words) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, missing);
+            throw new InvalidInputException(field, message);
         }
         if (text.length() > 2000) {
             throw new InvalidInputException(field, words.get("refusal.eligibility.tooLong"));

@@ -217,7 +217,7 @@ public record CallDraft(
             return null;
         }
 
-        /** An amount in euros, more than 0 and at most the maximum ({@code refusal.draft.<range>}), in cents at most. */
+        /** An amount in euros, more than 0 and at most the maximum (else {@code refusal.draft.<range>}), in cents. */
         BigDecimal money(String key, boolean required, BigDecimal max, String range) {
             BigDecimal amount = decimal(key, required);
             if (amount == null) {

@@ -102,8 +102,7 @@ public class CallService {
         }
         int maxScore = draft.criteria().stream().mapToInt(Criterion::maxPoints).sum();
         if (draft.scoreThreshold().signum() <= 0 || draft.scoreThreshold().compareTo(BigDecimal.valueOf(maxScore)) > 0) {
-            problems.put("scoreThreshold", words.get("refusal.call.threshold",
-                    String.valueOf(maxScore)));
+            problems.put("scoreThreshold", words.get("refusal.call.threshold", String.valueOf(maxScore)));
         }
         if (draft.budget() != null && draft.budget().compareTo(draft.maxGrant()) < 0) {
             problems.put("budget", words.get("refusal.call.budgetBelowGrant"));

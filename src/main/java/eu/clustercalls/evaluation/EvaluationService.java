@@ -155,7 +155,8 @@ public class EvaluationService {
                     input.conflictReason().strip());
             return true;
         }
-        evaluation.submit(checkedScores(call, input.scores(), words), FormValues.blankToNull(input.comment()), clock.instant());
+        evaluation.submit(checkedScores(call, input.scores(), words), FormValues.blankToNull(input.comment()),
+                clock.instant());
         audit.record(application, evaluator, "EVALUATION_SUBMITTED", evaluation.getTotal() + " of " + call.maxScore(),
                 FormValues.blankToNull(input.comment()));
         // Tasklist closes the form without a word: the evaluator's confirmation that her scores are in.
@@ -182,7 +183,8 @@ public class EvaluationService {
         }
         if (given != null) {
             given.keySet().stream().filter(code -> call.getCriteria().stream().noneMatch(c -> c.code().equals(code)))
-                    .forEach(code -> problems.put("scores." + code, words.get("refusal.evaluation.noSuchCriterion", code)));
+                    .forEach(code -> problems.put("scores." + code,
+                            words.get("refusal.evaluation.noSuchCriterion", code)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -217,7 +217,8 @@ class CallDraftTest {
                 "destinationLongitude", "La longitud ha de ser entre -180 i 180 graus."));
         assertThat(problemsOf(form, StaffWordsForTests.in("es"))).containsEntry("title",
                 "El título puede tener como máximo 200 caracteres.");
-        assertThat(problemsOf(form, ENGLISH)).containsEntry("maxRelevance", "The points for relevance are from 1 to 100.");
+        assertThat(problemsOf(form, ENGLISH)).containsEntry("maxRelevance",
+                "The points for relevance are from 1 to 100.");
     }
 
     private static Map<String, Object> validForm() {

@@ -99,7 +99,8 @@ class StaffRefusalLanguageTest {
         Task review = scenario.task(application, ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
 
         Answer answer = send(cluster.reviewer(), "/task/" + review.getId() + "/submit-form",
-                Map.of(ApplicationProcess.VAR_REVIEW_DECISION, "OVERRIDE", ApplicationProcess.VAR_REVIEW_REASON, "   "));
+                Map.of(ApplicationProcess.VAR_REVIEW_DECISION, "OVERRIDE",
+                        ApplicationProcess.VAR_REVIEW_REASON, "   "));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(applications.findById(application.getId()).orElseThrow().getStatus())
