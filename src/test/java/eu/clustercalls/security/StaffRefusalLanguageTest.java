@@ -79,13 +79,31 @@ class StaffRefusalLanguageTest {
         assertThat(overrideWithoutAReason(scenario.cluster())).isEqualTo("Please give the reason for the override.");
     }
 
+    @Test
+    void aCatalanClustersDrafterClaimingTheReviewOfHerOwnCallIsToldInCatalan() throws Exception {
+        Cluster cluster = scenario.cluster();
+        organisations.useStaffLanguage(cluster.id(), "ca");
+        Answer drafted = submit(cluster.manager(), "/process-definition/key/funding-call/submit-form",
+                scenario.callForm());
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(200);
+        String instance = JSON.readTree(drafted.body()).path("id").asText();
+        String reference = calls.findById(scenario.callId(instance)).orElseThrow().reference();
+
+        Answer claim = send(cluster.manager(), "/task/" + scenario.reviewTask(instance).getId() + "/claim",
+                Map.of("userId", cluster.manager()));
+
+        assertThat(claim.status()).as(claim.body()).isEqualTo(403);
+        assertThat(JSON.readTree(claim.body()).path("message").asText()).isEqualTo("Sou qui ha redactat " + reference
+                + "; un altre gestor de convocatòries l’ha de revisar i publicar.");
+    }
+
     /** Tasklist's start of the funding call, closing the day after the activity starts; the 400's message. */
     private String startClosingAfterTheActivity(Cluster cluster) throws Exception {
         Map<String, Object> form = scenario.callForm();
         form.put("closesOn", LocalDate.parse((String) form.get("activityStartDate")).plusDays(1).toString());
         long callsBefore = calls.count();
 
-        Answer answer = send(cluster.manager(), "/process-definition/key/funding-call/submit-form", form);
+        Answer answer = submit(cluster.manager(), "/process-definition/key/funding-call/submit-form", form);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(calls.count()).as("no call drafted").isEqualTo(callsBefore);
@@ -98,7 +116,7 @@ class StaffRefusalLanguageTest {
                 new BigDecimal("1500"));
         Task review = scenario.task(application, ApplicationProcess.TASK_ELIGIBILITY_REVIEW);
 
-        Answer answer = send(cluster.reviewer(), "/task/" + review.getId() + "/submit-form",
+        Answer answer = submit(cluster.reviewer(), "/task/" + review.getId() + "/submit-form",
                 Map.of(ApplicationProcess.VAR_REVIEW_DECISION, "OVERRIDE",
                         ApplicationProcess.VAR_REVIEW_REASON, "   "));
 
@@ -108,8 +126,12 @@ class StaffRefusalLanguageTest {
         return JSON.readTree(answer.body()).path("message").asText();
     }
 
-    private Answer send(String user, String path, Map<String, Object> form) {
-        return new EngineRestDoor(port, engine.getName())
-                .send(user, Scenario.PASSWORD, "POST", path, Map.of("variables", Door.variables(form)));
+    /** A form as Tasklist submits it. */
+    private Answer submit(String user, String path, Map<String, Object> form) {
+        return send(user, path, Map.of("variables", Door.variables(form)));
+    }
+
+    private Answer send(String user, String path, Object body) {
+        return new EngineRestDoor(port, engine.getName()).send(user, Scenario.PASSWORD, "POST", path, body);
     }
 }
