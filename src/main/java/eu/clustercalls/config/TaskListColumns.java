@@ -3,7 +3,9 @@ package eu.clustercalls.config;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,6 +42,12 @@ class TaskListColumns extends AbstractProcessEnginePlugin {
     static final String APPLICATION = "applicationReference";
     static final String CALL = "callReference";
     static final String CALL_TITLE = "callTitle";
+    /**
+     * All of the above in lower case, for Tasklist's search box (tasklist/scripts/clustercalls/task-search.js): one
+     * criterion finds a company, a call or a reference typed in any case, where Tasklist's own "ignore case" is not
+     * applied to the first search of a page.
+     */
+    static final String SEARCH_TEXT = "searchText";
 
     /** Tasklist's columns, in the order a list entry shows them; it unfolds only the first two. */
     static final List<Map<String, String>> FILTER_COLUMNS = List.of(
@@ -103,6 +111,10 @@ class TaskListColumns extends AbstractProcessEnginePlugin {
             if (call != null) {
                 values.put(CALL, call.reference());
                 values.put(CALL_TITLE, call.getTitle());
+            }
+            if (!values.isEmpty()) {
+                values.put(SEARCH_TEXT, values.values().stream().map(Object::toString)
+                        .collect(Collectors.joining(" · ")).toLowerCase(Locale.ROOT));
             }
             return values;
         }

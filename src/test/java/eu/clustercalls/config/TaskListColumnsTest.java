@@ -139,7 +139,13 @@ class TaskListColumnsTest {
         List<Task> byCall = scenario.as(cluster.reviewer(), () -> filterService.list(groupsTasks.getId(),
                 taskService.createTaskQuery().taskVariableValueEquals("callReference", call.reference())));
 
+        // What Tasklist's search box sends for a company typed in lower case (task-search.js).
+        List<Task> typed = scenario.as(cluster.reviewer(), () -> filterService.list(groupsTasks.getId(),
+                taskService.createTaskQuery().taskVariableValueLike(TaskListColumns.SEARCH_TEXT,
+                        "%" + company.substring(2).toLowerCase(java.util.Locale.ROOT) + "%")));
+
         assertThat(byCompany).extracting(Task::getProcessInstanceId).containsExactly(wanted.getProcessInstanceId());
+        assertThat(typed).extracting(Task::getProcessInstanceId).containsExactly(wanted.getProcessInstanceId());
         assertThat(byCall).extracting(Task::getProcessInstanceId)
                 .containsExactlyInAnyOrder(wanted.getProcessInstanceId(), other.getProcessInstanceId());
         assertThat(groupsTasks.getProperties().get("variables")).isEqualTo(TaskListColumns.FILTER_COLUMNS);

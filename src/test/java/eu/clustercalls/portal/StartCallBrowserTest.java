@@ -189,6 +189,8 @@ class StartCallBrowserTest {
         FundingCall call = scenario.publishedCall(cluster);
         Company company = scenario.memberCompany(cluster);
         Application application = scenario.apply(call, company, new BigDecimal("1500"));
+        Company another = scenario.memberCompany(cluster);
+        scenario.apply(call, another, new BigDecimal("1200"));
         scenario.runJobs();
 
         try (Browser browser = Browser.open("http://localhost:" + port, "task-list", "en-US")) {
@@ -203,12 +205,44 @@ class StartCallBrowserTest {
             assertThat(entry.getText()).as("unfolded: the first two columns and the due date")
                     .contains("Review eligibility", "Company:\n" + company.getLegalName(), "Call:\n" + call.getTitle(),
                             "Due in 5 days");
-            browser.clickByScript(By.cssSelector(".tasks-list li.task .shutter"));
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()",
+                    entry.findElement(By.cssSelector(".shutter")));
             browser.waitFor(d -> entry.getText().contains(call.reference()) ? true : null);
             assertThat(entry.getText()).contains("Application:\n" + application.reference(),
                     "Call reference:\n" + call.reference());
             browser.screenshot("group-tasks-unfolded", 1280, 900);
+
+            // Typed in the search box, in lower case, and Enter: the company's task alone. Typed and Enter pressed
+            // from the page's script, as the other fields here: headless Chromium takes no keystrokes in the webapps.
+            WebElement search = browser.driver().findElement(By.cssSelector("[cam-widget-search] input.main-field"));
+            assertThat(search.getAttribute("placeholder")).isEqualTo("Company, call or APP-n ↵");
+            searchFor(browser, company.getLegalName().toLowerCase(java.util.Locale.ROOT));
+            browser.waitFor(d -> tasksShown(browser).size() == 1 ? true : null);
+            assertThat(tasksShown(browser).get(0)).contains(company.getLegalName());
+            browser.screenshot("group-tasks-searched-by-company", 1280, 900);
+
+            // A new search replaces the last one: the call's reference finds both applications' tasks.
+            searchFor(browser, call.reference().toLowerCase(java.util.Locale.ROOT));
+            browser.waitFor(d -> tasksShown(browser).size() == 2 ? true : null);
+            assertThat(tasksShown(browser)).allSatisfy(task -> assertThat(task).contains(call.getTitle()))
+                    .anySatisfy(task -> assertThat(task).contains(another.getLegalName()));
+            browser.screenshot("group-tasks-searched-by-call-reference", 1280, 900);
         }
+    }
+
+    private static void searchFor(Browser browser, String text) {
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                const box = document.querySelector('[cam-widget-search] input.main-field');
+                box.focus();
+                box.value = arguments[0];
+                box.dispatchEvent(new Event('input', {bubbles: true}));
+                box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', keyCode: 13, bubbles: true, cancelable: true}));
+                """, text);
+    }
+
+    private static List<String> tasksShown(Browser browser) {
+        return browser.driver().findElements(By.cssSelector(".tasks-list li.task")).stream().map(WebElement::getText)
+                .toList();
     }
 
     private static WebElement field(Browser browser, String label) {

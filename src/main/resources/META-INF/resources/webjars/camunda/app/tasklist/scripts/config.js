@@ -1,7 +1,7 @@
 // ClusterCalls' Tasklist configuration: it replaces the webapp's default config.js, so the default's settings (its
 // keyboard shortcuts) are kept here as they were.
 export default {
-  customScripts: ['scripts/clustercalls/staff-language.js'],
+  customScripts: ['scripts/clustercalls/staff-language.js', 'scripts/clustercalls/task-search.js'],
 
   shortcuts: {
     claimTask: {
