@@ -329,11 +329,13 @@ public class EligibilityService {
         Application application = get(applicationId);
         ClarificationRequest request = openRequest(applicationId);
         request.expire();
-        String reason = "No answer to the clarification request of "
-                + Formats.dateTime(request.getRequestedAt().atZone(properties.timeZone())) + " before its deadline, "
-                + Formats.dateTime(request.getDueAt().atZone(properties.timeZone())) + ".";
+        // Kept as a phrase: the SME reads it in its language in the portal and the mail, the audit trail in English.
+        String reason = Phrase.of("application.clarificationExpired")
+                .dateTime("askedAt", request.getRequestedAt().atZone(properties.timeZone()))
+                .dateTime("dueAt", request.getDueAt().atZone(properties.timeZone())).stored();
         application.decideEligibility(false, "system", clock.instant(), reason, null);
-        audit.record(application, "system", "CLARIFICATION_EXPIRED", verdict(false), reason);
+        audit.record(application, "system", "CLARIFICATION_EXPIRED", verdict(false),
+                new ViewWords(messages, Locale.ENGLISH).phrase(reason));
     }
 
     @Transactional

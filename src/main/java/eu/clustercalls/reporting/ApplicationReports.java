@@ -43,7 +43,7 @@ class ApplicationReports {
     private final EvaluationService evaluations;
     private final EntityManager entities;
     private final Clock clock;
-    /** The reports are written in English: the reasons kept as phrases too. */
+    /** The reports are written in English: the reasons and decisions kept as phrases too. */
     private final ViewWords english;
 
     ApplicationReports(ApplicationService applications, ClaimService claims, ClusterOrganisationService clusters,
@@ -98,7 +98,7 @@ class ApplicationReports {
             Payment payment = claim == null ? null : paymentOf.get(claim.getId());
             rows.add(new ReportRow(line.id(), line.reference(), line.companyName(), line.vatNumber(),
                     company.getCountry(), company.smeFigures().size(), line.submittedAt(), line.status(), decided.eligible(),
-                    reasons.getOrDefault(line.id(), List.of()), decided.decisionReason(),
+                    reasons.getOrDefault(line.id(), List.of()), english.phrase(decided.decisionReason()),
                     scores.getOrDefault(line.id(), Map.of()), decided.finalScore(), decided.ranking(),
                     decided.selection(), line.requestedAmount(), line.grantAwarded(call.getMaxGrant()),
                     claim == null ? null : claim.reference(),

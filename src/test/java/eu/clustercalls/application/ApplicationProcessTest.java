@@ -481,8 +481,10 @@ class ApplicationProcessTest {
         assertThat(expired.getStatus()).isEqualTo(ApplicationStatus.INELIGIBLE);
         assertThat(expired.getEligible()).isFalse();
         assertThat(expired.getEligibilityDecidedBy()).isEqualTo("system");
-        assertThat(expired.getDecisionReason()).startsWith("No answer to the clarification request")
+        assertThat(english().phrase(expired.getDecisionReason())).startsWith("No answer to the clarification request")
                 .contains("before its deadline");
+        assertThat(new ViewWords(messages, Locale.forLanguageTag("ca")).phrase(expired.getDecisionReason()))
+                .as("as a Catalan SME reads it").startsWith("No es va respondre la sol·licitud d’aclariment del dia ");
         assertThat(EligibilityService.reasonsShownToApplicant(expired)).containsExactly(expired.getDecisionReason());
         assertThat(eligibility.clarificationsOf(application.getId())).singleElement().satisfies(request -> {
             assertThat(request.isExpired()).isTrue();
@@ -492,11 +494,13 @@ class ApplicationProcessTest {
             assertThat(event.getAction()).isEqualTo("CLARIFICATION_EXPIRED");
             assertThat(event.getActor()).isEqualTo("system");
             assertThat(event.getDecision()).isEqualTo("ineligible");
-            assertThat(event.getReason()).isEqualTo(expired.getDecisionReason());
+            assertThat(event.getReason()).as("the audit trail in English")
+                    .isEqualTo(english().phrase(expired.getDecisionReason()));
         });
         assertThat(outbox(application, NotificationType.ELIGIBILITY_RESULT)).singleElement().satisfies(notification -> {
             assertThat(notification.getRecipient()).isEqualTo(Scenario.contactOf(company));
-            assertThat(notification.getBody()).contains("is not eligible", expired.getDecisionReason());
+            assertThat(notification.getBody())
+                    .contains("is not eligible", english().phrase(expired.getDecisionReason()));
         });
     }
 
