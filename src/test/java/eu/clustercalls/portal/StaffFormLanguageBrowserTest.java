@@ -65,6 +65,10 @@ class StaffFormLanguageBrowserTest {
             assertThat(bodyText(browser)).contains("Sol·licitud " + application.reference(), "Mercats objectiu",
                     "Veredicte automàtic:", "Confirmar el veredicte automàtic", "Demanar un aclariment a la pime")
                     .doesNotContain("Your decision", "Target markets", "Override the automatic verdict", "{{");
+            // The search box's hint comes from the same one read of the staff language as the form's texts.
+            browser.waitFor(d -> "Empresa, convocatòria o APP-n ↵".equals(browser.driver()
+                    .findElement(By.cssSelector("[cam-widget-search] input.main-field")).getAttribute("placeholder"))
+                    ? true : null);
 
             browser.clickByScript(By.xpath("//label[normalize-space()='Modificar el veredicte automàtic']"
                     + "/input[@type='radio']"));

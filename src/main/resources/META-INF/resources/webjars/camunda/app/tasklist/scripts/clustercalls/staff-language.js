@@ -82,6 +82,9 @@ function read() {
       if (answer) {
         words = compile(answer.texts);
         translateWithin(document.body);
+        // The one read of the texts: task-search.js takes its placeholder from it.
+        window.clusterCallsStaffTexts = answer.texts;
+        window.dispatchEvent(new CustomEvent('clustercalls:staff-texts', { detail: answer.texts }));
       }
     })
     .catch(error => console.error('The staff language could not be read.', error))
@@ -92,6 +95,7 @@ window.addEventListener('hashchange', () => {
   if (signingIn()) {
     // Signed out, or the session ended: the next person may work for another cluster.
     words = null;
+    window.clusterCallsStaffTexts = null;
   } else {
     read();
   }

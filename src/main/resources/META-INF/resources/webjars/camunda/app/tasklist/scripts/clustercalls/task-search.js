@@ -45,7 +45,7 @@ document.addEventListener('keydown', event => {
   search(text);
 }, true);
 
-// Says what the box now takes, in the cluster's language when /staff/language has it (see staff-language.js); set
+// Says what the box now takes, in the cluster's language once staff-language.js has read /staff/language; set
 // again whenever Tasklist writes its own placeholder back.
 let said = placeholder;
 
@@ -56,24 +56,12 @@ function sayWhatItTakes() {
   }
 }
 
-function readLanguage() {
-  if (window.location.hash.startsWith('#/login')) {
-    return;
-  }
-  fetch('/staff/language', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-    .then(response => (response.ok ? response.json() : null))
-    .then(answer => {
-      said = (answer && answer.texts[placeholder]) || placeholder;
-      sayWhatItTakes();
-    })
-    .catch(error => console.error('The staff language could not be read.', error));
+function sayIn(texts) {
+  said = (texts && texts[placeholder]) || placeholder;
+  sayWhatItTakes();
 }
 
-window.addEventListener('hashchange', () => {
-  if (said === placeholder) {
-    readLanguage();
-  }
-});
+window.addEventListener('clustercalls:staff-texts', event => sayIn(event.detail));
 new MutationObserver(sayWhatItTakes).observe(document.body,
   { childList: true, subtree: true, attributes: true, attributeFilter: ['placeholder'] });
-readLanguage();
+sayIn(window.clusterCallsStaffTexts);
