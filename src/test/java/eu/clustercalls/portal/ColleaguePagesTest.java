@@ -128,6 +128,23 @@ class ColleaguePagesTest {
     }
 
     @Test
+    void anAddressGetsAtMostTheSignUpsNumberOfMailsADayAndTheNextInvitationIsRefused() throws Exception {
+        Company company = company();
+        String email = "often." + Scenario.next() + "@example.com";
+        for (int i = 0; i < 3; i++) {
+            invite(company, email, "en").andExpect(status().isFound());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from colleague_invitation where email = ? "
+                + "and closed_at is null", Long.class, email)).as("a new invitation replaces the open one").isOne();
+
+        String page = invite(company, email, "es").andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString();
+
+        Html.assertFieldError(page, "invite-email-" + company.getId(), "Se han enviado varias invitaciones");
+        assertThat(MailedLinks.count(jdbc, email, TYPE)).isEqualTo(3);
+    }
+
+    @Test
     void noUserInvitesToACompanyTheyDoNotActFor() throws Exception {
         Company company = company();
         Company other = company();
