@@ -19,7 +19,8 @@ public class ColleagueInvitation implements Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "colleague_invitation_seq")
-    @SequenceGenerator(name = "colleague_invitation_seq", sequenceName = "colleague_invitation_seq", allocationSize = 50)
+    @SequenceGenerator(name = "colleague_invitation_seq", sequenceName = "colleague_invitation_seq",
+            allocationSize = 50)
     private Long id;
 
     private Long companyId;

@@ -80,8 +80,9 @@ public class ColleagueService {
     @Transactional(readOnly = true)
     public List<Colleagues> colleaguesOf(String user) {
         List<Company> mine = companies.companiesOf(user);
-        List<ColleagueInvitation> open = invitations.findByCompanyIdInAndClosedAtIsNullAndExpiresAtAfterOrderByCreatedAt(
-                mine.stream().map(Company::getId).toList(), clock.instant());
+        List<ColleagueInvitation> open = invitations
+                .findByCompanyIdInAndClosedAtIsNullAndExpiresAtAfterOrderByCreatedAt(
+                        mine.stream().map(Company::getId).toList(), clock.instant());
         return mine.stream().map(company -> new Colleagues(company, usersOf(company.getContacts()),
                 open.stream().filter(invitation -> invitation.getCompanyId().equals(company.getId())).toList()))
                 .toList();

@@ -154,8 +154,8 @@ public class SignUpService {
         }
         String token = LinkTokens.newToken();
         Instant now = clock.instant();
-        SignUpRequest request = signUpRequests.save(new SignUpRequest(LinkTokens.hashOf(token), now, now.plus(LINK_VALIDITY),
-                write(signUp.with(person.withoutPassword())), password));
+        SignUpRequest request = signUpRequests.save(new SignUpRequest(LinkTokens.hashOf(token), now,
+                now.plus(LINK_VALIDITY), write(signUp.with(person.withoutPassword())), password));
         notifications.queueToAddress(person.email(), person.fullName(), person.language(),
                 NotificationType.SIGN_UP_CONFIRMATION, request, Map.of("companyName", signUp.legalName(),
                         "vatNumber", signUp.vatNumber(), "username", person.username(),

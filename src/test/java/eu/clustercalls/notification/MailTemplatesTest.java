@@ -114,8 +114,8 @@ class MailTemplatesTest {
         invitation.put(MailTemplates.TO_ADDRESS, true);
         invitation.put("invitation", true);
 
-        MailTemplates.Mail mail = TEMPLATES.write(NotificationType.COLLEAGUE_INVITATION, Locale.forLanguageTag("ca"), "",
-                invitation);
+        MailTemplates.Mail mail = TEMPLATES.write(NotificationType.COLLEAGUE_INVITATION, Locale.forLanguageTag("ca"),
+                "", invitation);
         assertThat(mail.subject()).isEqualTo("Uniu-vos a Teixits Vallès SL a ClusterCalls");
         assertThat(mail.body()).contains("Marta Puig us convida a unir-vos a Teixits Vallès SL",
                 "un usuari d’una empresa ha convidat aquesta adreça").doesNotContain("per registrar una empresa");

@@ -55,8 +55,8 @@ class ColleaguePagesTest {
         String email = "nuria." + Scenario.next() + "@example.com";
         String username = "nuria.serrat" + Scenario.next();
 
-        mvc.perform(post(PAGE + "/invite").with(sme(contact)).with(csrf()).param("companyId", company.getId().toString())
-                .param("email", " " + email + " ").param("lang", "es"))
+        mvc.perform(post(PAGE + "/invite").with(sme(contact)).with(csrf())
+                .param("companyId", company.getId().toString()).param("email", " " + email + " ").param("lang", "es"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl(PAGE));
         String mail = jdbc.queryForObject("select body from notification where recipient = ? and type = ?",
                 String.class, email, TYPE);
@@ -85,7 +85,8 @@ class ColleaguePagesTest {
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/portal/sign-in?joined"));
 
         assertThat(companies.companiesOf(username)).extracting(Company::getId).containsExactly(company.getId());
-        assertThat(identityService.createGroupQuery().groupMember(username).singleResult().getId()).isEqualTo(Roles.SME);
+        assertThat(identityService.createGroupQuery().groupMember(username).singleResult().getId())
+                .isEqualTo(Roles.SME);
         assertThat(identityService.createUserQuery().userId(username).singleResult().getEmail()).isEqualTo(email);
         assertThat(identityService.checkPassword(username, PASSWORD)).isTrue();
         mvc.perform(post("/portal/sign-in").with(csrf()).param("username", username).param("password", PASSWORD))
@@ -109,7 +110,8 @@ class ColleaguePagesTest {
         String page = invite(company, Scenario.contactOf(other) + "@test.clustercalls.eu", "ca")
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
-        Html.assertFieldError(page, "invite-email-" + company.getId(), "Aquesta adreça és d’un usuari d’una altra empresa");
+        Html.assertFieldError(page, "invite-email-" + company.getId(),
+                "Aquesta adreça és d’un usuari d’una altra empresa");
         assertThat(invitations()).isEqualTo(before);
     }
 

@@ -106,7 +106,8 @@ class PasswordPagesTest {
         String sme = scenario.user("reset-" + Scenario.next(), Roles.SME);
         String token = "expired-" + Scenario.next();
         Instant hourAndMinuteAgo = Instant.now().minus(61, ChronoUnit.MINUTES);
-        jdbc.update("insert into password_reset (id, user_id, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)",
+        jdbc.update("insert into password_reset (id, user_id, token_hash, created_at, expires_at) "
+                + "values (?, ?, ?, ?, ?)",
                 -Scenario.next(), sme, LinkTokens.hashOf(token), Timestamp.from(hourAndMinuteAgo),
                 Timestamp.from(hourAndMinuteAgo.plus(1, ChronoUnit.HOURS)));
 
