@@ -98,6 +98,10 @@ public class Company implements Audited {
         contacts.add(username);
     }
 
+    void removeContact(String username) {
+        contacts.remove(username);
+    }
+
     public boolean hasContact(String username) {
         return contacts.contains(username);
     }

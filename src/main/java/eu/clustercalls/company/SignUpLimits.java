@@ -2,17 +2,14 @@ package eu.clustercalls.company;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import eu.clustercalls.notification.NotificationService;
+import eu.clustercalls.support.RecentAttempts;
 
 /**
  * Keeps the anonymous sign-up form from being used to flood somebody's mailbox or the server's cores: at most
@@ -24,13 +21,11 @@ import eu.clustercalls.notification.NotificationService;
 class SignUpLimits {
 
     private static final Logger log = LoggerFactory.getLogger(SignUpLimits.class);
-    /** Bounds the memory of clients seen; those with nothing in the window are forgotten first. */
-    private static final int MAX_CLIENTS = 10_000;
 
     private final NotificationService notifications;
     private final SignUpProperties settings;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> recentByClient = new ConcurrentHashMap<>();
+    private final RecentAttempts recentByClient = new RecentAttempts();
 
     SignUpLimits(NotificationService notifications, SignUpProperties settings, Clock clock) {
         this.notifications = notifications;
@@ -48,22 +43,7 @@ class SignUpLimits {
             return Optional.of(new SignUpProblem("email", "email.tooManyMails",
                     "Several sign-up mails went to this address lately; open the last one, or try again tomorrow."));
         }
-        if (recentByClient.size() >= MAX_CLIENTS) {
-            recentByClient.values().removeIf(times -> times.isEmpty() || times.peekLast().isBefore(since));
-        }
-        boolean[] admitted = { false };
-        recentByClient.compute(client, (key, times) -> {
-            Deque<Instant> recent = times == null ? new ArrayDeque<>() : times;
-            while (!recent.isEmpty() && recent.peekFirst().isBefore(since)) {
-                recent.pollFirst();
-            }
-            if (recent.size() < settings.perClient()) {
-                recent.addLast(now);
-                admitted[0] = true;
-            }
-            return recent;
-        });
-        if (!admitted[0]) {
+        if (!recentByClient.admit(client, settings.perClient(), now, settings.window())) {
             log.info("Sign-up from {} refused: {} sign-ups from this address within {}.", client, settings.perClient(),
                     settings.window());
             return Optional.of(new SignUpProblem("", "tooMany",

@@ -1,17 +1,11 @@
 package eu.clustercalls.company;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +30,7 @@ import eu.clustercalls.notification.Languages;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationRepository;
+import eu.clustercalls.security.LinkTokens;
 import eu.clustercalls.security.PasswordLength;
 import eu.clustercalls.security.Roles;
 import eu.clustercalls.support.InvalidInputException;
@@ -57,7 +52,7 @@ public class SignUpService {
     private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*");
     private static final int USER_ID_MAX_LENGTH = 64;
     static final int PASSWORD_MIN_LENGTH = PasswordLength.MIN_CHARACTERS;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     /** Article 3(2) and (3) of the SME definition: a partner holds 25 to 50 %, a linked enterprise more. */
     private static final BigDecimal PARTNER_MIN = BigDecimal.valueOf(25);
     private static final BigDecimal PARTNER_MAX = BigDecimal.valueOf(50);
@@ -65,7 +60,6 @@ public class SignUpService {
     /** How long the link of a sign-up's mail works. */
     public static final Duration LINK_VALIDITY = Duration.ofHours(24);
     private static final String CONFIRM_PATH = "/portal/sign-up/confirm/";
-    private static final SecureRandom TOKENS = new SecureRandom();
     /** The form as the request keeps it: every field of the records and of the related enterprises, as they are. */
     private static final ObjectMapper FORMS = JsonMapper.builder().findAndAddModules()
             .visibility(PropertyAccessor.ALL, Visibility.NONE).visibility(PropertyAccessor.FIELD, Visibility.ANY)
@@ -158,12 +152,10 @@ public class SignUpService {
                             signUp.legalName(), "vatNumber", signUp.vatNumber(), "path", "/portal/sign-in"));
             return;
         }
-        byte[] random = new byte[32];
-        TOKENS.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = LinkTokens.newToken();
         Instant now = clock.instant();
-        SignUpRequest request = signUpRequests.save(new SignUpRequest(hashOf(token), now, now.plus(LINK_VALIDITY),
-                write(signUp.with(person.withoutPassword())), password));
+        SignUpRequest request = signUpRequests.save(new SignUpRequest(LinkTokens.hashOf(token), now,
+                now.plus(LINK_VALIDITY), write(signUp.with(person.withoutPassword())), password));
         notifications.queueToAddress(person.email(), person.fullName(), person.language(),
                 NotificationType.SIGN_UP_CONFIRMATION, request, Map.of("companyName", signUp.legalName(),
                         "vatNumber", signUp.vatNumber(), "username", person.username(),
@@ -212,7 +204,7 @@ public class SignUpService {
 
     private Optional<SignUpRequest> valid(String token) {
         return token == null || token.isBlank() ? Optional.empty()
-                : signUpRequests.findByTokenHashAndExpiresAtAfter(hashOf(token), clock.instant());
+                : signUpRequests.findByTokenHashAndExpiresAtAfter(LinkTokens.hashOf(token), clock.instant());
     }
 
     private SignUpLink.Pending pending(SignUp signUp) {
@@ -241,7 +233,14 @@ public class SignUpService {
             requests.save(new MembershipRequest(company.getId(), signUp.clusterId(), signUp.memberNumber().strip(),
                     clock.instant()));
         }
-        SignUp.NewUser person = signUp.user();
+        addUser(company.getId(), signUp.user(), password);
+    }
+
+    /**
+     * A new SME user of the company (group sme, one of its contacts, reading mail in their language), with this
+     * password hash: the company's first user at its sign-up, or a colleague it invited.
+     */
+    void addUser(Long companyId, SignUp.NewUser person, SignUpPasswords.Hashed password) {
         User user = passwords.newUser(person.username(), password);
         user.setFirstName(person.firstName());
         user.setLastName(person.lastName());
@@ -249,7 +248,7 @@ public class SignUpService {
         identityService.saveUser(user);
         identityService.createMembership(person.username(), Roles.SME);
         languages.choose(person.username(), person.language());
-        companies.addContact(company.getId(), person.username());
+        companies.addContact(companyId, person.username());
     }
 
     private static String write(SignUp signUp) {
@@ -267,15 +266,6 @@ public class SignUpService {
             return username == null ? signUp : signUp.with(signUp.user().named(username));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Sign-up request " + request.getId() + " cannot be read", e);
-        }
-    }
-
-    private static String hashOf(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
         }
     }
 
@@ -311,7 +301,7 @@ public class SignUpService {
         }
     }
 
-    private static Optional<SignUpProblem> usernameProblem(String username) {
+    static Optional<SignUpProblem> usernameProblem(String username) {
         if (username == null || username.length() > USER_ID_MAX_LENGTH || !USER_ID.matcher(username).matches()) {
             return Optional.of(new SignUpProblem("username", "username.format", "A user name has at most 64 letters "
                     + "and digits, which may be joined by single dots, dashes or underscores (marta.puig)."));

@@ -95,8 +95,9 @@ class SecurityConfiguration {
 
     /**
      * The SME portal and the call managers' dashboard: server-rendered pages with a session, signed in on the
-     * portal's own page. Every form carries the session's CSRF token (Thymeleaf adds it). Open calls, sign-in and
-     * sign-up are public; the rest of the portal is for SME users, the dashboard for call managers and admins.
+     * portal's own page. Every form carries the session's CSRF token (Thymeleaf adds it). Open calls, sign-in,
+     * sign-up, password reset and a colleague's invitation are public; the rest of the portal is for SME users, the
+     * dashboard for call managers and admins.
      */
     @Bean
     @Order(3)
@@ -108,7 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/portal"), paths.matcher("/portal/assets/**"),
                                 paths.matcher(HttpMethod.GET, "/portal/calls/*"), paths.matcher("/portal/sign-in"),
                                 paths.matcher("/portal/sign-up"), paths.matcher("/portal/sign-up/**"),
-                                paths.matcher("/portal/forbidden"))
+                                paths.matcher("/portal/forbidden"), paths.matcher("/portal/password/**"),
+                                paths.matcher("/portal/invitations/**"))
                         .permitAll()
                         .requestMatchers(paths.matcher("/portal/home")).authenticated()
                         // Sent mail holds every user's personal data.

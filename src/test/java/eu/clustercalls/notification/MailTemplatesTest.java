@@ -57,6 +57,7 @@ class MailTemplatesTest {
             Map.entry("paymentReference", "PAY-9"), Map.entry("clusterName", "AEI Tèxtils"),
             Map.entry("taskName", "Review eligibility"), Map.entry("subjectOfTask", "APP-7"),
             Map.entry("vatNumber", "ESB12345674"), Map.entry("username", "marta.puig"),
+            Map.entry("invitedBy", "Marta Puig"),
             Map.entry("expiresAt", Instant.parse("2027-03-02T09:15:00Z")),
             Map.entry("opensOn", LocalDate.of(2027, 2, 1)), Map.entry("closesOn", LocalDate.of(2027, 3, 1)),
             Map.entry("path", "/portal/applications/7"));
@@ -105,6 +106,19 @@ class MailTemplatesTest {
                 .doesNotContain("because of your account");
         assertThat(TEMPLATES.write(NotificationType.CALL_EXTENDED, Locale.ENGLISH, "Marta Puig", FACTS).body())
                 .contains("because of your account").doesNotContain("this address was given");
+    }
+
+    @Test
+    void anInvitationToJoinACompanySaysWhoInvitedTheAddressAndWhy() {
+        Map<String, Object> invitation = new HashMap<>(FACTS);
+        invitation.put(MailTemplates.TO_ADDRESS, true);
+        invitation.put("invitation", true);
+
+        MailTemplates.Mail mail = TEMPLATES.write(NotificationType.COLLEAGUE_INVITATION, Locale.forLanguageTag("ca"),
+                "", invitation);
+        assertThat(mail.subject()).isEqualTo("Uniu-vos a Teixits Vallès SL a ClusterCalls");
+        assertThat(mail.body()).contains("Marta Puig us convida a unir-vos a Teixits Vallès SL",
+                "un usuari d’una empresa ha convidat aquesta adreça").doesNotContain("per registrar una empresa");
     }
 
     @Test

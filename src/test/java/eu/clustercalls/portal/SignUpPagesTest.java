@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.util.MultiValueMap;
@@ -52,6 +53,8 @@ import eu.clustercalls.security.StaffDirectory;
 
 @ClusterCallsTest
 class SignUpPagesTest {
+
+    private static final String CSRF_TOKEN = HttpSessionCsrfTokenRepository.class.getName() + ".CSRF_TOKEN";
 
     @Autowired
     MockMvc mvc;
@@ -132,12 +135,20 @@ class SignUpPagesTest {
         assertThat(companyRows.count()).as("opening the link registers nothing yet").isEqualTo(companiesBefore);
 
         MockHttpSession session = new MockHttpSession();
+        mvc.perform(get(link).session(session)).andExpect(status().isOk());
+        String sessionBefore = session.getId();
+        Object csrfBefore = session.getAttribute(CSRF_TOKEN);
+        assertThat(csrfBefore).as("the page's form carries the session's CSRF token").isNotNull();
         mvc.perform(post(link).session(session).with(csrf()))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/portal/sign-up/welcome"));
+        assertThat(session.getId()).as("signing in changes the session id").isNotEqualTo(sessionBefore);
+        assertThat(session.getAttribute(CSRF_TOKEN)).as("and drops the CSRF token").isNull();
 
         String welcome = mvc.perform(get("/portal/sign-up/welcome").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(Html.text(welcome, "signed-up")).contains("signed in as " + username);
+        assertThat(session.getAttribute(CSRF_TOKEN)).as("the next page's forms carry a new one").isNotNull()
+                .isNotEqualTo(csrfBefore);
         mvc.perform(get("/portal/company").session(session)).andExpect(status().isOk());
         assertThat(companies.companiesOf(username)).hasSize(1);
         Company company = companies.companiesOf(username).get(0);
