@@ -86,20 +86,26 @@ final class ApplicationTimeline {
      * where the claim stands (submitted, returned, verified, approved), not "Confirmed".
      */
     static Badge badge(Application application, Optional<ExpenseClaim> claim) {
-        String note = claimNote(application, claim);
-        if (note != null) {
-            return new Badge("applications.badge." + note, note.equals("RETURNED") ? "" : "good");
+        Optional<ClaimStatus> standing = claimStanding(application, claim);
+        if (standing.isPresent()) {
+            return new Badge("applications.badge." + standing.get(), standing.get() == ClaimStatus.RETURNED ? "" : "good");
         }
         ApplicationStatus status = application.getStatus();
         return new Badge("applications.status." + status, GOOD.contains(status) ? "good" : BAD.contains(status) ? "bad" : "");
     }
 
-    /** Where the claim of a confirmed application stands, once the SME has sent it and until it is paid. */
+    /** What the current step of a confirmed application says: no claim until the activity is over, or its state. */
     private static String claimNote(Application application, Optional<ExpenseClaim> claim) {
-        if (application.getStatus() != ApplicationStatus.CONFIRMED) {
-            return null;
+        if (application.getStatus() == ApplicationStatus.CONFIRMED && claim.isEmpty()) {
+            return "NOT_OPEN";
         }
-        return claim.map(ExpenseClaim::getStatus).filter(CLAIM_NOTES::contains).map(Enum::name).orElse(null);
+        return claimStanding(application, claim).map(Enum::name).orElse(null);
+    }
+
+    /** Where the claim of a confirmed application stands, once the SME has sent it and until it is paid. */
+    private static Optional<ClaimStatus> claimStanding(Application application, Optional<ExpenseClaim> claim) {
+        return claim.filter(c -> application.getStatus() == ApplicationStatus.CONFIRMED)
+                .map(ExpenseClaim::getStatus).filter(CLAIM_NOTES::contains);
     }
 
     private static Instant lastOf(List<AuditEvent> trail, Set<String> actions) {

@@ -180,7 +180,8 @@ class ApplicationPagesTest {
         Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
         String user = scenario.applicantOf(application);
         assertThat(page(path(application), user, 200)).contains("id=\"award-letter\"")
-                .contains("Award letter (PDF)").contains("id=\"application-status\">Confirmed<");
+                .contains("Award letter (PDF)").contains("id=\"application-status\">Confirmed<")
+                .contains(" — opens when the activity is over</span>");
 
         MvcResult letter = perform(get(path(application) + "/award-letter").with(sme(user)), 200);
 
@@ -194,7 +195,7 @@ class ApplicationPagesTest {
         assertThat(page(path(application), user, 200)).contains("id=\"decision-claim\"")
                 .contains("Open: claim your costs by the end of")
                 .contains("<li data-step=\"claim\" class=\"current\" aria-current=\"step\">")
-                .contains("<li data-step=\"confirmation\" class=\"done\">");
+                .contains("<li data-step=\"confirmation\" class=\"done\">").contains(" — in progress</span>");
     }
 
     @Test

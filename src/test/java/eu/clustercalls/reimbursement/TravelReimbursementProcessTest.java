@@ -496,7 +496,7 @@ class TravelReimbursementProcessTest {
         assertThat(outbox(reduced, NotificationType.PAYMENT_EXECUTED)).singleElement()
                 .satisfies(told -> assertThat(told.getBody()).as("the reduction, its amounts and finance's reason")
                         .contains("Finance reduced the eligible amount from €1,000.00 to €900.00, for this reason:\n"
-                                + reason + "\n- Expense 2 (", "), accepted €100.00."));
+                                + reason + "\n- Expense 2 (Accommodation): claimed €450.00, accepted €100.00."));
     }
 
     @Test
