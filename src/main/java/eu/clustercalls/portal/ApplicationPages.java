@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationService;
-import eu.clustercalls.application.ApplicationStatus;
 import eu.clustercalls.application.EligibilityService;
 import eu.clustercalls.application.Selection;
 import eu.clustercalls.audit.AuditEvent;
@@ -44,8 +43,7 @@ import eu.clustercalls.support.NotFoundException;
 class ApplicationPages {
 
     /** A line of the list. */
-    record Row(Long id, String reference, String callTitle, Instant submittedAt, ApplicationStatus status,
-            String tone) {
+    record Row(Long id, String reference, String callTitle, Instant submittedAt, ApplicationTimeline.Badge badge) {
     }
 
     /** A criterion's average over the evaluators, out of its maximum. */
@@ -78,7 +76,7 @@ class ApplicationPages {
     String list(Authentication user, Model model) {
         model.addAttribute("applications", applications.applicationsOf(user.getName()).stream()
                 .map(a -> new Row(a.getId(), a.reference(), calls.get(a.getCallId()).getTitle(), a.getSubmittedAt(),
-                        a.getStatus(), ApplicationTimeline.tone(a.getStatus())))
+                        ApplicationTimeline.badge(a, claims.claimOfApplication(a.getId()))))
                 .toList());
         return "portal/applications";
     }
@@ -92,7 +90,7 @@ class ApplicationPages {
         // "application" is Thymeleaf's name for the servlet context.
         model.addAttribute("app", application);
         model.addAttribute("call", call);
-        model.addAttribute("tone", ApplicationTimeline.tone(application.getStatus()));
+        model.addAttribute("badge", ApplicationTimeline.badge(application, claim));
         model.addAttribute("timeline", ApplicationTimeline.of(application, claim, trail));
         model.addAttribute("ineligibilityReasons", EligibilityService.reasonsShownToApplicant(application));
         model.addAttribute("belowThreshold", application.getSelection() == Selection.REJECTED

@@ -20,8 +20,15 @@ import eu.clustercalls.reimbursement.ExpenseClaim;
  */
 final class ApplicationTimeline {
 
-    /** One step: its name (submitted, eligibility, …), its state (done, current, failed or "") and when it happened. */
-    record Step(String name, String state, Instant at) {
+    /**
+     * One step: its name (submitted, eligibility, …), its state (done, current, failed or ""), when it happened, and
+     * where the claim stands when that says more than "in progress" (a message key, or null).
+     */
+    record Step(String name, String state, Instant at, String note) {
+    }
+
+    /** What the badge of an application says (a message key) and its tone. */
+    record Badge(String key, String tone) {
     }
 
     static final List<String> STEPS = List.of("submitted", "eligibility", "evaluation", "result", "confirmation",
@@ -37,9 +44,12 @@ final class ApplicationTimeline {
             "claim", Set.of("CLAIM_SUBMITTED", "GRANT_FORFEITED"),
             "paid", Set.of("GRANT_PAID", "PAYMENT_EXECUTED"));
 
-    /** A claim past these is with finance: the SME's step is done. */
-    private static final Set<ClaimStatus> CLAIM_SUBMITTED = EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.VERIFIED,
-            ClaimStatus.APPROVED, ClaimStatus.PAID);
+    /** A claim in these has been checked by finance: the claim step is done and the payment is under way. */
+    private static final Set<ClaimStatus> CLAIM_VERIFIED = EnumSet.of(ClaimStatus.VERIFIED, ClaimStatus.APPROVED,
+            ClaimStatus.PAID);
+    /** The claim states the badge and the current step name instead of the application's status. */
+    private static final Set<ClaimStatus> CLAIM_NOTES = EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.RETURNED,
+            ClaimStatus.VERIFIED, ClaimStatus.APPROVED);
     private static final Set<ApplicationStatus> GOOD = EnumSet.of(ApplicationStatus.ELIGIBLE,
             ApplicationStatus.SELECTED, ApplicationStatus.CONFIRMED, ApplicationStatus.REIMBURSED);
     private static final Set<ApplicationStatus> BAD = EnumSet.of(ApplicationStatus.INELIGIBLE,
@@ -55,7 +65,7 @@ final class ApplicationTimeline {
             case ELIGIBLE, IN_EVALUATION -> 2;
             case EVALUATED, RESERVE, NOT_SELECTED -> 3;
             case SELECTED, DECLINED, LAPSED -> 4;
-            case CONFIRMED -> claim.filter(c -> CLAIM_SUBMITTED.contains(c.getStatus())).isPresent() ? 6 : 5;
+            case CONFIRMED -> claim.filter(c -> CLAIM_VERIFIED.contains(c.getStatus())).isPresent() ? 6 : 5;
             case GRANT_FORFEITED -> 5;
             case REIMBURSED -> STEPS.size();
         };
@@ -65,14 +75,37 @@ final class ApplicationTimeline {
             String name = STEPS.get(i);
             String state = i < reached ? "done" : i > reached ? "" : failed ? "failed" : "current";
             Instant at = state.equals("done") || state.equals("failed") ? lastOf(trail, EVENTS.get(name)) : null;
-            steps.add(new Step(name, state, at == null && i == 0 ? application.getSubmittedAt() : at));
+            String note = state.equals("current") ? claimNote(application, claim) : null;
+            steps.add(new Step(name, state, at == null && i == 0 ? application.getSubmittedAt() : at, note));
         }
         return steps;
     }
 
-    /** The badge's tone of a status: good, bad or neutral (""). */
-    static String tone(ApplicationStatus status) {
-        return GOOD.contains(status) ? "good" : BAD.contains(status) ? "bad" : "";
+    /**
+     * The badge of an application: its status, except that a confirmed application whose claim is past "open" says
+     * where the claim stands (submitted, returned, verified, approved), not "Confirmed".
+     */
+    static Badge badge(Application application, Optional<ExpenseClaim> claim) {
+        Optional<ClaimStatus> standing = claimStanding(application, claim);
+        if (standing.isPresent()) {
+            return new Badge("applications.badge." + standing.get(), standing.get() == ClaimStatus.RETURNED ? "" : "good");
+        }
+        ApplicationStatus status = application.getStatus();
+        return new Badge("applications.status." + status, GOOD.contains(status) ? "good" : BAD.contains(status) ? "bad" : "");
+    }
+
+    /** What the current step of a confirmed application says: no claim until the activity is over, or its state. */
+    private static String claimNote(Application application, Optional<ExpenseClaim> claim) {
+        if (application.getStatus() == ApplicationStatus.CONFIRMED && claim.isEmpty()) {
+            return "NOT_OPEN";
+        }
+        return claimStanding(application, claim).map(Enum::name).orElse(null);
+    }
+
+    /** Where the claim of a confirmed application stands, once the SME has sent it and until it is paid. */
+    private static Optional<ClaimStatus> claimStanding(Application application, Optional<ExpenseClaim> claim) {
+        return claim.filter(c -> application.getStatus() == ApplicationStatus.CONFIRMED)
+                .map(ExpenseClaim::getStatus).filter(CLAIM_NOTES::contains);
     }
 
     private static Instant lastOf(List<AuditEvent> trail, Set<String> actions) {

@@ -1,5 +1,8 @@
 package eu.clustercalls.reimbursement;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import eu.clustercalls.application.Application;
@@ -25,7 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimPayment {
 
+    /** An item finance reduced, as the payment mail lists it under finance's reason (one for the verification). */
+    public record Reduction(int number, String category, BigDecimal claimed, BigDecimal accepted) {
+    }
+
     private final ExpenseClaimRepository claims;
+    private final ExpenseItemRepository items;
     private final ApplicationRepository applications;
     private final CallService calls;
     private final CompanyService companies;
@@ -35,10 +43,11 @@ public class ClaimPayment {
     private final NotificationService notifications;
     private final ClusterCallsProperties properties;
 
-    ClaimPayment(ExpenseClaimRepository claims, ApplicationRepository applications, CallService calls,
+    ClaimPayment(ExpenseClaimRepository claims, ExpenseItemRepository items, ApplicationRepository applications, CallService calls,
             CompanyService companies, ClusterOrganisationService organisations, PaymentService payments,
             AuditService audit, NotificationService notifications, ClusterCallsProperties properties) {
         this.claims = claims;
+        this.items = items;
         this.applications = applications;
         this.calls = calls;
         this.companies = companies;
@@ -82,10 +91,23 @@ public class ClaimPayment {
         audit.record(claim, "system", "PAYMENT_EXECUTED", Formats.euros(payment.getAmount()),
                 payment.getReference() + ", file " + payment.getFileName()
                         + (call.isDeMinimisApplies() ? "; entered in the de minimis ledger" : ""));
+        Map<String, Object> mail = new HashMap<>(Map.of("amount", payment.getAmount(),
+                "accountHolder", claim.getAccountHolder(), "iban", Iban.formatted(claim.getIban()),
+                "executionDate", payment.getExecutionDate(), "paymentReference", payment.getReference(),
+                "deMinimis", call.isDeMinimisApplies(), "clusterName", clusterName,
+                "path", "/portal/applications/" + claim.getApplicationId()));
+        if (claim.getVerificationDecision() == ExpenseClaim.Verification.REDUCE) {
+            mail.putAll(Map.of("computedAmount", claim.getComputedAmount(), "reductionReason",
+                    claim.getVerificationReason(), "reductions", reductions(claimId)));
+        }
         notifications.queue(companies.get(claim.getCompanyId()).getContacts(), NotificationType.PAYMENT_EXECUTED, claim,
-                Map.of("amount", payment.getAmount(), "accountHolder", claim.getAccountHolder(),
-                        "iban", Iban.formatted(claim.getIban()), "executionDate", payment.getExecutionDate(),
-                        "paymentReference", payment.getReference(), "deMinimis", call.isDeMinimisApplies(),
-                        "clusterName", clusterName, "path", "/portal/applications/" + claim.getApplicationId()));
+                mail);
+    }
+
+    private List<Reduction> reductions(Long claimId) {
+        return items.findByClaimIdOrderByPosition(claimId).stream().filter(item -> item.getVerifiedAmountEur() != null)
+                .map(item -> new Reduction(item.number(), item.getCategory().name(), item.getAmountEur(),
+                        item.getVerifiedAmountEur()))
+                .toList();
     }
 }

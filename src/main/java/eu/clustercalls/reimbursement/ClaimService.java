@@ -320,7 +320,7 @@ public class ClaimService {
      */
     static String ineligibility(FundingCall call, ExpenseCategory category, LocalDate date, boolean hasReceipt) {
         List<String> reasons = new ArrayList<>();
-        if (date.isBefore(call.getActivityStart().minusDays(TRAVEL_DAYS)) || date.isAfter(call.getActivityEnd().plusDays(TRAVEL_DAYS))) {
+        if (date.isBefore(firstExpenseDay(call)) || date.isAfter(lastExpenseDay(call))) {
             reasons.add(Phrase.of("claim.ineligible.dated").date("date", date).date("start", call.getActivityStart())
                     .date("end", call.getActivityEnd()).number("days", TRAVEL_DAYS).stored());
         }
@@ -331,6 +331,16 @@ public class ClaimService {
             reasons.add(Phrase.of("claim.ineligible.noReceipt").stored());
         }
         return reasons.isEmpty() ? null : String.join("\n", reasons);
+    }
+
+    /** The first day an eligible expense may fall on: the journey there. */
+    static LocalDate firstExpenseDay(FundingCall call) {
+        return call.getActivityStart().minusDays(TRAVEL_DAYS);
+    }
+
+    /** The last day an eligible expense may fall on: the journey back. */
+    static LocalDate lastExpenseDay(FundingCall call) {
+        return call.getActivityEnd().plusDays(TRAVEL_DAYS);
     }
 
     /** Day 20: an SME that has not claimed yet is reminded, once. */

@@ -27,6 +27,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import eu.clustercalls.config.BaseUrl;
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.reimbursement.ClaimPayment;
 import eu.clustercalls.selection.SelectionService.CriterionScore;
 
 /** Every kind of message is written in English, Spanish and Catalan, from the same facts. */
@@ -94,6 +95,28 @@ class MailTemplatesTest {
         assertThat(TEMPLATES.write(NotificationType.CLARIFICATION_REQUESTED, Locale.forLanguageTag("ca"), "", FACTS))
                 .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Una pregunta sobre la vostra sol·licitud APP-7"))
                 .satisfies(mail -> assertThat(mail.body()).startsWith("Hola:").contains("10 de març de 2027, 11:30 CET"));
+    }
+
+    @Test
+    void aReducedClaimsPaymentMailListsTheReducedItemsAndFinancesReasonInTheSmesLanguage() {
+        Map<String, Object> reduced = new HashMap<>(FACTS);
+        reduced.put("computedAmount", new BigDecimal("1400.00"));
+        reduced.put("reductionReason", "Hotel: only 3 nights at the event's rate.");
+        reduced.put("reductions", List.of(new ClaimPayment.Reduction(2, "ACCOMMODATION", new BigDecimal("450.00"),
+                new BigDecimal("284.44"))));
+
+        assertThat(TEMPLATES.write(NotificationType.PAYMENT_EXECUTED, Locale.forLanguageTag("ca"), "Marta Puig", reduced)
+                .body()).contains("L’equip financer ha reduït l’import subvencionable de 1.400,00\u00a0€ a 1.234,56\u00a0€",
+                        "Hotel: only 3 nights at the event's rate.",
+                        "- Despesa 2 (Allotjament): sol·licitat 450,00\u00a0€, acceptat 284,44\u00a0€.");
+        assertThat(TEMPLATES.write(NotificationType.PAYMENT_EXECUTED, Locale.forLanguageTag("es"), "Marta Puig", reduced)
+                .body()).contains("de 1.400,00\u00a0€ a 1.234,56\u00a0€", "- Gasto 2 (Alojamiento): solicitado 450,00\u00a0€");
+        assertThat(TEMPLATES.write(NotificationType.PAYMENT_EXECUTED, Locale.ENGLISH, "Marta Puig", reduced).body())
+                .contains("Finance reduced the eligible amount from €1,400.00 to €1,234.56, for this reason:\n"
+                        + "Hotel: only 3 nights at the event's rate.\n- Expense 2 (Accommodation): claimed €450.00, "
+                        + "accepted €284.44.");
+        assertThat(TEMPLATES.write(NotificationType.PAYMENT_EXECUTED, Locale.ENGLISH, "Marta Puig", FACTS).body())
+                .as("a claim paid as computed").doesNotContain("reduced", "Expense 2");
     }
 
     @Test

@@ -32,6 +32,7 @@ import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.document.DocumentService;
 import eu.clustercalls.document.DocumentSummary;
 import eu.clustercalls.reimbursement.ClaimFixtures;
+import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.notification.Languages;
@@ -179,7 +180,8 @@ class ApplicationPagesTest {
         Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
         String user = scenario.applicantOf(application);
         assertThat(page(path(application), user, 200)).contains("id=\"award-letter\"")
-                .contains("Award letter (PDF)").contains("id=\"application-status\">Confirmed<");
+                .contains("Award letter (PDF)").contains("id=\"application-status\">Confirmed<")
+                .contains(" — opens when the activity is over</span>");
 
         MvcResult letter = perform(get(path(application) + "/award-letter").with(sme(user)), 200);
 
@@ -193,7 +195,7 @@ class ApplicationPagesTest {
         assertThat(page(path(application), user, 200)).contains("id=\"decision-claim\"")
                 .contains("Open: claim your costs by the end of")
                 .contains("<li data-step=\"claim\" class=\"current\" aria-current=\"step\">")
-                .contains("<li data-step=\"confirmation\" class=\"done\">");
+                .contains("<li data-step=\"confirmation\" class=\"done\">").contains(" — in progress</span>");
     }
 
     @Test
@@ -209,7 +211,8 @@ class ApplicationPagesTest {
         String documentPath = path(application) + "/documents/" + file.getId();
 
         assertThat(page(path(application), user, 200)).contains("href=\"" + documentPath + "\"")
-                .contains(file.getFileName()).contains("<li data-step=\"claim\" class=\"done\">");
+                .contains(file.getFileName())
+                .as("sent, not yet verified").contains("<li data-step=\"claim\" class=\"current\" aria-current=\"step\">");
         MvcResult download = perform(get(documentPath).with(sme(user)), 200);
         assertThat(download.getResponse().getContentType()).isEqualTo(file.getContentType());
         assertThat(download.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
@@ -220,6 +223,85 @@ class ApplicationPagesTest {
         // The award letter is a document of the application, not one of the claim's files.
         Long awardLetter = documents.ofApplication(application.getId()).get(0).getId();
         page(path(application) + "/documents/" + awardLetter, user, 404);
+    }
+
+    @Test
+    void afterSendingTheClaimTheBannerBadgeAndTimelineSayFinanceIsCheckingItNotConfirmedNorPaid() throws Exception {
+        Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
+        String user = scenario.applicantOf(application);
+        scenario.activityOver(call, application);
+        ExpenseClaim claim = claims.submit(application, ClaimFixtures.input(3, ClaimFixtures.item(
+                ExpenseCategory.ACCOMMODATION, "450.00", "EUR", call.getActivityStart(), "hotel-invoice")));
+        scenario.runJobsOf(claim.getProcessInstanceId());
+
+        String page = page(path(application) + "?claimed", user, 200);
+
+        assertThat(page).contains("<p class=\"notice\" role=\"status\" id=\"claimed\">Claim " + claim.reference()
+                        + " submitted — finance is checking it.")
+                .containsPattern("id=\"application-status\">Claim submitted — finance is checking<")
+                .contains("<li data-step=\"claim\" class=\"current\" aria-current=\"step\">")
+                .contains(" — submitted; finance is checking it</span>")
+                .contains("<li data-step=\"paid\">")
+                .doesNotContain(">Confirmed<").doesNotContain("— in progress");
+        assertThat(page("/portal/applications", user, 200)).contains(">Claim submitted — finance is checking<");
+        assertThat(page(path(application) + "?lang=es", user, 200))
+                .contains(">Justificación enviada — en revisión por el equipo financiero<")
+                .doesNotContain(">Confirmada<", "Pagada — en curso");
+        assertThat(page(path(application), user, 200)).as("the banner only right after sending")
+                .doesNotContain("id=\"claimed\"");
+
+        claims.verify(cluster.verifier(), application, "APPROVE", null, null);
+        assertThat(page(path(application), user, 200))
+                .containsPattern("id=\"application-status\">Claim verified — payment being approved<")
+                .contains("<li data-step=\"claim\" class=\"done\">")
+                .contains(" — claim verified; a second finance officer approves the payment</span>");
+
+        claims.decidePayment(cluster.approver(), application, "APPROVE", null);
+        assertThat(page(path(application), user, 200))
+                .containsPattern("id=\"application-status\">Approved for payment<")
+                .contains(" — approved for payment; the transfer is on its way</span>");
+
+        scenario.runJobsOf(claim.getProcessInstanceId());
+        assertThat(page(path(application), user, 200)).containsPattern("id=\"application-status\">Paid<")
+                .contains("<li data-step=\"paid\" class=\"done\">").doesNotContain("aria-current=\"step\"");
+    }
+
+    @Test
+    void aClaimReturnedForCorrectionSaysSoOnTheBadgeAndTheTimeline() throws Exception {
+        Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
+        String user = scenario.applicantOf(application);
+        scenario.activityOver(call, application);
+        ExpenseClaim claim = claims.submit(application, ClaimFixtures.input(3, ClaimFixtures.item(
+                ExpenseCategory.ACCOMMODATION, "450.00", "EUR", call.getActivityStart(), "hotel-invoice")));
+        scenario.runJobsOf(claim.getProcessInstanceId());
+
+        claims.verify(cluster.verifier(), application, "RETURN", null, "The hotel invoice is not legible.");
+
+        assertThat(page(path(application), user, 200))
+                .containsPattern("id=\"application-status\">Claim returned for correction<")
+                .contains("<li data-step=\"claim\" class=\"current\" aria-current=\"step\">")
+                .contains(" — returned to you for correction</span>").contains("The hotel invoice is not legible.");
+        assertThat(page(path(application) + "?lang=ca", user, 200))
+                .contains(">Justificació retornada per corregir-la<", " — retornada perquè la corregiu</span>");
+    }
+
+    @Test
+    void anItemFinanceReducedShowsTheClaimedAndReducedAmountsAndFinancesReason() throws Exception {
+        Application application = scenario.confirmedApplication(cluster, call, AMOUNT);
+        String user = scenario.applicantOf(application);
+        scenario.activityOver(call, application);
+        ExpenseClaim claim = claims.submit(application, ClaimFixtures.input(3,
+                ClaimFixtures.item(ExpenseCategory.TRAVEL, "300.00", "EUR", call.getActivityStart(), "flight"),
+                ClaimFixtures.item(ExpenseCategory.ACCOMMODATION, "450.00", "EUR", call.getActivityStart(), "hotel")));
+        scenario.runJobsOf(claim.getProcessInstanceId());
+
+        claims.verify(cluster.verifier(), application, "REDUCE", "2 = 0", "Hotel paid by the organiser's package.");
+
+        String page = page(path(application) + "/claim?lang=ca", user, 200);
+        assertThat(page).contains("Reduït per l’equip financer de 450,00\u00a0€ a 0,00\u00a0€")
+                .contains("Motiu de l’equip financer: Hotel paid by the organiser&#39;s package.")
+                .contains("id=\"reduction-reason\">Hotel paid by the organiser&#39;s package.<")
+                .doesNotContain("Sí, 0,00\u00a0€");
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * under target/portal-screenshots. Without Chromium the tests are skipped with a reason, except in CI (.ci/run
  * installs it), where they fail.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -45,7 +45,7 @@ final class Browser implements AutoCloseable {
         this.screenshots = screenshots;
     }
 
-    static Browser open(String baseUrl, String testName, String language) throws IOException {
+    public static Browser open(String baseUrl, String testName, String language) throws IOException {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
@@ -76,7 +76,7 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, baseUrl, screenshots);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 

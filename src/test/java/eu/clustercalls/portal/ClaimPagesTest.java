@@ -148,7 +148,8 @@ class ClaimPagesTest {
     void theFormCarriesTheRulesOfTheEstimateAndRendersInEveryLanguage() throws Exception {
         String english = page(applicant, "en");
         assertThat(english).contains("id=\"item0Amount\"", "id=\"item7Receipt\"", "id=\"submit-claim\"",
-                "id=\"eligible-total\"", "aria-live=\"polite\"", "data-cap=\"2000", "data-excluded=\"STAND\"",
+                "id=\"eligible-total\"", "aria-live=\"polite\"", "data-rules=\"{&quot;model&quot;:&quot;ACTUAL_COSTS_CAPPED&quot;,&quot;cap&quot;:&quot;2000",
+                "&quot;excluded&quot;:[&quot;STAND&quot;]",
                 "enctype=\"multipart/form-data\"", "accept=\".pdf,.jpg,.jpeg,.png\"", "claim.js");
         assertThat(english).doesNotContain("??");
         assertThat(page(applicant, "es")).contains("Solicitud de reembolso", "Justificante").doesNotContain("??");

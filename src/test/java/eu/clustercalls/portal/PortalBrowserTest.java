@@ -248,6 +248,11 @@ class PortalBrowserTest {
             browser.click("submit-claim");
             browser.waitFor(d -> browser.path().equals("/portal/applications/" + applicationId + "?claimed"));
             browser.screenshot("claimed");
+            assertThat(browser.find("claimed").getAttribute("role")).isEqualTo("status");
+            assertThat(browser.text("claimed")).contains("enviada: el equipo financiero la está revisando");
+            assertThat(browser.text("application-status")).isEqualTo(spanish("applications.badge.SUBMITTED"));
+            assertThat(browser.find("timeline").findElement(By.cssSelector("[data-step='paid']")).getAttribute("class"))
+                    .as("not paid, not in progress, before finance has looked").isEmpty();
 
             // 7. Finance verifies and approves; the payment is made and the SME sees it paid.
             Task verify = staff.awaitTasks("task_verify_claim", List.of(process), 1).get(0);

@@ -493,6 +493,10 @@ class TravelReimbursementProcessTest {
         scenario.runJobsOf(opened.claimInstance().getId());
 
         assertPaid(opened, "900.00");
+        assertThat(outbox(reduced, NotificationType.PAYMENT_EXECUTED)).singleElement()
+                .satisfies(told -> assertThat(told.getBody()).as("the reduction, its amounts and finance's reason")
+                        .contains("Finance reduced the eligible amount from €1,000.00 to €900.00, for this reason:\n"
+                                + reason + "\n- Expense 2 (Accommodation): claimed €450.00, accepted €100.00."));
     }
 
     @Test
