@@ -3,6 +3,8 @@ package eu.clustercalls.portal;
 import java.beans.PropertyEditor;
 import java.math.BigDecimal;
 import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,18 +184,22 @@ class CompanyPages {
     }
 
     private Profile profile(Company company, Locale locale) {
+        List<CompanyFigures> history = new ArrayList<>(companies.figuresHistory(company.getId()));
+        Collections.reverse(history);
         return new Profile(company, countryName(company.getCountry(), locale), company.smeFigures(),
-                companies.figures(company.getId(), company.getFiguresRevision()), companies.membershipsOf(company.getId()),
+                history.get(0), history.subList(1, history.size()),
+                companies.membershipsOf(company.getId()),
                 requests.requestsOf(company.getId()).stream()
                         .filter(request -> request.getStatus() != MembershipRequest.Status.CONFIRMED).toList(),
                 companies.aidRecordsOf(company.getId()));
     }
 
     /**
-     * A company with the figures that decide its size and their latest revision, its memberships, its open or
-     * refused claims and its ledger.
+     * A company with the figures that decide its size, their latest revision and the earlier ones (newest first), its
+     * memberships, its open or refused claims and its ledger.
      */
     record Profile(Company company, String countryName, SmeFigures counted, CompanyFigures figures,
-            List<Membership> memberships, List<MembershipRequest> requests, List<AidRecord> aid) {
+            List<CompanyFigures> earlierFigures, List<Membership> memberships, List<MembershipRequest> requests,
+            List<AidRecord> aid) {
     }
 }

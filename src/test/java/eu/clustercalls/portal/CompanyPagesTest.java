@@ -167,6 +167,8 @@ class CompanyPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(Html.text(profile, "company-saved")).isEqualTo("Your company’s details are saved.");
         assertThat(profile).contains("Carrer de la Rasa 12", "Sabadell", "Medium-sized enterprise", "Filats SA");
+        assertThat(Html.tag(profile, "earlier-figures-" + company.getId()).text()).contains("Earlier figures", "8",
+                "€1,500,000.00", "Micro enterprise");
         assertThat(Html.text(profile, "figures-declared-" + company.getId())).startsWith("As declared on ")
                 .endsWith("for the financial year " + (scenario.today().getYear() - 1));
     }
