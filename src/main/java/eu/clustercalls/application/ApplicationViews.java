@@ -55,7 +55,8 @@ public class ApplicationViews {
                 words.get("application.size", words.label(figures.size()), words.number(figures.staffHeadcount()),
                         words.euros(figures.annualTurnover()), words.euros(figures.balanceSheetTotal()),
                         words.label(declared.getEnterpriseType()))
-                        + " " + words.get("application.figuresDeclared", words.date(LocalDate.ofInstant(declared.getValidFrom(), properties.timeZone()))),
+                        + " " + words.get("application.figuresDeclared",
+                                words.date(LocalDate.ofInstant(declared.getValidFrom(), properties.timeZone()))),
                 words.get("application.requested", words.euros(application.getRequestedAmount()),
                         Formats.markdownText(application.getParticipants().stream()
                                 .map(p -> p.fullName() + " (" + p.jobTitle() + ")").collect(Collectors.joining(", ")))));
