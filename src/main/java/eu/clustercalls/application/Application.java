@@ -34,6 +34,8 @@ public class Application implements Audited {
 
     private Long callId;
     private Long companyId;
+    /** The revision of the company's figures it was submitted and decided with (a later change leaves it). */
+    private Integer figuresRevision;
     private String tenantId;
     private String submittedBy;
     private Instant submittedAt;
@@ -78,11 +80,12 @@ public class Application implements Audited {
     protected Application() {
     }
 
-    Application(Long callId, Long companyId, String tenantId, String submittedBy, Instant submittedAt,
-            String motivation, String targetMarkets, String exportExperience, BigDecimal requestedAmount,
-            List<Participant> participants, Declarations declarations) {
+    Application(Long callId, Long companyId, Integer figuresRevision, String tenantId, String submittedBy,
+            Instant submittedAt, String motivation, String targetMarkets, String exportExperience,
+            BigDecimal requestedAmount, List<Participant> participants, Declarations declarations) {
         this.callId = callId;
         this.companyId = companyId;
+        this.figuresRevision = figuresRevision;
         this.tenantId = tenantId;
         this.submittedBy = submittedBy;
         this.submittedAt = submittedAt;
@@ -236,6 +239,10 @@ public class Application implements Audited {
 
     public Long getCompanyId() {
         return companyId;
+    }
+
+    public Integer getFiguresRevision() {
+        return figuresRevision;
     }
 
     public String getSubmittedBy() {

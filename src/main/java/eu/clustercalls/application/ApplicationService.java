@@ -102,7 +102,8 @@ public class ApplicationService {
             throw new InvalidInputException("requestedAmount",
                     "At most " + Formats.euros(call.getMaxGrant()) + " can be requested in this call.");
         }
-        Application application = applications.save(new Application(callId, company.getId(), call.getClusterId(),
+        Application application = applications.save(new Application(callId, company.getId(),
+                company.getFiguresRevision(), call.getClusterId(),
                 username, now, command.motivation().strip(), command.targetMarkets().strip(),
                 command.exportExperience().strip(), command.requestedAmount(), command.participants(),
                 command.declarations()));

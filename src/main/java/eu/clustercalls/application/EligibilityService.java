@@ -121,7 +121,8 @@ public class EligibilityService {
         Company company = companies.get(application.getCompanyId());
         ZoneId zone = properties.timeZone();
         Membership membership = companies.membership(company.getId(), call.getClusterId()).orElse(null);
-        SmeFigures figures = company.smeFigures();
+        // The figures it was submitted with, whatever the company declared since.
+        SmeFigures figures = companies.figures(company.getId(), application.getFiguresRevision()).smeFigures();
         LocalDate submittedOn = application.getSubmittedAt().atZone(zone).toLocalDate();
         Declarations declarations = application.getDeclarations();
         return Variables.createVariables()

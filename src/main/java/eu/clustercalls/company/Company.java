@@ -37,6 +37,8 @@ public class Company implements Audited {
     private String vatNumber;
     private String country;
     private String city;
+    /** Street and number; not asked at sign-up. */
+    private String address;
     private String naceCode;
     /** Where the company is, for the distance bands of unit-cost calls; unknown until set. */
     private BigDecimal latitude;
@@ -44,6 +46,10 @@ public class Company implements Audited {
     private BigDecimal staffHeadcount;
     private BigDecimal annualTurnover;
     private BigDecimal balanceSheetTotal;
+    /** The financial year of the figures; unknown for figures declared before it was asked. */
+    private Integer referenceYear;
+    /** The revision of {@link CompanyFigures} the figures above are. */
+    private int figuresRevision;
     @Enumerated(EnumType.STRING)
     private EnterpriseType enterpriseType;
     private Instant createdAt;
@@ -70,19 +76,37 @@ public class Company implements Audited {
         this.country = country;
         this.city = city;
         this.naceCode = naceCode;
+        declareFigures(null, ownFigures, relatedEnterprises);
+        this.createdAt = createdAt;
+    }
+
+    /** New figures, as the next revision: see {@link CompanyFigures}. */
+    void declareFigures(Integer referenceYear, SmeFigures ownFigures, List<RelatedEnterprise> relatedEnterprises) {
+        this.referenceYear = referenceYear;
         this.staffHeadcount = ownFigures.staffHeadcount();
         this.annualTurnover = ownFigures.annualTurnover();
         this.balanceSheetTotal = ownFigures.balanceSheetTotal();
+        this.relatedEnterprises.clear();
         this.relatedEnterprises.addAll(relatedEnterprises);
         this.enterpriseType = relatedEnterprises.stream().anyMatch(r -> r.getRelation() == RelatedEnterprise.Relation.LINKED)
                 ? EnterpriseType.LINKED
                 : relatedEnterprises.isEmpty() ? EnterpriseType.AUTONOMOUS : EnterpriseType.PARTNER;
-        this.createdAt = createdAt;
+        this.figuresRevision++;
+    }
+
+    void move(String address, String city, String country) {
+        this.address = address;
+        this.city = city;
+        this.country = country;
     }
 
     /** The figures that decide SME status: own, plus partner enterprises pro rata and linked enterprises in full. */
     public SmeFigures smeFigures() {
-        SmeFigures total = new SmeFigures(staffHeadcount, annualTurnover, balanceSheetTotal);
+        return counted(new SmeFigures(staffHeadcount, annualTurnover, balanceSheetTotal), relatedEnterprises);
+    }
+
+    static SmeFigures counted(SmeFigures own, List<RelatedEnterprise> relatedEnterprises) {
+        SmeFigures total = own;
         for (RelatedEnterprise related : relatedEnterprises) {
             total = total.plus(related.figures(), related.countedShare());
         }
@@ -114,10 +138,11 @@ public class Company implements Audited {
         legalName = anonymisedName(id);
         vatNumber = "ANON" + id;
         city = Erasure.ERASED;
+        address = null;
         latitude = null;
         longitude = null;
         for (int i = 0; i < relatedEnterprises.size(); i++) {
-            relatedEnterprises.get(i).rename("Related enterprise " + (i + 1));
+            relatedEnterprises.get(i).rename(anonymisedRelatedName(i));
         }
         contacts.clear();
         anonymisedAt = at;
@@ -126,6 +151,10 @@ public class Company implements Audited {
     /** The name an anonymised company goes by. */
     public static String anonymisedName(Long id) {
         return "Anonymised company " + id;
+    }
+
+    static String anonymisedRelatedName(int position) {
+        return "Related enterprise " + (position + 1);
     }
 
     @Override
@@ -162,6 +191,18 @@ public class Company implements Audited {
 
     public String getCity() {
         return city;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public Integer getReferenceYear() {
+        return referenceYear;
+    }
+
+    public int getFiguresRevision() {
+        return figuresRevision;
     }
 
     public String getNaceCode() {

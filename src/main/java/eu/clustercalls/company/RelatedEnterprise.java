@@ -37,6 +37,18 @@ public class RelatedEnterprise {
         return relation == Relation.LINKED ? BigDecimal.ONE : sharePercent.movePointLeft(2);
     }
 
+    RelatedEnterprise copy() {
+        return new RelatedEnterprise(name, relation, sharePercent, figures());
+    }
+
+    /** The same enterprise, holding and figures (amounts compared by value, not scale). */
+    boolean sameAs(RelatedEnterprise other) {
+        return name.equals(other.name) && relation == other.relation && sharePercent.compareTo(other.sharePercent) == 0
+                && staffHeadcount.compareTo(other.staffHeadcount) == 0
+                && annualTurnover.compareTo(other.annualTurnover) == 0
+                && balanceSheetTotal.compareTo(other.balanceSheetTotal) == 0;
+    }
+
     void rename(String name) {
         this.name = name;
     }
@@ -55,5 +67,17 @@ public class RelatedEnterprise {
 
     public BigDecimal getSharePercent() {
         return sharePercent;
+    }
+
+    public BigDecimal getStaffHeadcount() {
+        return staffHeadcount;
+    }
+
+    public BigDecimal getAnnualTurnover() {
+        return annualTurnover;
+    }
+
+    public BigDecimal getBalanceSheetTotal() {
+        return balanceSheetTotal;
     }
 }

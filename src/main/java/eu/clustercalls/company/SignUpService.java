@@ -1,6 +1,5 @@
 package eu.clustercalls.company;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +52,6 @@ public class SignUpService {
     private static final int USER_ID_MAX_LENGTH = 64;
     static final int PASSWORD_MIN_LENGTH = PasswordLength.MIN_CHARACTERS;
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-    /** Article 3(2) and (3) of the SME definition: a partner holds 25 to 50 %, a linked enterprise more. */
-    private static final BigDecimal PARTNER_MIN = BigDecimal.valueOf(25);
-    private static final BigDecimal PARTNER_MAX = BigDecimal.valueOf(50);
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** How long the link of a sign-up's mail works. */
     public static final Duration LINK_VALIDITY = Duration.ofHours(24);
     private static final String CONFIRM_PATH = "/portal/sign-up/confirm/";
@@ -110,7 +105,7 @@ public class SignUpService {
         List<SignUpProblem> problems = new ArrayList<>();
         VatNumbers.problem(signUp.country(), signUp.vatNumber()).ifPresent(
                 problem -> problems.add(new SignUpProblem("vatNumber", "vatNumber.invalid", problem)));
-        relatedProblems(signUp.relatedEnterprises(), problems);
+        CompanyRules.relatedProblems(signUp.relatedEnterprises(), problems);
         aidProblems(signUp.declaredAid(), problems);
         if (signUp.clusterId() != null) {
             if (!clusters.existsById(signUp.clusterId())) {
@@ -269,35 +264,10 @@ public class SignUpService {
         }
     }
 
-    private static void relatedProblems(List<RelatedEnterprise> related, List<SignUpProblem> problems) {
-        for (int i = 0; i < related.size(); i++) {
-            RelatedEnterprise enterprise = related.get(i);
-            BigDecimal share = enterprise.getSharePercent();
-            String field = "related" + i + "Share";
-            if (enterprise.getRelation() == RelatedEnterprise.Relation.PARTNER
-                    && (share.compareTo(PARTNER_MIN) < 0 || share.compareTo(PARTNER_MAX) > 0)) {
-                problems.add(new SignUpProblem(field, "share.partner",
-                        "A partner enterprise holds from 25 % to 50 %; below 25 % it does not count, above 50 % it is linked."));
-            }
-            if (enterprise.getRelation() == RelatedEnterprise.Relation.LINKED
-                    && (share.signum() <= 0 || share.compareTo(HUNDRED) > 0)) {
-                problems.add(new SignUpProblem(field, "share.linked",
-                        "The holding of a linked enterprise is more than 0 % and at most 100 %."));
-            }
-        }
-    }
-
     private void aidProblems(List<SignUp.DeclaredAid> declaredAid, List<SignUpProblem> problems) {
         LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
         for (int i = 0; i < declaredAid.size(); i++) {
-            SignUp.DeclaredAid aid = declaredAid.get(i);
-            if (aid.grantedOn().isAfter(today)) {
-                problems.add(new SignUpProblem("aid" + i + "GrantedOn", "aid.future",
-                        "Aid is declared once it has been granted: the date cannot be in the future."));
-            }
-            if (aid.amount().signum() <= 0) {
-                problems.add(new SignUpProblem("aid" + i + "Amount", "aid.amount", "The amount must be more than zero."));
-            }
+            CompanyRules.aidProblems(declaredAid.get(i), "aid" + i, today, problems);
         }
     }
 

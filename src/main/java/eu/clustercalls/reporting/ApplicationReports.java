@@ -22,6 +22,7 @@ import eu.clustercalls.application.ApplicationService;
 import eu.clustercalls.application.Selection;
 import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
+import eu.clustercalls.company.CompanyFigures;
 import eu.clustercalls.evaluation.EvaluationService;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.payment.Payment;
@@ -83,6 +84,7 @@ class ApplicationReports {
                 select c from Company c where c.id in (select a.companyId from Application a where a.callId = :callId)
                 """, Company.class).setParameter("callId", callId).getResultStream()
                 .collect(Collectors.toMap(Company::getId, Function.identity()));
+        Map<Long, CompanyFigures> figures = figuresOfCall(callId);
         // Per application and criterion, the mean of the submitted evaluations' points, to two decimals.
         Map<Long, Map<String, BigDecimal>> scores = evaluations.averageScores(List.copyOf(decisions.keySet()), 2);
         Map<Long, ExpenseClaim> claimOf = claims.claimsOfCall(callId).stream()
@@ -97,7 +99,7 @@ class ApplicationReports {
             ExpenseClaim claim = claimOf.get(line.id());
             Payment payment = claim == null ? null : paymentOf.get(claim.getId());
             rows.add(new ReportRow(line.id(), line.reference(), line.companyName(), line.vatNumber(),
-                    company.getCountry(), company.smeFigures().size(), line.submittedAt(), line.status(), decided.eligible(),
+                    company.getCountry(), figures.get(line.id()).smeFigures().size(), line.submittedAt(), line.status(), decided.eligible(),
                     reasons.getOrDefault(line.id(), List.of()), english.phrase(decided.decisionReason()),
                     scores.getOrDefault(line.id(), Map.of()), decided.finalScore(), decided.ranking(),
                     decided.selection(), line.requestedAmount(), line.grantAwarded(call.getMaxGrant()),
@@ -109,6 +111,18 @@ class ApplicationReports {
                     payment == null ? null : payment.getReference()));
         }
         return new CallReport(call, clusters.get(call.getClusterId()).getName(), clock.instant(), rows);
+    }
+
+    /** Per application of the call, the revision of its company's figures it was submitted and decided with. */
+    Map<Long, CompanyFigures> figuresOfCall(Long callId) {
+        Map<Long, CompanyFigures> figures = new HashMap<>();
+        for (Object[] row : entities.createQuery("""
+                select a.id, f from Application a, CompanyFigures f
+                where a.callId = :callId and f.companyId = a.companyId and f.revision = a.figuresRevision
+                """, Object[].class).setParameter("callId", callId).getResultList()) {
+            figures.put((Long) row[0], (CompanyFigures) row[1]);
+        }
+        return figures;
     }
 
     /** The payments of the call's claims, in the caller's transaction. */

@@ -28,6 +28,7 @@ import eu.clustercalls.audit.AuditService;
 import eu.clustercalls.audit.Audited;
 import eu.clustercalls.call.Criterion;
 import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.company.CompanyFigures;
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.evaluation.Evaluation;
 import eu.clustercalls.payment.Payment;
@@ -69,6 +70,7 @@ class AuditPack {
     @Transactional(readOnly = true)
     public void write(FundingCall call, String user, OutputStream out) {
         CallReport report = reports.of(call);
+        Map<Long, CompanyFigures> figures = reports.figuresOfCall(call.getId());
         Map<Long, String> referenceOf = report.rows().stream()
                 .collect(Collectors.toMap(ReportRow::id, ReportRow::reference));
         List<Audited> audited = new ArrayList<>();
@@ -93,7 +95,7 @@ class AuditPack {
 
         ZipOutputStream zip = new ZipOutputStream(StreamUtils.nonClosing(out), StandardCharsets.UTF_8);
         entry(zip, "index.html", stream -> stream.write(index(report, user, trail.size(), evaluations,
-                documentsOf, entryOf, paymentFiles).getBytes(StandardCharsets.UTF_8)));
+                documentsOf, entryOf, paymentFiles, figures).getBytes(StandardCharsets.UTF_8)));
         entry(zip, "applications.csv", stream -> ApplicationsTable.csv(report, zone, stream));
         entry(zip, "applications.xlsx", stream -> ApplicationsTable.xlsx(report, zone, stream));
         entry(zip, "decisions.csv", stream -> decisions(trail, stream));
@@ -162,7 +164,8 @@ class AuditPack {
     }
 
     private String index(CallReport report, String user, int decisions, List<Evaluation> evaluations,
-            Map<Long, List<PackDocument>> documentsOf, Map<Long, String> entryOf, List<PaymentFile> paymentFiles) {
+            Map<Long, List<PackDocument>> documentsOf, Map<Long, String> entryOf, List<PaymentFile> paymentFiles,
+            Map<Long, CompanyFigures> figures) {
         FundingCall call = report.call();
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
@@ -250,6 +253,8 @@ class AuditPack {
         }
         html.append("</table>\n");
 
+        figures(html, report, figures);
+
         html.append("<h2>Payments</h2>\n<table id=\"payments\">\n")
                 .append("<tr><th>Reference</th><th>Amount (EUR)</th><th>Execution date</th><th>File</th></tr>\n");
         for (PaymentFile file : paymentFiles) {
@@ -262,6 +267,32 @@ class AuditPack {
                     .append("</td></tr>\n");
         }
         return html.append("</table>\n</body></html>\n").toString();
+    }
+
+    /** Per application, the company's figures it was decided on: a change of the figures since leaves them. */
+    private void figures(StringBuilder html, CallReport report, Map<Long, CompanyFigures> figures) {
+        html.append("<h2>SME figures each application was decided on</h2>\n<table id=\"figures\">\n")
+                .append("<tr><th>Application</th><th>Declared on</th><th>Reference year</th><th>Staff</th>")
+                .append("<th>Turnover (EUR)</th><th>Balance sheet (EUR)</th><th>Partner and linked enterprises</th>")
+                .append("<th>SME size</th></tr>\n");
+        for (ReportRow row : report.rows()) {
+            CompanyFigures declared = figures.get(row.id());
+            html.append("<tr id=\"figures-").append(h(row.reference())).append("\"><td>").append(h(row.reference()))
+                    .append("</td><td>").append(h(local(declared.getValidFrom())))
+                    .append("</td><td>").append(declared.getReferenceYear() == null ? "" : declared.getReferenceYear())
+                    .append("</td><td>").append(declared.getStaffHeadcount().toPlainString())
+                    .append("</td><td>").append(declared.getAnnualTurnover().toPlainString())
+                    .append("</td><td>").append(declared.getBalanceSheetTotal().toPlainString())
+                    .append("</td><td>").append(h(declared.getRelatedEnterprises().stream()
+                            .map(related -> related.getName() + " (" + related.getRelation().name().toLowerCase() + " "
+                                    + related.getSharePercent().toPlainString() + " %: staff "
+                                    + related.getStaffHeadcount().toPlainString() + ", turnover "
+                                    + related.getAnnualTurnover().toPlainString() + ", balance sheet "
+                                    + related.getBalanceSheetTotal().toPlainString() + ")")
+                            .collect(Collectors.joining("; "))))
+                    .append("</td><td>").append(h(declared.smeFigures().size().label())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static void fact(StringBuilder html, String name, String value) {

@@ -322,7 +322,7 @@ class EligibilityDecisionTest {
 
     @Test
     void theNameOfAnAnonymisedCompanyIsGoneFromItsReasons() {
-        Application application = new Application(1L, 2L, "aei-textils", "marta.puig", CLOSING_AT.toInstant(),
+        Application application = new Application(1L, 2L, 1, "aei-textils", "marta.puig", CLOSING_AT.toInstant(),
                 "Motivation", "Canada", "None yet", new BigDecimal("1500.00"), List.of(),
                 new Declarations(true, true, true, true));
         application.recordAutomaticVerdict(List.of(EligibilityService.reason("ALREADY_APPLIED",
