@@ -12,17 +12,8 @@ document.addEventListener('DOMContentLoaded', () => {
   const actualCosts = form.dataset.actualCosts === 'true';
   const money = new Intl.NumberFormat(document.documentElement.lang || 'en', { style: 'currency', currency: 'EUR' });
 
-  // As the server reads it (ClaimForm.amount): the last separator followed by one or two digits is the decimal one.
-  const amount = (text) => {
-    const value = text.replace(/[\s\u00a0]/g, '');
-    if (!/^\d[\d.,]*$/.test(value)) {
-      return NaN;
-    }
-    const last = Math.max(value.lastIndexOf('.'), value.lastIndexOf(','));
-    const decimals = last >= 0 && value.length - last - 1 <= 2;
-    const whole = (decimals ? value.substring(0, last) : value).replace(/[.,]/g, '');
-    return Number(decimals ? whole + '.' + value.substring(last + 1) : whole);
-  };
+  // As the server reads it (ClaimForm.amount), in the page's language.
+  const amount = (text) => Number(window.PortalAmounts.parse(text, document.documentElement.lang) ?? NaN);
 
   const update = () => {
     let total = 0;
