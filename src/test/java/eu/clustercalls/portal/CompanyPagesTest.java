@@ -54,7 +54,7 @@ class CompanyPagesTest {
         assertThat(Html.tag(body, "company-profile")).isNotNull();
         assertThat(body).contains(company.getLegalName(), company.getVatNumber(), "Terrassa", "13.20", "Spain",
                 "Linked Holding SA", "Linked enterprise", "Medium-sized enterprise", cluster.name(), "AEI-77",
-                "March 1, 2021", "€4,321.50", "ACCIÓ", "Declared by your company");
+                "1 March 2021", "€4,321.50", "ACCIÓ", "Declared by your company");
         assertThat(Html.text(body, "sme-size")).isEqualTo("Medium-sized enterprise");
     }
 
