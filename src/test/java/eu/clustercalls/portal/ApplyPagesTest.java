@@ -243,10 +243,10 @@ class ApplyPagesTest {
             for (String page : List.of(form, invalid, preview)) {
                 assertThat(page).contains("<html lang=\"" + language + "\"").doesNotContain("??");
             }
-            assertThat(form).contains(language.equals("es") ? "Guardar borrador" : "Desa l’esborrany");
+            assertThat(form).contains(language.equals("es") ? "Guardar borrador" : "Deseu l’esborrany");
             assertThat(invalid).contains(language.equals("es") ? "Explique por qué quiere participar su empresa."
-                    : "Explica per què vol participar la teva empresa.");
-            assertThat(preview).contains(language.equals("es") ? "Enviar la solicitud" : "Envia la sol·licitud");
+                    : "Expliqueu per què vol participar la vostra empresa.");
+            assertThat(preview).contains(language.equals("es") ? "Enviar la solicitud" : "Envieu la sol·licitud");
         }
     }
 }

@@ -95,7 +95,7 @@ class CompanyPagesTest {
         String catalan = page(Scenario.contactOf(company), "ca");
 
         assertThat(spanish).doesNotContain("??").contains("Su empresa", "Microempresa", "España");
-        assertThat(catalan).doesNotContain("??").contains("La teva empresa", "Microempresa", "Espanya");
+        assertThat(catalan).doesNotContain("??").contains("La vostra empresa", "Microempresa", "Espanya");
     }
 
     @Test

@@ -259,7 +259,7 @@ class SignUpPagesTest {
         assertFieldError(again, "username", "This user name is taken");
         String badFormat = mvc.perform(post(link).param("username", "no spaces").param("lang", "ca").with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertFieldError(badFormat, "username", "Fes servir lletres i xifres");
+        assertFieldError(badFormat, "username", "Feu servir lletres i xifres");
         assertThat(companyRows.existsByVatNumber(form.getFirst("vatNumber"))).isFalse();
 
         String chosen = "chosen.again" + Scenario.next();
@@ -419,7 +419,7 @@ class SignUpPagesTest {
         assertThat(mvc.perform(get("/portal/sign-up").param("lang", "es")).andReturn().getResponse()
                 .getContentAsString()).contains("Registre su empresa");
         assertThat(mvc.perform(get("/portal/sign-up").param("lang", "ca")).andReturn().getResponse()
-                .getContentAsString()).contains("Registra la teva empresa");
+                .getContentAsString()).contains("Registreu la vostra empresa");
     }
 
     @Test
