@@ -374,6 +374,26 @@ class SignUpPagesTest {
     }
 
     @Test
+    void figuresAreReadAsTheReadersLanguageWritesThemAndComeBackThatWay() throws Exception {
+        MultiValueMap<String, String> form = SignUpForms.valid(null);
+        form.set("annualTurnover", "1.200.000,50");
+        form.set("balanceSheetTotal", "1200000.50");
+        form.set("legalName", "");
+
+        String spanish = mvc.perform(post("/portal/sign-up").params(form).param("lang", "es").with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(attribute(tag(spanish, "annualTurnover"), "aria-invalid")).isNull();
+        assertThat(attribute(tag(spanish, "annualTurnover"), "value")).isEqualTo("1.200.000,50");
+        // A point before two digits is not how Spanish writes decimals: refused, not read as 120 million.
+        assertFieldError(spanish, "balanceSheetTotal", "escrito como 1.500,50 o 2.000");
+        String english = mvc.perform(post("/portal/sign-up").params(form).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertFieldError(english, "annualTurnover", "written like 1,500.50 or 2,000");
+        assertThat(attribute(tag(english, "balanceSheetTotal"), "value")).isEqualTo("1,200,000.50");
+    }
+
+    @Test
     void missingFiguresAndMistypedNumbersAreShownNextToTheirField() throws Exception {
         MultiValueMap<String, String> form = SignUpForms.valid(null);
         form.set("legalName", "");
