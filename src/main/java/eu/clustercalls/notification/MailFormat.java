@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 
+import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.ViewWords;
 
 /**
@@ -58,6 +59,11 @@ final class MailFormat {
 
     public String date(Instant at) {
         return date(at.atZone(zone).toLocalDate());
+    }
+
+    /** A day that is a deadline, with the zone in which it ends. */
+    public String deadline(LocalDate day) {
+        return Formats.deadlineDay(day, zone, locale);
     }
 
     public String dateTime(Instant at) {

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import eu.clustercalls.application.ApplyCommand;
 import eu.clustercalls.application.Declarations;
 import eu.clustercalls.application.Participant;
+import eu.clustercalls.support.Amounts;
 
 /**
  * The apply form's answers as the SME typed them (a wrong amount comes back as written), with the checks that give
@@ -27,8 +29,6 @@ final class ApplyForm {
     static final int PARTICIPANT_ROWS = ApplyCommand.PARTICIPANTS_MAX;
     /** The longest amount kept as typed: 9 digits, the separators and the cents. */
     private static final int AMOUNT_TEXT_MAX = 20;
-    /** Euros with at most two decimals, a point or a comma before them: "1500", "1500.5", "1500,50". */
-    private static final Pattern AMOUNT = Pattern.compile("\\d+([.,]\\d{1,2})?");
 
     /** Every answer the form carries, declarations excepted. */
     static final List<String> ANSWERS;
@@ -155,11 +155,11 @@ final class ApplyForm {
         if (value.isEmpty()) {
             return Optional.of(new Problem("apply.error.requestedAmount.required"));
         }
-        if (!AMOUNT.matcher(value).matches()
-                || value.split("[.,]")[0].replaceFirst("^0+(?=\\d)", "").length() > ApplyCommand.AMOUNT_INTEGER_DIGITS) {
+        Optional<BigDecimal> typed = Amounts.parse(value, LocaleContextHolder.getLocale());
+        if (typed.isEmpty() || typed.get().precision() - typed.get().scale() > ApplyCommand.AMOUNT_INTEGER_DIGITS) {
             return Optional.of(new Problem("apply.error.requestedAmount.format"));
         }
-        BigDecimal amount = amount();
+        BigDecimal amount = typed.get();
         if (amount.signum() <= 0) {
             return Optional.of(new Problem("apply.error.requestedAmount.positive"));
         }
@@ -169,9 +169,9 @@ final class ApplyForm {
         return Optional.empty();
     }
 
-    /** The amount requested; only once {@link #problems} found nothing wrong with it. */
+    /** The amount requested, as written in the reader's language; only once {@link #problems} found nothing wrong with it. */
     BigDecimal amount() {
-        return new BigDecimal(get(REQUESTED_AMOUNT).strip().replace(',', '.'));
+        return Amounts.parse(get(REQUESTED_AMOUNT), LocaleContextHolder.getLocale()).orElseThrow();
     }
 
     /** The answers as the service takes them; only once {@link #problems} and the declarations found nothing wrong. */

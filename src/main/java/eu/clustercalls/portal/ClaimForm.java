@@ -11,11 +11,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import eu.clustercalls.call.ExpenseCategory;
 import eu.clustercalls.payment.Iban;
 import eu.clustercalls.reimbursement.ClaimInput;
 import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.reimbursement.ExpenseItem;
+import eu.clustercalls.support.Amounts;
 
 /**
  * The claim page's form as typed: up to {@link #ROWS} expense rows ({@code item0Amount} …) and the claim's own
@@ -185,25 +188,9 @@ record ClaimForm(List<ClaimForm.Row> rows, String daysAttended, String missionRe
         }
     }
 
-    /**
-     * An amount as people type it in English, Spanish or Catalan: "1,234.50", "1.234,50", "12,5". The last
-     * separator followed by one or two digits is the decimal one.
-     */
+    /** An amount as the reader writes it in the page's language (see {@link Amounts}), or null. */
     static BigDecimal amount(String value) {
-        String text = value.strip().replace(" ", "").replace("\u00a0", "");
-        if (!text.matches("\\d[\\d.,]*")) {
-            return null;
-        }
-        int last = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
-        boolean decimals = last >= 0 && text.length() - last - 1 <= 2;
-        String whole = decimals ? text.substring(0, last) : text;
-        String fraction = decimals ? text.substring(last + 1) : "";
-        String digits = whole.replace(".", "").replace(",", "");
-        try {
-            return new BigDecimal(fraction.isEmpty() ? digits : digits + "." + fraction);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Amounts.parse(value, LocaleContextHolder.getLocale()).orElse(null);
     }
 
     private static String text(String value) {

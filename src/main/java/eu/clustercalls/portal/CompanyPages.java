@@ -1,6 +1,5 @@
 package eu.clustercalls.portal;
 
-import java.beans.PropertyEditor;
 import java.math.BigDecimal;
 import java.text.Collator;
 import java.util.ArrayList;
@@ -14,13 +13,11 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.propertyeditors.CustomNumberEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -39,6 +36,7 @@ import eu.clustercalls.company.Membership;
 import eu.clustercalls.company.SignUpService;
 import eu.clustercalls.company.SmeFigures;
 import eu.clustercalls.organisation.ClusterOrganisationService;
+import eu.clustercalls.support.Amounts;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import eu.clustercalls.support.Phrase;
@@ -71,19 +69,12 @@ class CompanyPages {
         this.format = format;
     }
 
-    /**
-     * The one place typed amounts are read: as the sign-up form reads them, until the shared locale-aware parser
-     * replaces it.
-     */
-    private static PropertyEditor amounts() {
-        return new CustomNumberEditor(BigDecimal.class, true);
-    }
-
-    /** The forms' fields have no accessors: the browser's flat names are the fields' names. */
+    /** The forms' fields have no accessors: the browser's flat names are the fields' names. Amounts are read as the
+     * reader writes them in the page's language, as on the sign-up form. */
     @InitBinder({FORM, AID_FORM})
     void bindFields(WebDataBinder binder) {
         binder.initDirectFieldAccess();
-        binder.registerCustomEditor(BigDecimal.class, amounts());
+        binder.addCustomFormatter(Amounts.FIELD);
     }
 
     @GetMapping("/portal/company")
@@ -167,15 +158,10 @@ class CompanyPages {
                 .findFirst().orElseThrow(() -> new NotFoundException(Phrase.of("refusal.company.notYours").stored()));
     }
 
-    /** A value the browser could not convert is a number or a date the reader mistyped. */
     private Map<String, String> errors(BindingResult binding, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : binding.getFieldErrors()) {
-            errors.putIfAbsent(error.getField(), error.isBindingFailure()
-                    ? messages.getMessage(error.getField().endsWith("GrantedOn") ? "signup.error.date"
-                            : "signup.error.number", null, locale)
-                    : messages.getMessage(error, locale));
-        }
+        binding.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(),
+                SignUpPages.message(error, messages, locale)));
         return errors;
     }
 

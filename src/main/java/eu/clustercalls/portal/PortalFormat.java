@@ -1,12 +1,12 @@
 package eu.clustercalls.portal;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -26,6 +26,8 @@ import eu.clustercalls.support.ViewWords;
 @Component
 public class PortalFormat {
 
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z");
+
     private final ZoneId zone;
     private final Clock clock;
     private final MessageSource messages;
@@ -41,20 +43,35 @@ public class PortalFormat {
     }
 
     public String number(BigDecimal value) {
-        return value == null ? "–" : NumberFormat.getNumberInstance(locale()).format(value);
+        return value == null ? "–" : Formats.number(value, locale());
     }
 
     public String date(LocalDate day) {
         return day == null ? "–" : Formats.date(day, locale());
     }
 
+    /** A day that is a deadline, with the zone in which it ends: "31 March 2027 (Europe/Madrid)". */
+    public String deadlineDay(LocalDate day) {
+        return day == null ? "–" : Formats.deadlineDay(day, zone, locale());
+    }
+
+    /** The day of a deadline's last moment, with its zone. */
+    public String deadlineDay(Instant lastMoment) {
+        return lastMoment == null ? "–" : deadlineDay(lastMoment.atZone(zone).toLocalDate());
+    }
+
     public String date(Instant at) {
         return at == null ? "–" : date(at.atZone(zone).toLocalDate());
     }
 
+    /** A moment with the zone it is read in, as every deadline is shown: "6 Jan 2027, 23:59 CET". */
     public String dateTime(Instant at) {
-        return at == null ? "–" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale()).format(at.atZone(zone));
+        if (at == null) {
+            return "–";
+        }
+        ZonedDateTime time = at.atZone(zone);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Formats.figures(locale())).format(time) + " " + ZONE_NAME.withLocale(locale()).format(time);
     }
 
     /** "closes in 3 days", "closes in 5 hours", "closed", in the reader's language. */

@@ -47,6 +47,7 @@ import eu.clustercalls.company.SignUpProblem;
 import eu.clustercalls.company.SignUpService;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.security.ClientAddress;
+import eu.clustercalls.support.Amounts;
 
 /**
  * A company signs up with its first user: the form, then the link mailed to the address it gives, which registers
@@ -79,10 +80,12 @@ class SignUpPages {
         this.messages = messages;
     }
 
-    /** The form's fields have no accessors: the browser's flat names are the fields' names. */
+    /** The form's fields have no accessors: the browser's flat names are the fields' names. Figures are read as the
+     * reader writes them in the page's language. */
     @InitBinder(FORM)
     void bindFields(WebDataBinder binder) {
         binder.initDirectFieldAccess();
+        binder.addCustomFormatter(Amounts.FIELD);
     }
 
     @GetMapping("/portal/sign-up")
@@ -211,6 +214,11 @@ class SignUpPages {
 
     /** A value the browser could not convert is a number or a date the reader mistyped. */
     private String message(FieldError error, Locale locale) {
+        return message(error, messages, locale);
+    }
+
+    /** A value the browser could not convert is a number or a date the reader mistyped. */
+    static String message(FieldError error, MessageSource messages, Locale locale) {
         if (error.isBindingFailure()) {
             String key = error.getField().endsWith("GrantedOn") ? "signup.error.date" : "signup.error.number";
             return messages.getMessage(key, null, locale);

@@ -146,6 +146,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/calls", "/api/calls/*", "/api/csrf-token").permitAll()
+                        // The browser asks for the icon on every site, signed in or not.
+                        .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
                         .requestMatchers("/", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**")
                         .permitAll()

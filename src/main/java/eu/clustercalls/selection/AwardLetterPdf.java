@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.util.XRLog;
 
+import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.support.Formats;
 
 /** The award letter as a PDF in a language: templates/letters/award-letter.html, its texts in messages/letters. */
@@ -34,12 +36,15 @@ class AwardLetterPdf {
     private static final String FONT_FAMILY = "Liberation Sans";
 
     private final ITemplateEngine templates;
+    /** The zone the claim deadline is kept in, written with it. */
+    private final ZoneId zone;
     private final byte[] font;
     /** The font's measures, read once rather than for every letter. */
     private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
 
-    AwardLetterPdf(ITemplateEngine templates) {
+    AwardLetterPdf(ITemplateEngine templates, ClusterCallsProperties properties) {
         this.templates = templates;
+        this.zone = properties.timeZone();
         try (InputStream in = AwardLetterPdf.class.getResourceAsStream(FONT)) {
             if (in == null) {
                 throw new IllegalStateException("PDFBox no longer carries " + FONT + ": the letters need a font of their own");
@@ -54,15 +59,14 @@ class AwardLetterPdf {
 
     /** The letter dated {@code date}, with its amounts and dates written as the language writes them. */
     byte[] render(AwardLetter letter, LocalDate date, Locale locale) {
-        // English figures are written the British way, as in the mails and in the rest of Europe: 1 April 2026.
-        Locale figures = locale.getLanguage().equals("en") ? Locale.UK : locale;
+        Locale figures = Formats.figures(locale);
         Context context = new Context(locale);
         context.setVariable("letter", letter);
         context.setVariable("date", Formats.date(date, figures));
         context.setVariable("grant", Formats.euros(letter.grant(), figures));
         context.setVariable("activityStart", Formats.date(letter.activityStart(), figures));
         context.setVariable("activityEnd", Formats.date(letter.activityEnd(), figures));
-        context.setVariable("claimBy", Formats.date(letter.claimBy(), figures));
+        context.setVariable("claimBy", Formats.deadlineDay(letter.claimBy(), zone, figures));
         String html = templates.process(TEMPLATE, context);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {

@@ -3,6 +3,7 @@ package eu.clustercalls.support;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -30,16 +31,24 @@ public final class Formats {
         return euros(amount, LOCALE);
     }
 
+    /**
+     * How figures are written for a reader of the language: English the British way, as in the rest of Europe
+     * ("6 Jan 2027, 23:59"), not the American one; every other language as it is.
+     */
+    public static Locale figures(Locale language) {
+        return language.getLanguage().equals("en") ? LOCALE : language;
+    }
+
     /** An amount in euros as the language writes it: "€1,500.00", "1.500,00 €". */
     public static String euros(BigDecimal amount, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        NumberFormat format = NumberFormat.getCurrencyInstance(figures(locale));
         format.setCurrency(Currency.getInstance("EUR"));
         return format.format(amount);
     }
 
     /** A day as the language writes it in full: "21 November 2026", "21 de noviembre de 2026". */
     public static String date(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(figures(locale)).format(date);
     }
 
     public static String number(BigDecimal value) {
@@ -47,7 +56,7 @@ public final class Formats {
     }
 
     public static String number(BigDecimal value, Locale locale) {
-        return NumberFormat.getNumberInstance(locale).format(value);
+        return NumberFormat.getNumberInstance(figures(locale)).format(value);
     }
 
     public static String date(LocalDate date) {
@@ -61,6 +70,11 @@ public final class Formats {
     /** A day in full and the time of day with its zone, as the language writes them: "21 de noviembre de 2026, 14:00 CET". */
     public static String dateTime(ZonedDateTime time, Locale locale) {
         return date(time.toLocalDate(), locale) + ", " + DateTimeFormatter.ofPattern("HH:mm z", locale).format(time);
+    }
+
+    /** A day that is a deadline, with the zone in which it ends: "31 March 2027 (Europe/Madrid)". */
+    public static String deadlineDay(LocalDate day, ZoneId zone, Locale locale) {
+        return date(day, locale) + " (" + zone.getId() + ")";
     }
 
     /**

@@ -6,7 +6,7 @@ document.addEventListener('DOMContentLoaded', () => {
     return;
   }
   const fields = Array.from(form.querySelectorAll('[data-required-message]'));
-  const amountPattern = /^\d+([.,]\d{1,2})?$/;
+  const lang = document.documentElement.lang;
 
   const problemOf = (field) => {
     const value = field.value.trim();
@@ -19,11 +19,12 @@ document.addEventListener('DOMContentLoaded', () => {
       return field.dataset.tooLongMessage;
     }
     if (field.dataset.maxGrant) {
-      const integerDigits = value.split(/[.,]/)[0].replace(/^0+(?=\d)/, '').length;
-      if (!amountPattern.test(value) || integerDigits > 9) {
+      // Read as the server reads it, in the page's language (PortalAmounts in portal.js).
+      const typed = window.PortalAmounts.parse(value, lang);
+      if (typed === null || typed.split('.')[0].length > 9) {
         return field.dataset.formatMessage;
       }
-      const amount = Number(value.replace(',', '.'));
+      const amount = Number(typed);
       if (amount <= 0) {
         return field.dataset.positiveMessage;
       }
@@ -52,8 +53,8 @@ document.addEventListener('DOMContentLoaded', () => {
     const counter = document.getElementById(field.id + '-counter');
     if (counter && counter.dataset.template) {
       counter.textContent = counter.dataset.template
-        .replace('{0}', field.value.length.toLocaleString(document.documentElement.lang))
-        .replace('{1}', Number(field.dataset.maxLength).toLocaleString(document.documentElement.lang));
+        .replace('{0}', field.value.length.toLocaleString(lang))
+        .replace('{1}', Number(field.dataset.maxLength).toLocaleString(lang));
     }
   };
 

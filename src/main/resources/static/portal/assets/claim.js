@@ -64,17 +64,8 @@ document.addEventListener('DOMContentLoaded', () => {
   const money = new Intl.NumberFormat(document.documentElement.lang || 'en', { style: 'currency', currency: 'EUR' });
   const euros = (cents) => money.format(cents / 100);
 
-  // As the server reads it (ClaimForm.amount): the last separator followed by one or two digits is the decimal one.
-  const amount = (text) => {
-    const value = text.replace(/[\s\u00a0]/g, '');
-    if (!/^\d[\d.,]*$/.test(value)) {
-      return NaN;
-    }
-    const last = Math.max(value.lastIndexOf('.'), value.lastIndexOf(','));
-    const decimals = last >= 0 && value.length - last - 1 <= 2;
-    const whole = (decimals ? value.substring(0, last) : value).replace(/[.,]/g, '');
-    return Number(decimals ? whole + '.' + value.substring(last + 1) : whole);
-  };
+  // As the server reads it (ClaimForm.amount), in the page's language.
+  const amount = (text) => Number(window.PortalAmounts.parse(text, document.documentElement.lang) ?? NaN);
 
   // A receipt chosen now, or one the server kept from an earlier try (a re-rendered form cannot refill a file input).
   const hasReceipt = (row) => row.querySelector('.item-receipt').files.length > 0

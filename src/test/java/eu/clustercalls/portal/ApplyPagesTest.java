@@ -68,7 +68,7 @@ class ApplyPagesTest {
         values.put("motivation", "We want to meet Canadian buyers of technical textiles.");
         values.put("targetMarkets", "Canada");
         values.put("exportExperience", "Exports to France and Italy.");
-        values.put("requestedAmount", "1500,50");
+        values.put("requestedAmount", "1,500.50");
         values.put("participant0FullName", "Marta Puig");
         values.put("participant0JobTitle", "Export manager");
         for (int i = 0; i < overrides.length; i += 2) {
@@ -235,18 +235,18 @@ class ApplyPagesTest {
     void theFormAndThePreviewSpeakSpanishAndCatalan() throws Exception {
         for (String language : List.of("es", "ca")) {
             String form = body(perform(get(applyPath()).with(sme(sme)).param("lang", language), 200));
-            String invalid = body(perform(answered(post(applyPath()), "motivation", "")
+            String invalid = body(perform(answered(post(applyPath()), "motivation", "", "requestedAmount", "1.500,50")
                     .param("lang", language).param("action", "preview"), 400));
-            String preview = body(perform(answered(post(applyPath())).param("lang", language)
+            String preview = body(perform(answered(post(applyPath()), "requestedAmount", "1.500,50").param("lang", language)
                     .param("action", "preview"), 200));
 
             for (String page : List.of(form, invalid, preview)) {
                 assertThat(page).contains("<html lang=\"" + language + "\"").doesNotContain("??");
             }
-            assertThat(form).contains(language.equals("es") ? "Guardar borrador" : "Desa l’esborrany");
+            assertThat(form).contains(language.equals("es") ? "Guardar borrador" : "Deseu l’esborrany");
             assertThat(invalid).contains(language.equals("es") ? "Explique por qué quiere participar su empresa."
-                    : "Explica per què vol participar la teva empresa.");
-            assertThat(preview).contains(language.equals("es") ? "Enviar la solicitud" : "Envia la sol·licitud");
+                    : "Expliqueu per què vol participar la vostra empresa.");
+            assertThat(preview).contains(language.equals("es") ? "Enviar la solicitud" : "Envieu la sol·licitud");
         }
     }
 }

@@ -6,6 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,6 +20,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.Scenario;
 import eu.clustercalls.call.FundingCall;
+import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.security.Roles;
 
 @ClusterCallsTest
@@ -24,6 +30,8 @@ class CallPagesTest {
     MockMvc mvc;
     @Autowired
     Scenario scenario;
+    @Autowired
+    ClusterCallsProperties properties;
 
     @Test
     void anyoneSeesTheOpenCallsWithTheirFactsAndCountdown() throws Exception {
@@ -60,6 +68,25 @@ class CallPagesTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("<html lang=\"es\"", "Ayuda máxima", "€").doesNotContain("??", "Maximum grant");
+    }
+
+    @Test
+    void theClosingTimeIsWrittenDayMonthYearWithItsZoneInEveryLanguage() throws Exception {
+        FundingCall call = scenario.publishedCall(scenario.cluster());
+        ZonedDateTime closes = call.getClosesAt().atZone(properties.timeZone());
+        String zoneName = DateTimeFormatter.ofPattern("z", Locale.UK).format(closes);
+
+        String english = mvc.perform(get("/portal/calls/{id}", call.getId()).header("Accept-Language", "en-US"))
+                .andReturn().getResponse().getContentAsString();
+        // en-GB: "6 Jan 2027, 23:59 CET", not the American "Jan 6, 2027, 11:59 PM".
+        assertThat(english).contains(closes.getDayOfMonth() + " "
+                + DateTimeFormatter.ofPattern("MMM yyyy, HH:mm", Locale.UK).format(closes) + " " + zoneName)
+                .doesNotContain(" PM", " AM");
+        for (String language : List.of("es", "ca")) {
+            String page = mvc.perform(get("/portal").param("lang", language)).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(DateTimeFormatter.ofPattern("HH:mm", Locale.UK).format(closes) + " " + zoneName);
+        }
     }
 
     @Test

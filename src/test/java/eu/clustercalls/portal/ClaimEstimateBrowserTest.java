@@ -63,7 +63,7 @@ class ClaimEstimateBrowserTest {
 
             browser.choose("item0Category", "ACCOMMODATION");
             browser.type("item0Description", "Hotel, last night");
-            browser.type("item0Amount", "850,40");
+            browser.type("item0Amount", "850.40");
             browser.choose("item0Currency", "EUR");
             browser.attach("item0Receipt", receipt);
             browser.setDate("item0Date", end.plusDays(3));

@@ -102,7 +102,7 @@ class ClaimPagesTest {
         fields.put("item0Category", "TRAVEL");
         fields.put("item0Description", "Flight Barcelona – Montreal");
         fields.put("item0Date", start.minusDays(1).toString());
-        fields.put("item0Amount", "450,00");
+        fields.put("item0Amount", "450.00");
         fields.put("item0Currency", "EUR");
         fields.put("item1Currency", "EUR");
         fields.put("daysAttended", "5");

@@ -67,7 +67,7 @@ class CompanyPagesTest {
         assertThat(Html.tag(body, "company-profile")).isNotNull();
         assertThat(body).contains(company.getLegalName(), company.getVatNumber(), "Terrassa", "13.20", "Spain",
                 "Linked Holding SA", "Linked enterprise", "Medium-sized enterprise", cluster.name(), "AEI-77",
-                "March 1, 2021", "€4,321.50", "ACCIÓ", "Declared by your company");
+                "1 March 2021", "€4,321.50", "ACCIÓ", "Declared by your company");
         assertThat(Html.text(body, "sme-size")).isEqualTo("Medium-sized enterprise");
     }
 
@@ -125,7 +125,7 @@ class CompanyPagesTest {
         String form = mvc.perform(get("/portal/company/" + company.getId() + "/edit").with(sme(user)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(Html.attribute(Html.tag(form, "city"), "value")).isEqualTo("Terrassa");
-        assertThat(Html.attribute(Html.tag(form, "staffHeadcount"), "value")).isEqualTo("8.00");
+        assertThat(Html.attribute(Html.tag(form, "staffHeadcount"), "value")).isEqualTo("8");
         assertThat(Html.tag(form, "vatNumber")).as("the VAT number is not editable").isNull();
 
         mvc.perform(post("/portal/company/" + company.getId() + "/edit").params(edit(company, values -> {
@@ -175,13 +175,13 @@ class CompanyPagesTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
-            "staffHeadcount       | -1         | A figure cannot be negative.",
-            "annualTurnover       | -5         | A figure cannot be negative.",
+            "staffHeadcount       | -1         | Please give a number of zero or more",
+            "annualTurnover       | -5         | Please give a number of zero or more",
             "staffHeadcount       | 1000000000 | This headcount is far too large for an enterprise",
             "related0Share        | 20         | A partner enterprise holds from 25 % to 50 %",
             "related0Share        | 60         | A partner enterprise holds from 25 % to 50 %",
             "related0Share/LINKED | 50         | A linked enterprise holds more than 50 % and at most 100 %",
-            "related0Staff        | -3         | A figure cannot be negative.",
+            "related0Staff        | -3         | Please give a number of zero or more",
             "referenceYear        | 2999       | Give the financial year of the figures",
             "country              | FR         | Your company’s VAT number is not one of this country",
             "staffHeadcount       | many       | Please give a number" })
@@ -266,7 +266,7 @@ class CompanyPagesTest {
     @CsvSource(delimiter = '|', value = {
             "aidGrantedOn    | tomorrow | The aid must already have been granted",
             "aidAmount       | 0        | The amount must be more than zero.",
-            "aidAmount       | -10      | The amount must be more than zero.",
+            "aidAmount       | -10      | Please give a number of zero or more",
             "aidAmount       | 5000000000 | De minimis aid is at most €300,000",
             "aidGrantingBody | ' '      | Please say which body granted the aid." })
     void badAidIsRefusedNextToItsFieldAndNothingIsWritten(String field, String value, String message)
@@ -291,9 +291,9 @@ class CompanyPagesTest {
         values.set("city", company.getCity());
         values.set("country", company.getCountry());
         values.set("referenceYear", String.valueOf(scenario.today().getYear() - 1));
-        values.set("staffHeadcount", company.getStaffHeadcount().toPlainString());
-        values.set("annualTurnover", company.getAnnualTurnover().toPlainString());
-        values.set("balanceSheetTotal", company.getBalanceSheetTotal().toPlainString());
+        values.set("staffHeadcount", company.getStaffHeadcount().stripTrailingZeros().toPlainString());
+        values.set("annualTurnover", company.getAnnualTurnover().stripTrailingZeros().toPlainString());
+        values.set("balanceSheetTotal", company.getBalanceSheetTotal().stripTrailingZeros().toPlainString());
         changes.accept(values);
         return values;
     }

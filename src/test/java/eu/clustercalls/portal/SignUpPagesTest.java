@@ -270,7 +270,7 @@ class SignUpPagesTest {
         assertFieldError(again, "username", "This user name is taken");
         String badFormat = mvc.perform(post(link).param("username", "no spaces").param("lang", "ca").with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertFieldError(badFormat, "username", "Fes servir lletres i xifres");
+        assertFieldError(badFormat, "username", "Feu servir lletres i xifres");
         assertThat(companyRows.existsByVatNumber(form.getFirst("vatNumber"))).isFalse();
 
         String chosen = "chosen.again" + Scenario.next();
@@ -385,6 +385,26 @@ class SignUpPagesTest {
     }
 
     @Test
+    void figuresAreReadAsTheReadersLanguageWritesThemAndComeBackThatWay() throws Exception {
+        MultiValueMap<String, String> form = SignUpForms.valid(null);
+        form.set("annualTurnover", "1.200.000,50");
+        form.set("balanceSheetTotal", "1200000.50");
+        form.set("legalName", "");
+
+        String spanish = mvc.perform(post("/portal/sign-up").params(form).param("lang", "es").with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(attribute(tag(spanish, "annualTurnover"), "aria-invalid")).isNull();
+        assertThat(attribute(tag(spanish, "annualTurnover"), "value")).isEqualTo("1.200.000,50");
+        // A point before two digits is not how Spanish writes decimals: refused, not read as 120 million.
+        assertFieldError(spanish, "balanceSheetTotal", "escrito como 1.500,50 o 2.000");
+        String english = mvc.perform(post("/portal/sign-up").params(form).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertFieldError(english, "annualTurnover", "written like 1,500.50 or 2,000");
+        assertThat(attribute(tag(english, "balanceSheetTotal"), "value")).isEqualTo("1,200,000.50");
+    }
+
+    @Test
     void missingFiguresAndMistypedNumbersAreShownNextToTheirField() throws Exception {
         MultiValueMap<String, String> form = SignUpForms.valid(null);
         form.set("legalName", "");
@@ -430,7 +450,7 @@ class SignUpPagesTest {
         assertThat(mvc.perform(get("/portal/sign-up").param("lang", "es")).andReturn().getResponse()
                 .getContentAsString()).contains("Registre su empresa");
         assertThat(mvc.perform(get("/portal/sign-up").param("lang", "ca")).andReturn().getResponse()
-                .getContentAsString()).contains("Registra la teva empresa");
+                .getContentAsString()).contains("Registreu la vostra empresa");
     }
 
     @Test

@@ -95,7 +95,7 @@ class SubmissionLoadBenchmark {
             "motivation", "We want to meet Canadian buyers of technical textiles.",
             "targetMarkets", "Canada",
             "exportExperience", "Exports to France and Italy.",
-            "requestedAmount", "1500,50",
+            "requestedAmount", "1,500.50",
             "participant0FullName", "Marta Puig",
             "participant0JobTitle", "Export manager");
 

@@ -184,7 +184,7 @@ class TodoPagesTest {
 
         assertThat(todoPage(applicant, "es")).contains("Pregunta sobre su solicitud", "dentro de 10 días")
                 .doesNotContain("??");
-        assertThat(todoPage(applicant, "ca")).contains("Pregunta sobre la teva sol·licitud", "d’aquí a 10 dies")
+        assertThat(todoPage(applicant, "ca")).contains("Pregunta sobre la vostra sol·licitud", "d’aquí a 10 dies")
                 .doesNotContain("??");
     }
 

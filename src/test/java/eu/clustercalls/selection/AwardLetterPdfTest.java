@@ -17,6 +17,7 @@ import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.PdfText;
 import eu.clustercalls.call.ActivityType;
 import eu.clustercalls.call.ReimbursementModel;
+import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.support.Formats;
 
 /**
@@ -35,6 +36,8 @@ class AwardLetterPdfTest {
 
     @Autowired
     AwardLetterPdf pdf;
+    @Autowired
+    ClusterCallsProperties properties;
 
     static Stream<Arguments> languages() {
         return Stream.of(
@@ -47,7 +50,7 @@ class AwardLetterPdfTest {
                         "hasta la ayuda máxima", "ayuda de minimis según el Reglamento (UE) 2023/2831"),
                 Arguments.of(Locale.forLanguageTag("ca"), Locale.forLanguageTag("ca"), "Carta de concessió APP-42",
                         "Missió comercial a Montréal (CA)",
-                        "Conserva les factures, els rebuts, les targetes d’embarcament i la llista d’assistència signada",
+                        "Conserveu les factures, els rebuts, les targetes d’embarcament i la llista d’assistència signada",
                         "fins a l’ajut màxim", "ajut de minimis segons el Reglament (UE) 2023/2831"));
     }
 
@@ -62,7 +65,8 @@ class AwardLetterPdfTest {
                 "ADMANTEX2i", activity, evidence, reimbursement, deMinimis,
                 Formats.euros(new BigDecimal("1500"), figures), Formats.date(SENT_ON, figures),
                 Formats.date(LETTER.activityStart(), figures), Formats.date(LETTER.activityEnd(), figures),
-                Formats.date(LETTER.claimBy(), figures));
+                // The claim's deadline with the zone in which it ends.
+                Formats.deadlineDay(LETTER.claimBy(), properties.timeZone(), figures));
     }
 
     @Test

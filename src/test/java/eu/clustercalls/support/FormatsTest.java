@@ -2,7 +2,12 @@ package eu.clustercalls.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +48,19 @@ class FormatsTest {
     @Test
     void listLinesAreText() {
         assertThat(Formats.markdownList(List.of("1. APP-1 <b>Bold</b> SL"), 1)).isEqualTo("- 1\\. APP-1 \\<b\\>Bold\\</b\\> SL\n");
+    }
+
+    @Test
+    void englishDatesAndFiguresAreWrittenTheBritishWayAndDeadlinesCarryTheirZone() {
+        ZoneId madrid = ZoneId.of("Europe/Madrid");
+
+        assertThat(Formats.date(LocalDate.of(2027, 1, 6), Locale.ENGLISH)).isEqualTo("6 January 2027");
+        assertThat(Formats.dateTime(LocalDateTime.of(2027, 1, 6, 23, 59).atZone(madrid), Locale.ENGLISH))
+                .isEqualTo("6 January 2027, 23:59 CET");
+        assertThat(Formats.deadlineDay(LocalDate.of(2027, 7, 31), madrid, Locale.ENGLISH))
+                .isEqualTo("31 July 2027 (Europe/Madrid)");
+        assertThat(Formats.deadlineDay(LocalDate.of(2027, 7, 31), madrid, Locale.forLanguageTag("ca")))
+                .startsWith("31 de juliol de 2027").endsWith("(Europe/Madrid)");
+        assertThat(Formats.euros(new BigDecimal("1500.5"), Locale.ENGLISH)).isEqualTo("€1,500.50");
     }
 }
