@@ -43,7 +43,8 @@ document.addEventListener('DOMContentLoaded', () => {
       const euros = Math.round(value / rate * 100) / 100;
       total += euros;
       const category = row.querySelector('.item-category').value;
-      if (row.querySelector('.item-receipt').files.length === 0) {
+      // A receipt kept from an earlier attempt or a draft counts as attached.
+      if (row.querySelector('.item-receipt').files.length === 0 && !row.querySelector('.kept-receipt')) {
         withoutReceipt += 1;
       } else if (!excluded.includes(category)) {
         eligible += euros;

@@ -262,7 +262,7 @@ class ClaimControllerTest {
 
         JsonNode problem = submittedWithFlightReceipt(pdfPart("flight", "receipt.pdf", program));
 
-        assertThat(errors(problem)).containsExactly(Map.entry("files.flight", "receipt.pdf is not a PDF, JPEG or PNG "
+        assertThat(errors(problem)).containsExactly(Map.entry("files.flight", "Expense 1: receipt.pdf is not a PDF, JPEG or PNG "
                 + "file (its content says so, whatever its name). Please send a scan or photo in one of these formats."));
         assertNothingStored();
     }
@@ -276,7 +276,7 @@ class ClaimControllerTest {
 
         assertThat(fieldNames(problem.get("errors"))).containsExactly("files.flight");
         // One byte over reads as more than the limit: the size is rounded up.
-        assertThat(errors(problem)).containsEntry("files.flight", "scan.pdf is 10.1 MB; a file may be at most 10.0 MB.");
+        assertThat(errors(problem)).containsEntry("files.flight", "Expense 1: scan.pdf is 10.1 MB; a file may be at most 10 MB.");
         assertNothingStored();
     }
 
@@ -284,7 +284,7 @@ class ClaimControllerTest {
     void emptyFileIsRefusedAndNothingIsStored() throws Exception {
         JsonNode problem = submittedWithFlightReceipt(pdfPart("flight", "flight.pdf", new byte[0]));
 
-        assertThat(errors(problem)).containsExactly(Map.entry("files.flight", "flight.pdf is empty."));
+        assertThat(errors(problem)).containsExactly(Map.entry("files.flight", "Expense 1: flight.pdf is empty."));
         assertNothingStored();
     }
 
@@ -309,7 +309,7 @@ class ClaimControllerTest {
         JsonNode problem = submitted(input, files, 400);
 
         assertThat(errors(problem)).containsExactly(
-                Map.entry("items[0].receipt", "No file named 'flight' was sent with the claim."));
+                Map.entry("items[0].receipt", "Expense 1: no file named \"flight\" was sent with the claim."));
         assertNothingStored();
     }
 
@@ -348,8 +348,8 @@ class ClaimControllerTest {
 
         JsonNode problem = submitted(input, filesFor(input), 400);
 
-        assertThat(errors(problem)).containsExactly(Map.entry("items[0].currency", "There is no exchange rate for "
-                + "'BRL'. Please give the amount in EUR, or ask the cluster's finance team to add the rate."));
+        assertThat(errors(problem)).containsExactly(Map.entry("items[0].currency", "Expense 1: there is no exchange rate "
+                + "for \"BRL\". Please give the amount in EUR, or ask the cluster's finance team to add the rate."));
         assertNothingStored();
     }
 
