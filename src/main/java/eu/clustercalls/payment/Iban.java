@@ -62,16 +62,6 @@ public final class Iban {
         return raw == null ? null : raw.replaceAll("(?U)\\s+", "").toUpperCase(Locale.ROOT);
     }
 
-    /** Whether the IBAN passes {@link #check} (formatting aside), for pages that say so in the reader's language. */
-    public static boolean isValid(String raw) {
-        try {
-            check("iban", normalise(raw));
-            return true;
-        } catch (InvalidInputException invalid) {
-            return false;
-        }
-    }
-
     /**
      * Refuses a normalised IBAN that a bank would reject, saying why in words the applicant understands (a
      * {@link Phrase}, written in the reader's language).

@@ -4,19 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,8 +50,8 @@ import eu.clustercalls.support.ViewWords;
 
 /**
  * The expense claim of an application: a form while it waits for the SME (prefilled from its draft, or from the claim
- * finance returned), read-only once sent. One press of a button checks everything at once: the page's own checks,
- * the input's bean validation and {@link ClaimService}'s rules, each message next to its field, naming its expense.
+ * finance returned), read-only once sent. One press of a button checks everything at once: the page's own checks and
+ * {@link ClaimService#refusals} (bean validation and the rules), each message next to its field, naming its expense.
  * A file that passes its own checks is kept in the claim's draft at once, so a refused claim does not lose it.
  */
 @Controller
@@ -72,19 +69,17 @@ class ClaimPages {
     private final ApplicationService applications;
     private final CallService calls;
     private final ExchangeRateService rates;
-    private final Validator validator;
     private final PortalFormat format;
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Clock clock;
 
     ClaimPages(ClaimService claims, ApplicationService applications, CallService calls, ExchangeRateService rates,
-            Validator validator, PortalFormat format, MessageSource messages, ObjectMapper json, Clock clock) {
+            PortalFormat format, MessageSource messages, ObjectMapper json, Clock clock) {
         this.claims = claims;
         this.applications = applications;
         this.calls = calls;
         this.rates = rates;
-        this.validator = validator;
         this.format = format;
         this.messages = messages;
         this.json = json;
@@ -142,9 +137,6 @@ class ClaimPages {
                     named(field, messages.getMessage(key, null, key, words.locale()), words)));
             ClaimInput input = form.input(kept.stream().filter(part -> part.startsWith(ATTENDANCE_PROOF)).sorted()
                     .toList());
-            for (ConstraintViolation<ClaimInput> violation : validator.validate(input)) {
-                report(form, violation.getPropertyPath().toString(), violation.getMessage(), words, errors);
-            }
             claims.refusals(username, applicationId, input)
                     .forEach((field, message) -> report(form, field, message, words, errors));
             if (errors.isEmpty()) {

@@ -44,6 +44,8 @@ import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import eu.clustercalls.support.Phrase;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -76,13 +78,15 @@ public class ClaimService {
     private final TaskService taskService;
     private final StaffDirectory staff;
     private final ClusterCallsProperties properties;
+    private final Validator validator;
     private final Clock clock;
 
     ClaimService(ExpenseClaimRepository claims, ExpenseItemRepository items, ClaimDraftRepository drafts,
             ApplicationRepository applications,
             ApplicationService applicationService, CallService calls, CompanyService companies,
             DocumentService documents, ExchangeRateService rates, AuditService audit, NotificationService notifications,
-            TaskService taskService, StaffDirectory staff, ClusterCallsProperties properties, Clock clock) {
+            TaskService taskService, StaffDirectory staff, ClusterCallsProperties properties, Validator validator,
+            Clock clock) {
         this.claims = claims;
         this.items = items;
         this.drafts = drafts;
@@ -97,6 +101,7 @@ public class ClaimService {
         this.taskService = taskService;
         this.staff = staff;
         this.properties = properties;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -266,7 +271,14 @@ public class ClaimService {
         return claim;
     }
 
+    /**
+     * The input's bean validation (its messages in the reader's language already) and the claim's rules, in one pass:
+     * values the validation refuses are null or blank and the rules pass over them.
+     */
     private List<Conversion> check(FundingCall call, ClaimInput input, Set<String> files, Map<String, String> errors) {
+        for (ConstraintViolation<ClaimInput> violation : validator.validate(input)) {
+            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+        }
         List<Conversion> conversions = checkItems(call, input, files, errors);
         checkAttendance(call, input, files, errors);
         if (input.iban() != null) {

@@ -3,11 +3,8 @@ package eu.clustercalls.support;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -16,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -46,7 +42,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    private static final List<String> LANGUAGES = List.of("en", "es", "ca");
 
     private final MessageSource messages;
 
@@ -70,15 +65,8 @@ class ApiExceptionHandler {
         return fieldProblem(errors);
     }
 
-    /** The reader's words: the first of the languages the request accepts that we write, else English. */
     private ViewWords words(HttpServletRequest request) {
-        Locale language = Locale.ENGLISH;
-        if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
-            language = Collections.list(request.getLocales()).stream()
-                    .filter(asked -> LANGUAGES.contains(asked.getLanguage())).findFirst()
-                    .map(asked -> Locale.forLanguageTag(asked.getLanguage())).orElse(Locale.ENGLISH);
-        }
-        return new ViewWords(messages, language);
+        return RequestWords.of(messages, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -2,7 +2,6 @@ package eu.clustercalls.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,9 +95,8 @@ class IbanTest {
 
     @Test
     void charactersOtherThanLettersAndDigitsAreRefused() {
-        assertThatThrownBy(() -> Iban.check("iban", "ES91-2100-0418-4502-0005"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("only letters and digits");
+        assertThat(errorsOf("ES91-2100-0418-4502-0005")).hasEntrySatisfying("iban",
+                message -> assertThat(message).contains("only letters and digits"));
     }
 
     @Test
