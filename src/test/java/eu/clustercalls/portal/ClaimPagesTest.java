@@ -2,6 +2,7 @@ package eu.clustercalls.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -24,6 +25,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.clustercalls.ApiResponses;
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
@@ -385,5 +389,27 @@ class ClaimPagesTest {
         assertThat(removed.getResponse().getContentAsString()).contains("value=\"Flight\"")
                 .doesNotContain("flight.pdf is kept");
         assertThat(claims.keptFiles(applicant, sme.application().getId())).isEmpty();
+    }
+
+    @Test
+    void theCompanysPersonalDataExportShowsTheDraftAndAForfeitedClaimLosesIt() throws Exception {
+        MockMultipartHttpServletRequestBuilder draft = multipart(url());
+        draft.file(pdfReceipt());
+        draft.param("item0Description", "Flight booked by Jordi Vidal");
+        draft.param("action", "draft");
+        send(draft, applicant);
+
+        JsonNode exported = ApiResponses.body(mvc.perform(get("/api/companies/{id}/personal-data",
+                sme.application().getCompanyId()).with(httpBasic(applicant, Scenario.PASSWORD))).andReturn(), 200);
+        JsonNode saved = exported.get("applications").get(0).get("expenseClaim").get("draft");
+        assertThat(saved.get("savedBy").asText()).isEqualTo(applicant);
+        assertThat(saved.get("values").asText()).contains("Flight booked by Jordi Vidal");
+        assertThat(saved.get("files").get(0).get("fileName").asText()).isEqualTo("flight.pdf");
+
+        ExpenseClaim claim = fixtures.claimOf(sme.application());
+        claims.forfeit(claim.getId());
+
+        assertThat(claims.draftOfClaim(claim.getId())).isEmpty();
+        assertThat(documents.keptOfDraft(claim.getId())).isEmpty();
     }
 }
