@@ -34,4 +34,22 @@ interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
     @Modifying
     @Query("delete from StoredDocument d where d.claimId = ?1")
     void deleteByClaimId(Long claimId);
+
+    @Query("select new eu.clustercalls.document.KeptFile(d.id, d.draftPart, d.purpose, d.fileName, d.sizeBytes) "
+            + "from StoredDocument d where d.draftClaimId = ?1 order by d.id")
+    List<KeptFile> keptOfDraft(Long claimId);
+
+    List<StoredDocument> findByDraftClaimId(Long claimId);
+
+    @Modifying
+    @Query("delete from StoredDocument d where d.draftClaimId = ?1 and d.draftPart = ?2")
+    int deleteDraftPart(Long claimId, String part);
+
+    @Modifying
+    @Query("delete from StoredDocument d where d.draftClaimId = ?1 and d.id = ?2")
+    int deleteOfDraft(Long claimId, Long documentId);
+
+    @Modifying
+    @Query("delete from StoredDocument d where d.draftClaimId = ?1")
+    void deleteByDraftClaimId(Long claimId);
 }

@@ -1,5 +1,7 @@
 package eu.clustercalls.document;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import eu.clustercalls.config.ClusterCallsProperties;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.Phrase;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,20 +39,19 @@ public class DocumentService {
         this.clock = clock;
     }
 
-    /** Checks one file; {@code field} names it in the error. Nothing is stored. */
+    /** Checks one file; {@code field} names it in the error (a {@link Phrase}). Nothing is stored. */
     public CheckedUpload check(String field, String fileName, byte[] content) {
         String name = ownName(fileName);
         if (content.length == 0) {
-            throw new InvalidInputException(field, name + " is empty.");
+            throw new InvalidInputException(field, Phrase.of("refusal.document.empty").text("file", name).stored());
         }
         DataSize limit = properties.maxDocumentSize();
         if (content.length > limit.toBytes()) {
-            throw new InvalidInputException(field, name + " is " + megabytesUp(content.length) + "; a file may be at most "
-                    + megabytes(limit.toBytes()) + ".");
+            throw new InvalidInputException(field, Phrase.of("refusal.document.tooLarge").text("file", name)
+                    .number("size", megabytesUp(content.length)).number("limit", megabytes(limit.toBytes())).stored());
         }
         DocumentKind kind = DocumentKind.of(content).orElseThrow(() -> new InvalidInputException(field,
-                name + " is not a PDF, JPEG or PNG file (its content says so, whatever its name). "
-                        + "Please send a scan or photo in one of these formats."));
+                Phrase.of("refusal.document.notAccepted").text("file", name).stored()));
         return new CheckedUpload(name.length() > 200 ? name.substring(0, 200) : name, content, kind, sha256(content));
     }
 
@@ -68,8 +70,8 @@ public class DocumentService {
     public void checkTotal(String field, long totalBytes) {
         DataSize limit = properties.maxClaimSize();
         if (totalBytes > limit.toBytes()) {
-            throw new InvalidInputException(field, "The files of a claim may add up to at most " + megabytes(limit.toBytes())
-                    + "; these add up to " + megabytesUp(totalBytes) + ".");
+            throw new InvalidInputException(field, Phrase.of("refusal.document.claimTooLarge")
+                    .number("limit", megabytes(limit.toBytes())).number("total", megabytesUp(totalBytes)).stored());
         }
     }
 
@@ -102,6 +104,44 @@ public class DocumentService {
         return documents.findById(documentId).filter(document -> applicationId.equals(document.getApplicationId()))
                 .orElseThrow(() -> new NotFoundException("There is no document " + documentId + " of application "
                         + applicationId + "."));
+    }
+
+    /** Keeps a checked file for a field of the claim's draft, in place of the file that field had. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public KeptFile keepForDraft(Long claimId, String part, StoredDocument.Purpose purpose, CheckedUpload upload,
+            String user) {
+        documents.deleteDraftPart(claimId, part);
+        StoredDocument kept = documents.save(StoredDocument.ofDraft(claimId, part, purpose, upload, user, clock.instant()));
+        return new KeptFile(kept.getId(), part, purpose, kept.getFileName(), kept.getSizeBytes());
+    }
+
+    @Transactional(readOnly = true)
+    public List<KeptFile> keptOfDraft(Long claimId) {
+        return documents.keptOfDraft(claimId);
+    }
+
+    /** The claim's draft's files named by {@code purposes} (part → purpose) become the claim's; the others go. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void attachDraftFiles(Long claimId, Map<String, StoredDocument.Purpose> purposes) {
+        for (StoredDocument kept : documents.findByDraftClaimId(claimId)) {
+            StoredDocument.Purpose purpose = purposes.get(kept.getDraftPart());
+            if (purpose == null) {
+                documents.delete(kept);
+            } else {
+                kept.attachToClaim(purpose);
+            }
+        }
+    }
+
+    /** Deletes a file of the claim's draft; false when the draft has no such file. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean deleteOfDraft(Long claimId, Long documentId) {
+        return documents.deleteOfDraft(claimId, documentId) > 0;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleteDraftFiles(Long claimId) {
+        documents.deleteByDraftClaimId(claimId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -147,12 +187,13 @@ public class DocumentService {
         }
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.UK, "%.1f MB", bytes / 1024.0 / 1024.0);
+    /** Megabytes with one decimal, written by each reader's language ("10.0 MB", "10,0 MB"). */
+    private static BigDecimal megabytes(long bytes) {
+        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024L * 1024), 1, RoundingMode.HALF_UP);
     }
 
     /** A size over a limit, rounded up: a file a byte too large reads 10.1 MB against 10.0 MB, not 10.0 against 10.0. */
-    private static String megabytesUp(long bytes) {
-        return String.format(java.util.Locale.UK, "%.1f MB", Math.ceil(bytes * 10 / 1024.0 / 1024.0) / 10);
+    private static BigDecimal megabytesUp(long bytes) {
+        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024L * 1024), 1, RoundingMode.CEILING);
     }
 }

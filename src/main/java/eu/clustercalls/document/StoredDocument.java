@@ -12,7 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 
 /**
  * A file kept as evidence with its SHA-256: one an SME handed in with a claim, or one of an application, such as the
- * award letter it was sent. It belongs to a claim or to an application, never both.
+ * award letter it was sent. It belongs to a claim, to an application, or to the draft of a claim (kept for the form's
+ * field {@code draftPart} until the claim is sent, when it becomes the claim's).
  */
 @Entity
 public class StoredDocument {
@@ -27,6 +28,8 @@ public class StoredDocument {
 
     private Long claimId;
     private Long applicationId;
+    private Long draftClaimId;
+    private String draftPart;
     @Enumerated(EnumType.STRING)
     private Purpose purpose;
     private String fileName;
@@ -54,12 +57,32 @@ public class StoredDocument {
         this.uploadedAt = uploadedAt;
     }
 
+    static StoredDocument ofDraft(Long claimId, String part, Purpose purpose, CheckedUpload upload, String uploadedBy,
+            Instant uploadedAt) {
+        StoredDocument document = new StoredDocument(null, null, purpose, upload, uploadedBy, uploadedAt);
+        document.draftClaimId = claimId;
+        document.draftPart = part;
+        return document;
+    }
+
+    /** A file of the claim's draft becomes the claim's, sent with it. */
+    void attachToClaim(Purpose purpose) {
+        this.claimId = draftClaimId;
+        this.purpose = purpose;
+        this.draftClaimId = null;
+        this.draftPart = null;
+    }
+
     public Long getId() {
         return id;
     }
 
     public Long getClaimId() {
         return claimId;
+    }
+
+    public String getDraftPart() {
+        return draftPart;
     }
 
     public Long getApplicationId() {

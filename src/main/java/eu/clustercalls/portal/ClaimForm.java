@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 import eu.clustercalls.call.ExpenseCategory;
-import eu.clustercalls.payment.Iban;
 import eu.clustercalls.reimbursement.ClaimInput;
 import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.reimbursement.ExpenseItem;
@@ -30,6 +29,7 @@ record ClaimForm(List<ClaimForm.Row> rows, String daysAttended, String missionRe
 
     static final int ROWS = 8;
     private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)]\\.(\\w+)");
+    private static final Pattern PAGE_ITEM_FIELD = Pattern.compile("item(\\d)[A-Z]\\w*");
 
     /** One expense row; every value as typed. {@code hasReceipt}: a file was chosen for it. */
     record Row(String category, String description, String date, String amount, String currency, boolean hasReceipt) {
@@ -54,7 +54,7 @@ record ClaimForm(List<ClaimForm.Row> rows, String daysAttended, String missionRe
                 value.apply("accountHolder"));
     }
 
-    /** An empty form, or the claim finance returned, to correct (its files must be attached again). */
+    /** An empty form, or the claim finance returned, to correct (its files must be attached again; see the draft). */
     static ClaimForm of(ExpenseClaim claim, List<ExpenseItem> items) {
         List<Row> rows = new ArrayList<>();
         for (ExpenseItem item : items.subList(0, Math.min(items.size(), ROWS))) {
@@ -106,10 +106,9 @@ record ClaimForm(List<ClaimForm.Row> rows, String daysAttended, String missionRe
         } else if (missionReport.length() > 4000) {
             errors.put("missionReport", "todo.claimForm.error.missionReport.tooLong");
         }
+        // A typed IBAN is checked by the service, which says what is wrong with it.
         if (iban.isBlank()) {
             errors.put("iban", "todo.claimForm.error.iban");
-        } else if (!Iban.isValid(iban)) {
-            errors.put("iban", "todo.claimForm.error.iban.invalid");
         }
         if (accountHolder.isBlank()) {
             errors.put("accountHolder", "todo.claimForm.error.accountHolder");
@@ -130,7 +129,10 @@ record ClaimForm(List<ClaimForm.Row> rows, String daysAttended, String missionRe
         return started;
     }
 
-    /** The service's input, once {@link #check} found nothing; receipts are named by their row's file field. */
+    /**
+     * The service's input, so that it checks what it can even while {@link #check} finds problems: a value that
+     * cannot be read is null. Receipts are named by their row's file field.
+     */
     ClaimInput input(List<String> attendanceProofs) {
         List<ClaimInput.Item> items = new ArrayList<>();
         for (int i : startedRows()) {
@@ -138,8 +140,15 @@ record ClaimForm(List<ClaimForm.Row> rows, String daysAttended, String missionRe
             items.add(new ClaimInput.Item(category(row.category()), amount(row.amount()), row.currency().strip(),
                     date(row.date()), row.description(), receiptField(i)));
         }
-        return new ClaimInput(items, attendanceProofs, missionReport, Integer.valueOf(daysAttended.strip()), iban,
+        return new ClaimInput(items, attendanceProofs, missionReport,
+                daysAttended.strip().matches("\\d{1,3}") ? Integer.valueOf(daysAttended.strip()) : null, iban,
                 accountHolder);
+    }
+
+    /** The row of an expense field of the page ({@code item3Date} → 3), or -1. */
+    static int rowOf(String field) {
+        Matcher row = PAGE_ITEM_FIELD.matcher(field);
+        return row.matches() ? Integer.parseInt(row.group(1)) : -1;
     }
 
     static String receiptField(int row) {

@@ -11,6 +11,7 @@ import eu.clustercalls.application.Participant;
 import eu.clustercalls.audit.AuditEventView;
 import eu.clustercalls.company.AidRecordView;
 import eu.clustercalls.company.EnterpriseType;
+import eu.clustercalls.document.KeptFile;
 import eu.clustercalls.company.RelatedEnterprise;
 import eu.clustercalls.document.StoredDocument;
 import eu.clustercalls.reimbursement.ClaimView;
@@ -49,7 +50,11 @@ record PersonalData(Instant exportedAt, String note, CompanyData company, List<C
     }
 
     record ClaimData(String submittedBy, Instant submittedAt, ClaimView claim, List<DocumentData> documents,
-            PaymentData payment) {
+            PaymentData payment, ClaimDraftData draft) {
+    }
+
+    /** The claim's unfinished form as a user of the company saved it (its values as JSON) and the files it keeps. */
+    record ClaimDraftData(String savedBy, Instant savedAt, String values, List<KeptFile> files) {
     }
 
     /** A file handed in with a claim: what it is, never its content. */

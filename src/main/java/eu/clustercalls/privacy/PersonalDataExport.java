@@ -23,6 +23,7 @@ import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyRepository;
 import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.KeptFile;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.payment.PaymentService;
 import eu.clustercalls.reimbursement.ClaimService;
@@ -139,7 +140,17 @@ class PersonalDataExport {
                         file.getFileName(), file.getContentType(), file.getSizeBytes(), file.getSha256())).toList(),
                 payment == null ? null : new PersonalData.PaymentData(payment.getReference(), payment.getAmount(),
                         payment.getCreditorName(), payment.getCreditorIban(), payment.getExecutionDate(),
-                        payment.getExecutedAt()));
+                        payment.getExecutedAt()),
+                draftData(claim));
+    }
+
+    /** A draft kept of the claim, if any: what the company's users typed and the files they chose. */
+    private PersonalData.ClaimDraftData draftData(ExpenseClaim claim) {
+        List<KeptFile> kept = documents.keptOfDraft(claim.getId());
+        return claims.draftOfClaim(claim.getId())
+                .map(draft -> new PersonalData.ClaimDraftData(draft.getUsername(), draft.getSavedAt(),
+                        draft.getContent(), kept))
+                .orElse(kept.isEmpty() ? null : new PersonalData.ClaimDraftData(null, null, null, kept));
     }
 
     /**

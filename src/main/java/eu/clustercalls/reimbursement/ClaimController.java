@@ -10,7 +10,6 @@ import eu.clustercalls.payment.PaymentService;
 import eu.clustercalls.support.ViewWords;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -43,13 +42,14 @@ class ClaimController {
         this.messages = messages;
     }
 
+    // Not @Valid: the service validates the claim with its rules, so that every refusal comes in one answer.
     // No "consumes": a request that is not multipart must reach the exception handler, which tells the client how
     // to send a claim; refused by the mapping it would get an empty 415, as the handler covers this package only.
     @PostMapping("/api/applications/{applicationId}/expense-claim")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit (or correct) the expense claim of your application: a part 'claim' with the JSON, "
             + "and one part per file (PDF, JPEG or PNG) named by the items' 'receipt' and by 'attendanceProofs'")
-    ClaimView submit(@PathVariable Long applicationId, @Valid @RequestPart(CLAIM_PART) ClaimInput claim,
+    ClaimView submit(@PathVariable Long applicationId, @RequestPart(CLAIM_PART) ClaimInput claim,
             MultipartHttpServletRequest request, Authentication user) {
         List<Upload> uploads = request.getFileMap().entrySet().stream()
                 .filter(part -> !CLAIM_PART.equals(part.getKey()))

@@ -12,27 +12,28 @@ import jakarta.validation.constraints.Size;
 
 /**
  * An SME's expense claim as sent with its files. {@code receipt} and {@code attendanceProofs} name the files
- * (the multipart parts) sent with it.
+ * (the multipart parts) sent with it. The messages are keys of messages/phrases, in the reader's language (Spring's
+ * validator reads them from the application's messages).
  */
 public record ClaimInput(
-        @Valid @Size(max = 100, message = "A claim can list at most 100 expenses.")
-        List<@NotNull(message = "Please describe each expense; this one is empty.") Item> items,
+        @Valid @Size(max = 100, message = "{phrase.refusal.claimInput.tooManyItems}")
+        List<@NotNull(message = "{phrase.refusal.claimInput.emptyItem}") Item> items,
         List<String> attendanceProofs,
-        @NotBlank(message = "Please write a short mission report: whom you met and what came of it.")
-        @Size(max = 4000, message = "The mission report can have at most 4,000 characters.") String missionReport,
-        @NotNull(message = "Please say on how many days of the activity your company was there.") Integer daysAttended,
-        @NotBlank(message = "Please enter the IBAN of the account the grant is paid to.") String iban,
-        @NotBlank(message = "Please enter the name of the account holder.")
-        @Size(max = 70, message = "The account holder's name can have at most 70 characters.") String accountHolder) {
+        @NotBlank(message = "{phrase.refusal.claimInput.missionReport}")
+        @Size(max = 4000, message = "{phrase.refusal.claimInput.missionReport.tooLong}") String missionReport,
+        @NotNull(message = "{phrase.refusal.claimInput.daysAttended}") Integer daysAttended,
+        @NotBlank(message = "{phrase.refusal.claimInput.iban}") String iban,
+        @NotBlank(message = "{phrase.refusal.claimInput.accountHolder}")
+        @Size(max = 70, message = "{phrase.refusal.claimInput.accountHolder.tooLong}") String accountHolder) {
 
     public record Item(
-            @NotNull(message = "Please choose a category: TRAVEL, ACCOMMODATION, REGISTRATION_FEE, STAND or SUBSISTENCE.")
+            @NotNull(message = "{phrase.refusal.claimInput.category}")
             ExpenseCategory category,
-            @NotNull(message = "Please enter the amount on the receipt.") BigDecimal amount,
-            @NotBlank(message = "Please enter the currency of the receipt, such as EUR or USD.") String currency,
-            @NotNull(message = "Please enter the date of the expense.") LocalDate date,
-            @NotBlank(message = "Please describe the expense.")
-            @Size(max = 500, message = "The description can have at most 500 characters.") String description,
+            @NotNull(message = "{phrase.refusal.claimInput.amount}") BigDecimal amount,
+            @NotBlank(message = "{phrase.refusal.claimInput.currency}") String currency,
+            @NotNull(message = "{phrase.refusal.claimInput.date}") LocalDate date,
+            @NotBlank(message = "{phrase.refusal.claimInput.description}")
+            @Size(max = 500, message = "{phrase.refusal.claimInput.description.tooLong}") String description,
             String receipt) {
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationRepository;
@@ -29,6 +30,7 @@ import eu.clustercalls.currency.Conversion;
 import eu.clustercalls.currency.ExchangeRateService;
 import eu.clustercalls.document.CheckedUpload;
 import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.KeptFile;
 import eu.clustercalls.document.StoredDocument;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
@@ -42,6 +44,8 @@ import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
 import eu.clustercalls.support.Phrase;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -62,6 +66,7 @@ public class ClaimService {
 
     private final ExpenseClaimRepository claims;
     private final ExpenseItemRepository items;
+    private final ClaimDraftRepository drafts;
     private final ApplicationRepository applications;
     private final ApplicationService applicationService;
     private final CallService calls;
@@ -73,14 +78,18 @@ public class ClaimService {
     private final TaskService taskService;
     private final StaffDirectory staff;
     private final ClusterCallsProperties properties;
+    private final Validator validator;
     private final Clock clock;
 
-    ClaimService(ExpenseClaimRepository claims, ExpenseItemRepository items, ApplicationRepository applications,
+    ClaimService(ExpenseClaimRepository claims, ExpenseItemRepository items, ClaimDraftRepository drafts,
+            ApplicationRepository applications,
             ApplicationService applicationService, CallService calls, CompanyService companies,
             DocumentService documents, ExchangeRateService rates, AuditService audit, NotificationService notifications,
-            TaskService taskService, StaffDirectory staff, ClusterCallsProperties properties, Clock clock) {
+            TaskService taskService, StaffDirectory staff, ClusterCallsProperties properties, Validator validator,
+            Clock clock) {
         this.claims = claims;
         this.items = items;
+        this.drafts = drafts;
         this.applications = applications;
         this.applicationService = applicationService;
         this.calls = calls;
@@ -92,6 +101,7 @@ public class ClaimService {
         this.taskService = taskService;
         this.staff = staff;
         this.properties = properties;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -137,40 +147,22 @@ public class ClaimService {
     }
 
     /**
-     * Submits (or, after finance returned it, corrects) the claim of the SME user's application and completes the
-     * SME's task. Every problem of the input is reported at once; then nothing is stored.
+     * Submits (or, after finance returned it, corrects) the claim of the SME user's application with the files sent
+     * and those its draft keeps, and completes the SME's task. Every problem of the input is reported at once, each a
+     * {@link Phrase}; then nothing is stored.
      */
     @Transactional
     public ExpenseClaim submit(String username, Long applicationId, ClaimInput input, List<Upload> uploads) {
-        Application application = applicationService.applicationOf(username, applicationId);
-        ExpenseClaim claim = claims.findByApplicationId(applicationId)
-                .flatMap(found -> claims.lock(found.getId()))
-                .orElseThrow(() -> new ConflictException("There is no expense claim for " + application.reference()
-                        + " yet: it opens when the activity is over, for confirmed participants."));
-        if (!claim.awaitsSubmission()) {
-            throw new ConflictException(claim.reference() + " is " + claim.getStatus().name().toLowerCase(Locale.UK)
-                    + " and cannot be changed now.");
-        }
-        if (!clock.instant().isBefore(claim.getDueAt())) {
-            throw new ConflictException(claim.reference() + " was due by " + dueText(claim)
-                    + "; it can no longer be sent.");
-        }
+        ExpenseClaim claim = claimAwaitingSubmission(username, applicationId, true);
         Task task = taskService.createTaskQuery().processInstanceId(claim.getProcessInstanceId())
                 .taskDefinitionKey(ReimbursementProcess.TASK_SUBMIT_CLAIM).singleResult();
         if (task == null) {
-            throw new ConflictException(claim.reference() + " is not waiting for a submission.");
+            throw new ConflictException(Phrase.of("refusal.claim.notWaiting").text("claim", claim.reference()).stored());
         }
         FundingCall call = calls.get(claim.getCallId());
         Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, CheckedUpload> files = checkFiles(uploads, errors);
-        List<Conversion> conversions = checkItems(call, input, files, errors);
-        checkAttendance(call, input, files, errors);
-        String iban = Iban.normalise(input.iban());
-        try {
-            Iban.check("iban", iban);
-        } catch (InvalidInputException e) {
-            errors.putAll(e.fieldErrors());
-        }
+        Map<String, CheckedUpload> files = checkFiles(claim, input, uploads, errors);
+        List<Conversion> conversions = check(call, input, files.keySet(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -185,11 +177,118 @@ public class ClaimService {
             items.save(new ExpenseItem(claim.getId(), i, item.category(), item.description().strip(), item.date(),
                     conversions.get(i), receipt, ineligibility(call, item.category(), item.date(), receipt != null)));
         }
-        claim.submit(username, clock.instant(), input.missionReport().strip(), input.daysAttended(), iban,
+        drafts.deleteByClaimId(claim.getId());
+        claim.submit(username, clock.instant(), input.missionReport().strip(), input.daysAttended(), iban(input),
                 input.accountHolder().strip());
         audit.record(claim, username, "CLAIM_SUBMITTED", submitted.size() + " items", null);
         taskService.complete(task.getId());
         return claim;
+    }
+
+    /**
+     * What {@link #submit} would refuse in this input, with the files the claim's draft keeps, field by field (each a
+     * {@link Phrase}); empty when it would accept it. Values the page could not read are null and not checked here.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> refusals(String username, Long applicationId, ClaimInput input) {
+        ExpenseClaim claim = claimAwaitingSubmission(username, applicationId, false);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, CheckedUpload> files = checkFiles(claim, input, List.of(), errors);
+        check(calls.get(claim.getCallId()), input, files.keySet(), errors);
+        return errors;
+    }
+
+    /**
+     * Checks one file of the claim and keeps it in the claim's draft for the form's field {@code upload.part()}, in
+     * place of the file that field had: the SME does not attach it again when the claim is refused or finished later.
+     */
+    @Transactional
+    public KeptFile keep(String username, Long applicationId, Upload upload, StoredDocument.Purpose purpose) {
+        ExpenseClaim claim = claimAwaitingSubmission(username, applicationId, true);
+        CheckedUpload file = documents.check("files." + upload.part(), upload.fileName(), upload.content());
+        long others = documents.keptOfDraft(claim.getId()).stream().filter(kept -> !kept.part().equals(upload.part()))
+                .mapToLong(KeptFile::sizeBytes).sum();
+        documents.checkTotal("files." + upload.part(), others + upload.content().length);
+        return documents.keepForDraft(claim.getId(), upload.part(), purpose, file, username);
+    }
+
+    /** The files the claim's draft keeps, oldest first. */
+    @Transactional(readOnly = true)
+    public List<KeptFile> keptFiles(String username, Long applicationId) {
+        return documents.keptOfDraft(claimOf(username, applicationId).getId());
+    }
+
+    /** Removes a file the claim's draft keeps: only one of the user's company's claim, while it can be changed. */
+    @Transactional
+    public void removeKept(String username, Long applicationId, Long documentId) {
+        ExpenseClaim claim = claimAwaitingSubmission(username, applicationId, true);
+        if (!documents.deleteOfDraft(claim.getId(), documentId)) {
+            throw new NotFoundException(Phrase.of("refusal.claim.keptFileNotFound").text("document", documentId).stored());
+        }
+    }
+
+    /**
+     * Keeps the claim's form as typed (JSON, however incomplete) for any user of the company to finish later; the
+     * last save wins. Only a claim that can still be sent has one.
+     */
+    @Transactional
+    public ClaimDraft saveDraft(String username, Long applicationId, String content) {
+        ExpenseClaim claim = claimAwaitingSubmission(username, applicationId, true);
+        if (content.length() > ClaimDraft.MAX_CONTENT) {
+            throw new InvalidInputException("draft", Phrase.of("refusal.claim.draftTooLong").stored());
+        }
+        ClaimDraft draft = drafts.findByClaimId(claim.getId()).orElseGet(() -> new ClaimDraft(claim.getId()));
+        draft.save(username, content, clock.instant());
+        return drafts.save(draft);
+    }
+
+    /** The draft of the claim of the user's company's application, if one was saved. */
+    @Transactional(readOnly = true)
+    public Optional<ClaimDraft> draftOf(String username, Long applicationId) {
+        return drafts.findByClaimId(claimOf(username, applicationId).getId());
+    }
+
+    /** The draft of a claim, whoever asks: callers check who may see it (the personal-data export). */
+    @Transactional(readOnly = true)
+    public Optional<ClaimDraft> draftOfClaim(Long claimId) {
+        return drafts.findByClaimId(claimId);
+    }
+
+    /** The user's company's claim, locked when {@code lock}, while it waits for the SME and before its deadline. */
+    private ExpenseClaim claimAwaitingSubmission(String username, Long applicationId, boolean lock) {
+        Application application = applicationService.applicationOf(username, applicationId);
+        ExpenseClaim claim = claims.findByApplicationId(applicationId)
+                .flatMap(found -> lock ? claims.lock(found.getId()) : Optional.of(found))
+                .orElseThrow(() -> new ConflictException(Phrase.of("refusal.claim.none")
+                        .text("reference", application.reference()).stored()));
+        if (!claim.awaitsSubmission()) {
+            throw new ConflictException(Phrase.of("refusal.claim.notEditable").text("claim", claim.reference()).stored());
+        }
+        if (!clock.instant().isBefore(claim.getDueAt())) {
+            throw new ConflictException(Phrase.of("refusal.claim.overdue").text("claim", claim.reference())
+                    .date("lastDay", lastDay(claim)).stored());
+        }
+        return claim;
+    }
+
+    /**
+     * The input's bean validation (its messages in the reader's language already) and the claim's rules, in one pass:
+     * values the validation refuses are null or blank and the rules pass over them.
+     */
+    private List<Conversion> check(FundingCall call, ClaimInput input, Set<String> files, Map<String, String> errors) {
+        for (ConstraintViolation<ClaimInput> violation : validator.validate(input)) {
+            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        List<Conversion> conversions = checkItems(call, input, files, errors);
+        checkAttendance(call, input, files, errors);
+        if (input.iban() != null) {
+            try {
+                Iban.check("iban", iban(input));
+            } catch (InvalidInputException e) {
+                errors.putAll(e.fieldErrors());
+            }
+        }
+        return conversions;
     }
 
     /** What the SME sees in form_submit_claim. */
@@ -211,106 +310,147 @@ public class ClaimService {
     @Transactional(readOnly = true)
     public void checkSubmitted(Long claimId) {
         if (claim(claimId).getStatus() != ClaimStatus.SUBMITTED) {
-            throw new InvalidInputException("claim", "Please send your claim with its receipts in the ClusterCalls "
-                    + "portal; this task completes when the portal receives it.");
+            throw new InvalidInputException("claim", Phrase.of("refusal.claim.sendInPortal").stored());
         }
     }
 
-    private Map<String, CheckedUpload> checkFiles(List<Upload> uploads, Map<String, String> errors) {
+    /**
+     * The files the claim will have, by part: those its draft keeps (checked when kept) and those sent now, which
+     * take the place of a kept one of the same part. A refused receipt is told of its expense.
+     */
+    private Map<String, CheckedUpload> checkFiles(ExpenseClaim claim, ClaimInput input, List<Upload> uploads,
+            Map<String, String> errors) {
         Map<String, CheckedUpload> files = new LinkedHashMap<>();
-        long total = 0;
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        documents.keptOfDraft(claim.getId()).forEach(kept -> {
+            files.put(kept.part(), null);
+            sizes.put(kept.part(), kept.sizeBytes());
+        });
+        List<String> receipts = input.itemsOrNone().stream().map(item -> item == null ? null : item.receipt()).toList();
         for (Upload upload : uploads) {
             String field = "files." + upload.part();
             try {
                 files.put(upload.part(), documents.check(field, upload.fileName(), upload.content()));
             } catch (InvalidInputException e) {
-                errors.putAll(e.fieldErrors());
+                int item = receipts.indexOf(upload.part());
+                e.fieldErrors().forEach((name, message) -> errors.put(name, item < 0 ? message
+                        : Phrase.of("refusal.claim.item").number("item", item + 1).phrase("problem", message).stored()));
+                files.remove(upload.part());
             }
-            total += upload.content().length;
+            sizes.put(upload.part(), (long) upload.content().length);
+        }
+        Set<String> named = new LinkedHashSet<>(input.attendanceProofsOrNone());
+        named.addAll(receipts);
+        List<String> unnamed = uploads.stream().map(Upload::part).filter(part -> !named.contains(part)).toList();
+        if (!unnamed.isEmpty()) {
+            errors.put("files", Phrase.of("refusal.claim.unnamedFiles").text("files", String.join(", ", unnamed))
+                    .stored());
         }
         try {
-            documents.checkTotal("files", total);
+            documents.checkTotal("files", sizes.values().stream().mapToLong(Long::longValue).sum());
         } catch (InvalidInputException e) {
             errors.putAll(e.fieldErrors());
         }
         return files;
     }
 
-    private List<Conversion> checkItems(FundingCall call, ClaimInput input, Map<String, CheckedUpload> files,
+    private List<Conversion> checkItems(FundingCall call, ClaimInput input, Set<String> files,
             Map<String, String> errors) {
         List<ClaimInput.Item> submitted = input.itemsOrNone();
         if (submitted.isEmpty() && call.getReimbursementModel() == ReimbursementModel.ACTUAL_COSTS_CAPPED) {
-            errors.put("items", "Please list your expenses, each with its receipt: this call reimburses actual costs.");
+            errors.put("items", Phrase.of("refusal.claim.itemsRequired").stored());
         }
         List<Conversion> conversions = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(zone()));
         for (int i = 0; i < submitted.size(); i++) {
             ClaimInput.Item item = submitted.get(i);
-            String field = "items[" + i + "]";
-            boolean validAmount = false;
-            if (item.amount().signum() <= 0 || item.amount().stripTrailingZeros().scale() > 2) {
-                errors.put(field + ".amount", "Please enter an amount above zero with at most two decimals.");
-            } else if (item.amount().compareTo(MAX_ITEM_AMOUNT) > 0) {
-                errors.put(field + ".amount", "Please check the amount: one receipt can be at most "
-                        + Formats.number(MAX_ITEM_AMOUNT) + " in its currency.");
-            } else {
-                validAmount = true;
-            }
-            if (item.date().isAfter(today)) {
-                errors.put(field + ".date", "The date of an expense cannot be in the future.");
-            } else if (item.date().isBefore(call.getOpensOn().minusYears(1))) {
-                errors.put(field + ".date", "Please check the date: it is more than a year before the call opened.");
-            }
-            String currency = currency(item);
-            boolean known = rates.knows(currency);
-            // Only an amount that passed is converted: scaling 1e999999999 to cents would take the server's memory.
-            Conversion conversion = known && validAmount
-                    ? rates.toEuros(item.amount(), currency, item.date()).orElse(null) : null;
-            if (conversion == null && (!known || validAmount)) {
-                errors.put(field + ".currency", (known
-                        ? "There is no " + currency + " exchange rate on or before " + Formats.date(item.date()) + "."
-                        : "There is no exchange rate for '" + currency + "'.")
-                        + " Please give the amount in EUR, or ask the cluster's finance team to add the rate.");
-            }
-            conversions.add(conversion);
-            if (!blank(item.receipt()) && !files.containsKey(item.receipt()) && !errors.containsKey("files." + item.receipt())) {
-                errors.put(field + ".receipt", "No file named '" + item.receipt() + "' was sent with the claim.");
-            }
+            conversions.add(item == null ? null : checkItem(call, i, item, today, files, errors));
         }
         return conversions;
     }
 
-    private void checkAttendance(FundingCall call, ClaimInput input, Map<String, CheckedUpload> files,
+    /** One expense's amount, date, currency and receipt; its conversion to euros when they allow one. */
+    private Conversion checkItem(FundingCall call, int index, ClaimInput.Item item, LocalDate today, Set<String> files,
             Map<String, String> errors) {
-        if (input.attendanceProofsOrNone().isEmpty()) {
-            errors.put("attendanceProofs", "Please attach proof of attendance: a boarding pass, the attendance list or your badge.");
+        String field = "items[" + index + "]";
+        int number = index + 1;
+        boolean validAmount = false;
+        if (item.amount() == null) {
+            // Bean validation or the page says so.
+        } else if (item.amount().signum() <= 0 || item.amount().stripTrailingZeros().scale() > 2) {
+            errors.put(field + ".amount", Phrase.of("refusal.claim.amount").number("item", number).stored());
+        } else if (item.amount().compareTo(MAX_ITEM_AMOUNT) > 0) {
+            errors.put(field + ".amount", Phrase.of("refusal.claim.amountTooLarge").number("item", number)
+                    .number("max", MAX_ITEM_AMOUNT).stored());
+        } else {
+            validAmount = true;
         }
-        for (String proof : input.attendanceProofsOrNone()) {
-            if (!files.containsKey(proof) && !errors.containsKey("files." + proof)) {
-                errors.put("attendanceProofs", "No file named '" + proof + "' was sent with the claim.");
+        if (item.date() != null && item.date().isAfter(today)) {
+            errors.put(field + ".date", Phrase.of("refusal.claim.dateInFuture").number("item", number).stored());
+        } else if (item.date() != null && item.date().isBefore(call.getOpensOn().minusYears(1))) {
+            errors.put(field + ".date", Phrase.of("refusal.claim.dateTooEarly").number("item", number)
+                    .date("opensOn", call.getOpensOn()).stored());
+        }
+        Conversion conversion = null;
+        if (!blank(item.currency()) && item.date() != null) {
+            String currency = currency(item);
+            boolean known = rates.knows(currency);
+            // Only an amount that passed is converted: scaling 1e999999999 to cents would take the server's memory.
+            conversion = known && validAmount ? rates.toEuros(item.amount(), currency, item.date()).orElse(null) : null;
+            if (conversion == null && (!known || validAmount)) {
+                errors.put(field + ".currency", (known
+                        ? Phrase.of("refusal.claim.noRate").date("date", item.date())
+                        : Phrase.of("refusal.claim.unknownCurrency")).number("item", number)
+                        .text("currency", currency).stored());
             }
         }
-        if (input.daysAttended() < 1 || input.daysAttended() > call.activityDays()) {
-            errors.put("daysAttended", "Please give a number of days from 1 to " + call.activityDays()
-                    + ", the length of the activity.");
+        if (!blank(item.receipt()) && !files.contains(item.receipt()) && !errors.containsKey("files." + item.receipt())) {
+            errors.put(field + ".receipt", Phrase.of("refusal.claim.noSuchReceipt").number("item", number)
+                    .text("file", item.receipt()).stored());
         }
-        Set<String> named = new LinkedHashSet<>(input.attendanceProofsOrNone());
-        input.itemsOrNone().forEach(item -> named.add(item.receipt()));
-        List<String> unnamed = files.keySet().stream().filter(part -> !named.contains(part)).toList();
-        if (!unnamed.isEmpty()) {
-            errors.put("files", "No expense or proof of attendance names " + String.join(", ", unnamed)
-                    + "; please name each file you send, or leave it out.");
+        return conversion;
+    }
+
+    private void checkAttendance(FundingCall call, ClaimInput input, Set<String> files, Map<String, String> errors) {
+        if (input.attendanceProofsOrNone().isEmpty()) {
+            errors.put("attendanceProofs", Phrase.of("refusal.claim.attendanceProofRequired").stored());
+        }
+        for (String proof : input.attendanceProofsOrNone()) {
+            if (!files.contains(proof) && !errors.containsKey("files." + proof)) {
+                errors.put("attendanceProofs", Phrase.of("refusal.claim.noSuchProof").text("file", proof).stored());
+            }
+        }
+        if (input.daysAttended() != null && (input.daysAttended() < 1 || input.daysAttended() > call.activityDays())) {
+            errors.put("daysAttended", Phrase.of("refusal.claim.daysAttended").number("days", call.activityDays())
+                    .stored());
         }
     }
 
-    /** Stores each file once, as a receipt or as proof of attendance; returns the document id per part. */
+    /**
+     * Stores each file sent once, as a receipt or as proof of attendance, and makes the draft's files the claim's
+     * (those no part names go); returns the document id per part.
+     */
     private Map<String, Long> store(ExpenseClaim claim, ClaimInput input, Map<String, CheckedUpload> files, String user) {
         Set<String> receipts = new LinkedHashSet<>();
         input.itemsOrNone().forEach(item -> receipts.add(item.receipt()));
+        Map<String, StoredDocument.Purpose> purposes = new LinkedHashMap<>();
+        Set<String> named = new LinkedHashSet<>(receipts);
+        named.addAll(input.attendanceProofsOrNone());
+        files.keySet().stream().filter(named::contains).forEach(part -> purposes.put(part,
+                receipts.contains(part) ? StoredDocument.Purpose.RECEIPT : StoredDocument.Purpose.ATTENDANCE_PROOF));
         Map<String, Long> stored = new LinkedHashMap<>();
-        files.forEach((part, file) -> stored.put(part, documents.store(claim.getId(),
-                receipts.contains(part) ? StoredDocument.Purpose.RECEIPT : StoredDocument.Purpose.ATTENDANCE_PROOF,
-                file, user).getId()));
+        documents.keptOfDraft(claim.getId()).stream().filter(kept -> files.get(kept.part()) == null)
+                .forEach(kept -> stored.put(kept.part(), kept.id()));
+        // A kept file a new one of its part replaces is not the claim's.
+        stored.keySet().retainAll(purposes.keySet());
+        documents.attachDraftFiles(claim.getId(), stored.keySet().stream()
+                .collect(Collectors.toMap(part -> part, purposes::get)));
+        files.forEach((part, file) -> {
+            if (file != null) {
+                stored.put(part, documents.store(claim.getId(), purposes.getOrDefault(part,
+                        StoredDocument.Purpose.ATTENDANCE_PROOF), file, user).getId());
+            }
+        });
         return stored;
     }
 
@@ -365,6 +505,7 @@ public class ClaimService {
             return;
         }
         claim.forfeit();
+        discardDraft(claim);
         Application application = application(claim.getApplicationId());
         application.settleGrant(false);
         audit.record(claim, "system", "GRANT_FORFEITED", null, "No claim by " + dueText(claim) + ".");
@@ -379,7 +520,7 @@ public class ClaimService {
     public ExpenseClaim claimOf(String username, Long applicationId) {
         Application application = applicationService.applicationOf(username, applicationId);
         return claims.findByApplicationId(applicationId).orElseThrow(() -> new NotFoundException(
-                "There is no expense claim for " + application.reference() + " yet."));
+                Phrase.of("refusal.claim.none").text("reference", application.reference()).stored()));
     }
 
     /** A file of a claim, for the applicant company's users and the cluster's finance officers. */
@@ -390,7 +531,8 @@ public class ClaimService {
                 || (staff.hasRole(username, Roles.FINANCE) && staff.worksFor(username, claim.tenantId())));
         StoredDocument document = allowed ? documents.get(documentId) : null;
         if (document == null || !claimId.equals(document.getClaimId())) {
-            throw new NotFoundException("There is no document " + documentId + " of claim " + claimId + " that you may see.");
+            throw new NotFoundException(Phrase.of("refusal.claim.documentNotFound").text("document", documentId)
+                    .text("claim", claimId).stored());
         }
         return document;
     }
@@ -412,8 +554,8 @@ public class ClaimService {
     }
 
     /**
-     * Anonymises the company's claims and their items, and deletes their files: a receipt or boarding pass names
-     * people (see {@link ExpenseClaim#anonymise}).
+     * Anonymises the company's claims and their items, and deletes their files and drafts: a receipt or boarding
+     * pass names people (see {@link ExpenseClaim#anonymise}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void anonymiseClaimsOf(Long companyId, Erasure erasure) {
@@ -423,7 +565,14 @@ public class ClaimService {
             // The items no longer point at their receipts before the files go.
             items.flush();
             documents.deleteOfClaim(claim.getId());
+            discardDraft(claim);
         }
+    }
+
+    /** A draft is nobody's record, only the company's unfinished values and files: it goes. */
+    private void discardDraft(ExpenseClaim claim) {
+        drafts.deleteByClaimId(claim.getId());
+        documents.deleteDraftFiles(claim.getId());
     }
 
     @Transactional(readOnly = true)
@@ -446,12 +595,14 @@ public class ClaimService {
     }
 
     private ExpenseClaim claim(Long claimId) {
-        return claims.findById(claimId).orElseThrow(() -> new NotFoundException("There is no expense claim " + claimId + "."));
+        return claims.findById(claimId).orElseThrow(() -> new NotFoundException(
+                Phrase.of("refusal.claim.notFound").text("claim", claimId).stored()));
     }
 
     private Application application(Long applicationId) {
         return applications.findById(applicationId)
-                .orElseThrow(() -> new NotFoundException("There is no application " + applicationId + "."));
+                .orElseThrow(() -> new NotFoundException(
+                        Phrase.of("refusal.claim.applicationNotFound").text("application", applicationId).stored()));
     }
 
     private FundingCall callOf(Application application) {
@@ -460,6 +611,10 @@ public class ClaimService {
 
     private ZoneId zone() {
         return properties.timeZone();
+    }
+
+    private static String iban(ClaimInput input) {
+        return Iban.normalise(input.iban());
     }
 
     private static String currency(ClaimInput.Item item) {

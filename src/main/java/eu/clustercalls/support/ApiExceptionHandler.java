@@ -6,10 +6,13 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,11 +34,20 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-/** Turns every failure of the JSON API into a problem document a person can read; never a stack trace. */
+/**
+ * Turns every failure of the JSON API into a problem document a person can read; never a stack trace. Refusals kept
+ * as a {@link Phrase} are written in the request's Accept-Language (English, Spanish or Catalan; English by default).
+ */
 @RestControllerAdvice(basePackages = "eu.clustercalls")
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalidBody(MethodArgumentNotValidException e) {
@@ -46,8 +58,15 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        return fieldProblem(e.fieldErrors());
+    ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
+        ViewWords words = words(request);
+        Map<String, String> errors = new TreeMap<>();
+        e.fieldErrors().forEach((field, message) -> errors.put(field, words.phrase(message)));
+        return fieldProblem(errors);
+    }
+
+    private ViewWords words(HttpServletRequest request) {
+        return RequestWords.of(messages, request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -157,13 +176,13 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage());
+    ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, words(request).phrase(e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, words(request).phrase(e.getMessage()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -172,8 +191,8 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ProblemDetail forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    ProblemDetail forbidden(ForbiddenException e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, words(request).phrase(e.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -182,7 +201,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
             // A request Spring MVC itself refuses (a missing parameter, a content type it cannot produce): the
             // client's mistake, with Spring's own explanation, not a failure on our side.
@@ -190,7 +209,7 @@ class ApiExceptionHandler {
             String detail = error.getBody().getDetail();
             return problem(status, detail != null ? detail : status.getReasonPhrase() + ".");
         }
-        ProblemDetail refused = refusalWithin(e);
+        ProblemDetail refused = refusalWithin(e, request);
         if (refused != null) {
             return refused;
         }
@@ -204,19 +223,19 @@ class ApiExceptionHandler {
      * The engine wraps what a task listener throws (ENGINE-03051): a refusal of ours inside it is still the
      * client's problem, answered as such.
      */
-    private ProblemDetail refusalWithin(Throwable e) {
+    private ProblemDetail refusalWithin(Throwable e, HttpServletRequest request) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof InvalidInputException invalid) {
-                return invalidInput(invalid);
+                return invalidInput(invalid, request);
             }
             if (cause instanceof ConflictException conflict) {
-                return conflict(conflict);
+                return conflict(conflict, request);
             }
             if (cause instanceof ForbiddenException forbidden) {
-                return forbidden(forbidden);
+                return forbidden(forbidden, request);
             }
             if (cause instanceof NotFoundException notFound) {
-                return notFound(notFound);
+                return notFound(notFound, request);
             }
         }
         return null;

@@ -23,8 +23,11 @@ public final class Phrase {
     private static final String MARK = "§";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How a fact is written: as it is, as euros, as a figure, as a day, as a moment with its zone. */
-    enum Kind { TEXT, EUROS, NUMBER, DATE, DATE_TIME }
+    /**
+     * How a fact is written: as it is, as euros, as a figure, as a day, as a moment with its zone, or as another
+     * phrase in the same language (a refusal of a file, told of the expense it belongs to).
+     */
+    enum Kind { TEXT, EUROS, NUMBER, DATE, DATE_TIME, PHRASE }
 
     record Fact(Kind kind, String value) {
     }
@@ -62,6 +65,11 @@ public final class Phrase {
 
     public Phrase dateTime(String name, ZonedDateTime time) {
         return with(name, Kind.DATE_TIME, time == null ? null : time.toString());
+    }
+
+    /** Another phrase in its stored form; a plain text is written as it is. */
+    public Phrase phrase(String name, String stored) {
+        return with(name, Kind.PHRASE, stored);
     }
 
     private Phrase with(String name, Kind kind, String value) {

@@ -67,6 +67,7 @@ public final class ViewWords {
             case NUMBER -> number(Phrase.decimal(fact));
             case DATE -> date(Phrase.day(fact));
             case DATE_TIME -> dateTime(Phrase.moment(fact));
+            case PHRASE -> phrase(fact.value());
         };
     }
 

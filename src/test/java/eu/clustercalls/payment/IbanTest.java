@@ -2,8 +2,8 @@ package eu.clustercalls.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,15 +11,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.StaffWordsForTests;
 
 /** IBAN checks of ISO 13616 (country, length, mod-97), with messages an applicant can act on. */
 class IbanTest {
 
+    /** The refusals as an English reader reads them. */
     private static Map<String, String> errorsOf(String iban) {
+        return errorsOf(iban, "en");
+    }
+
+    private static Map<String, String> errorsOf(String iban, String language) {
         try {
             Iban.check("iban", iban);
         } catch (InvalidInputException e) {
-            return e.fieldErrors();
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fieldErrors().forEach((field, message) -> errors.put(field,
+                    StaffWordsForTests.in(language).phrase(message)));
+            return errors;
         }
         throw new AssertionError(iban + " was accepted");
     }
@@ -51,9 +60,17 @@ class IbanTest {
     @Test
     void aWrongLengthIsRefusedNamingTheCountryAndBothLengths() {
         assertThat(errorsOf("ES91210004184502000513"))
-                .containsEntry("iban", "A Spanish IBAN (ES) has 24 characters; this one has 22.");
+                .containsEntry("iban", "An IBAN of ES has 24 characters; this one has 22.");
         assertThat(errorsOf("IT60X05428111010000001234567"))
-                .containsEntry("iban", "An Italian IBAN (IT) has 27 characters; this one has 28.");
+                .containsEntry("iban", "An IBAN of IT has 27 characters; this one has 28.");
+    }
+
+    @Test
+    void aRefusalIsWrittenInTheReadersLanguage() {
+        assertThat(errorsOf("ES91210004184502000513", "es"))
+                .containsEntry("iban", "Un IBAN de ES tiene 24 caracteres; este tiene 22.");
+        assertThat(errorsOf("ES9121000418450200051333", "ca")).containsEntry("iban",
+                "Aquest IBAN no és vàlid: els dígits de control no coincideixen. Reviseu si hi ha errors d’escriptura.");
     }
 
     @Test
@@ -78,9 +95,8 @@ class IbanTest {
 
     @Test
     void charactersOtherThanLettersAndDigitsAreRefused() {
-        assertThatThrownBy(() -> Iban.check("iban", "ES91-2100-0418-4502-0005"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("only letters and digits");
+        assertThat(errorsOf("ES91-2100-0418-4502-0005")).hasEntrySatisfying("iban",
+                message -> assertThat(message).contains("only letters and digits"));
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +27,7 @@ import eu.clustercalls.reimbursement.ClaimSetup;
 import eu.clustercalls.reimbursement.ClaimStatus;
 import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.StaffWordsForTests;
 
 /**
  * The SEPA file a paid claim leaves for the cluster's bank: valid pain.001.001.03, paying the amount finance
@@ -100,7 +103,7 @@ class PaymentFileTest {
         // Scenario.CLUSTER_IBAN with its last digit mistyped.
         assertThatThrownBy(() -> organisations.useBankAccount(cluster.id(), cluster.name(),
                 "ES91 2100 0418 4502 0005 1333", "CAIXESBBXXX"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsExactly(
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(english(e.fieldErrors())).containsExactly(
                         entry("iban", "This IBAN is not valid: its check digits do not match. Please check it for typing errors.")));
 
         assertThat(organisations.get(cluster.id()).getIban()).isEqualTo(Scenario.CLUSTER_IBAN);
@@ -115,5 +118,12 @@ class PaymentFileTest {
 
         assertThat(organisations.get(cluster.id()).getIban()).isEqualTo("DE89370400440532013000");
         assertThat(organisations.get(cluster.id()).getBic()).isEqualTo("COBADEFFXXX");
+    }
+
+    /** The refusals as an English reader reads them (they are kept as phrases). */
+    private static Map<String, String> english(Map<String, String> errors) {
+        Map<String, String> english = new LinkedHashMap<>();
+        errors.forEach((field, message) -> english.put(field, StaffWordsForTests.in("en").phrase(message)));
+        return english;
     }
 }

@@ -9,10 +9,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.StaffWordsForTests;
 
 /** pain.001.001.03 files checked against the official ISO 20022 schema, as the bank will check them. */
 class SepaCreditTransferFileTest {
@@ -88,7 +91,7 @@ class SepaCreditTransferFileTest {
     void aWrongCreditorIbanIsRefusedWithTheCheckDigitMessage() {
         assertThatThrownBy(() -> SepaCreditTransferFile.write(
                 transfer("ES7921000813610123456788", null, null, "100")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(english(e.fieldErrors()))
                         .containsExactly(entry("creditorIban", "This IBAN is not valid: its check digits do not "
                                 + "match. Please check it for typing errors.")));
     }
@@ -116,7 +119,7 @@ class SepaCreditTransferFileTest {
     void aMalformedBicIsRefused() {
         assertThatThrownBy(() -> SepaCreditTransferFile.write(transfer(CREDITOR_IBAN, null, "CAIX-ES", "100")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("creditorBic"));
+                        e -> assertThat(english(e.fieldErrors())).containsOnlyKeys("creditorBic"));
     }
 
     @Test
@@ -134,5 +137,12 @@ class SepaCreditTransferFileTest {
         assertThatThrownBy(() -> SepaCreditTransferFile.write(transfer(CREDITOR_IBAN, null, null, "10.005")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most 2 decimals");
+    }
+
+    /** The refusals as an English reader reads them (they are kept as phrases). */
+    private static Map<String, String> english(Map<String, String> errors) {
+        Map<String, String> english = new LinkedHashMap<>();
+        errors.forEach((field, message) -> english.put(field, StaffWordsForTests.in("en").phrase(message)));
+        return english;
     }
 }

@@ -2,6 +2,7 @@ package eu.clustercalls.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -24,6 +25,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.clustercalls.ApiResponses;
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
 import eu.clustercalls.Scenario;
@@ -92,12 +96,17 @@ class ClaimPagesTest {
 
     /** The same with some fields changed. */
     private MockMultipartHttpServletRequestBuilder claimForm(MockMultipartFile receipt, Map<String, String> changed) {
-        MockMultipartHttpServletRequestBuilder request = multipart(url());
+        MockMultipartHttpServletRequestBuilder request = claimFields(changed);
         request.file(receipt);
         request.file(new MockMultipartFile("attendanceProof", "boarding-pass.png", "image/png",
                 ClaimFixtures.png("boarding " + Scenario.next())));
-        // The empty file fields of the rows left blank, as browsers send them.
-        request.file(new MockMultipartFile("item1Receipt", "", "application/octet-stream", new byte[0]));
+        return request;
+    }
+
+    /** The claim's fields without a file chosen: the empty file fields, as browsers send them. */
+    private MockMultipartHttpServletRequestBuilder claimFields(Map<String, String> changed) {
+        MockMultipartHttpServletRequestBuilder request = multipart(url());
+        request.file(new MockMultipartFile("item7Receipt", "", "application/octet-stream", new byte[0]));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("item0Category", "TRAVEL");
         fields.put("item0Description", "Flight Barcelona – Montreal");
@@ -280,5 +289,128 @@ class ClaimPagesTest {
                 applicant)).andReturn().getResponse().getContentAsString())
                 .contains(spanish).doesNotContain("not reimbursed", "No receipt", "§");
         assertThat(page(applicant, "en")).contains("Stand costs are not reimbursed by this call. No receipt attached.");
+    }
+
+    @Test
+    void everyProblemIsShownAtOnceNextToItsExpenseInTheReadersLanguage() throws Exception {
+        MockMultipartFile fake = new MockMultipartFile("item0Receipt", "fake.pdf", "application/pdf",
+                "not a pdf".getBytes(StandardCharsets.US_ASCII));
+        MockMultipartHttpServletRequestBuilder request = claimForm(fake, Map.of("daysAttended", "99",
+                "item1Category", "ACCOMMODATION", "item1Date", scenario.today().plusDays(2).toString(),
+                "item1Amount", "120", "item1Description", ""));
+        request.file(new MockMultipartFile("item1Receipt", "hotel.pdf", "application/pdf",
+                ClaimFixtures.pdf("hotel " + Scenario.next())));
+        request.param("lang", "ca");
+
+        MvcResult result = send(request, applicant);
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        String page = result.getResponse().getContentAsString();
+        assertThat(page).contains(
+                "Despesa 1: fake.pdf no és un fitxer PDF, JPEG o PNG",
+                "Despesa 2: la data d’una despesa no pot ser futura.",
+                "Despesa 2: " + "Descriu aquesta despesa.",
+                "Dies d’assistència: indiqueu un nombre de dies de l’1 al " + sme.call().activityDays())
+                .contains("id=\"item0Receipt-error\"", "id=\"item1Date-error\"", "id=\"daysAttended-error\"")
+                .doesNotContain("§", "Expense", "Please");
+        // In the summary in the page's order: the first expense before the second, the days after both.
+        assertThat(page.indexOf("href=\"#item0Receipt\"")).isLessThan(page.indexOf("href=\"#item1Description\""));
+        assertThat(page.indexOf("href=\"#item1Date\"")).isLessThan(page.indexOf("href=\"#daysAttended\""));
+        // The files that passed their checks are kept, and said so.
+        assertThat(page).contains("hotel.pdf està desat", "boarding-pass.png està desat", "id=\"kept-hint\"")
+                .doesNotContain("fake.pdf està desat");
+        assertNothingStored();
+    }
+
+    @Test
+    void filesKeptFromARefusedClaimAreSentWithItWithoutAttachingThemAgain() throws Exception {
+        MvcResult refused = send(claimForm(pdfReceipt(), Map.of("item0Date",
+                scenario.today().plusDays(1).toString())), applicant);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("flight.pdf is kept", "boarding-pass.png is kept",
+                "Expense 1: the date of an expense cannot be in the future.");
+
+        MvcResult sent = send(claimFields(Map.of()), applicant);
+
+        assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+        ExpenseClaim claim = fixtures.claimOf(sme.application());
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(documents.ofClaim(claim.getId())).extracting(file -> file.getFileName())
+                .containsExactlyInAnyOrder("flight.pdf", "boarding-pass.png");
+        assertThat(claims.itemsOf(claim.getId())).singleElement()
+                .satisfies(item -> assertThat(item.getReceiptDocumentId()).isNotNull());
+        assertThat(documents.keptOfDraft(claim.getId())).isEmpty();
+    }
+
+    @Test
+    void aDraftKeepsTheValuesAndFilesUncheckedAndIsClearedWhenTheClaimIsSent() throws Exception {
+        MockMultipartHttpServletRequestBuilder draft = multipart(url());
+        draft.file(pdfReceipt());
+        draft.param("item0Description", "Flight Barcelona – Montreal");
+        draft.param("item0Amount", "450,00");
+        draft.param("daysAttended", "99");
+        draft.param("action", "draft");
+
+        MvcResult saved = send(draft, applicant);
+
+        assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo(url() + "?draftSaved");
+        assertNothingStored();
+        // Another session: the page shows the draft.
+        String page = page(applicant, "en");
+        assertThat(page).contains("value=\"Flight Barcelona – Montreal\"", "value=\"450,00\"", "value=\"99\"",
+                "flight.pdf is kept");
+
+        MockMultipartHttpServletRequestBuilder finished = claimFields(Map.of());
+        finished.file(new MockMultipartFile("attendanceProof", "boarding-pass.png", "image/png",
+                ClaimFixtures.png("boarding " + Scenario.next())));
+        assertThat(send(finished, applicant).getResponse().getStatus()).isEqualTo(302);
+        assertThat(claims.draftOf(applicant, sme.application().getId())).isEmpty();
+    }
+
+    @Test
+    void aKeptFileIsRemovedOnlyByItsCompanyWhileTheClaimCanBeChanged() throws Exception {
+        MockMultipartHttpServletRequestBuilder draft = multipart(url());
+        draft.file(pdfReceipt());
+        draft.param("action", "draft");
+        send(draft, applicant);
+        Long kept = claims.keptFiles(applicant, sme.application().getId()).get(0).id();
+        String stranger = Scenario.contactOf(scenario.memberCompany(sme.cluster()));
+
+        MockMultipartHttpServletRequestBuilder byStranger = multipart(url());
+        byStranger.param("remove", kept.toString());
+        assertThat(send(byStranger, stranger).getResponse().getStatus()).isEqualTo(404);
+        assertThat(claims.keptFiles(applicant, sme.application().getId())).hasSize(1);
+
+        MockMultipartHttpServletRequestBuilder byApplicant = multipart(url());
+        byApplicant.param("remove", kept.toString());
+        byApplicant.param("item0Description", "Flight");
+        MvcResult removed = send(byApplicant, applicant);
+        assertThat(removed.getResponse().getStatus()).isEqualTo(200);
+        assertThat(removed.getResponse().getContentAsString()).contains("value=\"Flight\"")
+                .doesNotContain("flight.pdf is kept");
+        assertThat(claims.keptFiles(applicant, sme.application().getId())).isEmpty();
+    }
+
+    @Test
+    void theCompanysPersonalDataExportShowsTheDraftAndAForfeitedClaimLosesIt() throws Exception {
+        MockMultipartHttpServletRequestBuilder draft = multipart(url());
+        draft.file(pdfReceipt());
+        draft.param("item0Description", "Flight booked by Jordi Vidal");
+        draft.param("action", "draft");
+        send(draft, applicant);
+
+        JsonNode exported = ApiResponses.body(mvc.perform(get("/api/companies/{id}/personal-data",
+                sme.application().getCompanyId()).with(httpBasic(applicant, Scenario.PASSWORD))).andReturn(), 200);
+        JsonNode saved = exported.get("applications").get(0).get("expenseClaim").get("draft");
+        assertThat(saved.get("savedBy").asText()).isEqualTo(applicant);
+        assertThat(saved.get("values").asText()).contains("Flight booked by Jordi Vidal");
+        assertThat(saved.get("files").get(0).get("fileName").asText()).isEqualTo("flight.pdf");
+
+        ExpenseClaim claim = fixtures.claimOf(sme.application());
+        claims.forfeit(claim.getId());
+
+        assertThat(claims.draftOfClaim(claim.getId())).isEmpty();
+        assertThat(documents.keptOfDraft(claim.getId())).isEmpty();
     }
 }

@@ -235,6 +235,66 @@ class ClaimControllerTest {
     }
 
     @Test
+    void everyRefusalIsReportedAtOnceNamingItsExpenseInEnglishByDefault() throws Exception {
+        ClaimInput input = ClaimFixtures.input(9, item(ExpenseCategory.TRAVEL, "450.00", "EUR", start, "flight"),
+                item(ExpenseCategory.ACCOMMODATION, "300.00", "EUR", scenario.today().plusDays(3), "hotel"));
+        List<MockMultipartFile> files = new ArrayList<>(filesFor(input).stream()
+                .filter(file -> !file.getName().equals("flight")).toList());
+        files.add(pdfPart("flight", "fake.pdf", "not a pdf".getBytes(StandardCharsets.US_ASCII)));
+
+        JsonNode problem = submitted(input, files, 400);
+
+        assertThat(errors(problem)).containsOnly(
+                Map.entry("files.flight", "Expense 1: fake.pdf is not a PDF, JPEG or PNG file (its content says so, "
+                        + "whatever its name). Please send a scan or photo in one of these formats."),
+                Map.entry("items[1].date", "Expense 2: the date of an expense cannot be in the future."),
+                Map.entry("daysAttended", "Days attended: please give a number of days from 1 to "
+                        + sme.call().activityDays() + ", the length of the activity."));
+        assertNothingStored();
+    }
+
+    @Test
+    void refusalsAreWrittenInTheLanguageTheRequestAccepts() throws Exception {
+        ClaimInput valid = ClaimFixtures.input(5, item(ExpenseCategory.TRAVEL, "2500.00", "BRL", start, "flight"));
+        ClaimInput input = new ClaimInput(valid.items(), valid.attendanceProofs(), " ", valid.daysAttended(),
+                valid.iban(), valid.accountHolder());
+        MockMultipartHttpServletRequestBuilder request = submit(applicant, input, filesFor(input));
+        request.header("Accept-Language", "es-ES,es;q=0.9,en;q=0.5");
+
+        JsonNode problem = body(mvc.perform(request).andReturn(), 400);
+
+        // Bean validation and the service's rules alike, in one answer, in Spanish.
+        assertThat(errors(problem)).containsOnly(
+                Map.entry("missionReport",
+                        "Escriba un breve informe de la misión: con quién se reunió y qué resultados obtuvo."),
+                Map.entry("items[0].currency", "Gasto 1: no hay ningún tipo de cambio para «BRL». Indique el importe "
+                        + "en EUR o pida al equipo de finanzas del clúster que añada el tipo."));
+        assertNothingStored();
+    }
+
+    @Test
+    void aConflictIsWrittenInTheLanguageTheRequestAcceptsAndInEnglishForOthers() throws Exception {
+        ClaimSetup.Participant early = setup.confirmed(new BigDecimal("2000"), form -> { });
+        String user = scenario.applicantOf(early.application());
+        ClaimInput input = ClaimFixtures.input(5, item(ExpenseCategory.TRAVEL, "450.00", "EUR",
+                scenario.today().minusDays(1), "flight"));
+        String address = "/api/applications/" + early.application().getId() + "/expense-claim";
+
+        MockMultipartHttpServletRequestBuilder catalan = multipart(address);
+        catalan.file(claimPart(input));
+        catalan.header("Accept-Language", "ca");
+        MockMultipartHttpServletRequestBuilder german = multipart(address);
+        german.file(claimPart(input));
+        german.header("Accept-Language", "de-DE");
+
+        assertThat(body(mvc.perform(catalan.with(Scenario.signedIn(user))).andReturn(), 409).get("detail").asText())
+                .isEqualTo("Encara no hi ha cap sol·licitud de reemborsament per a " + early.application().reference()
+                        + ": s’obre quan acaba l’activitat, per als participants confirmats.");
+        assertThat(body(mvc.perform(german.with(Scenario.signedIn(user))).andReturn(), 409).get("detail").asText())
+                .startsWith("There is no expense claim for " + early.application().reference());
+    }
+
+    @Test
     void claimBeforeTheActivityIsOverIsRefusedWithAConflict() throws Exception {
         ClaimSetup.Participant early = setup.confirmed(new BigDecimal("2000"), form -> { });
         String user = scenario.applicantOf(early.application());
@@ -262,7 +322,7 @@ class ClaimControllerTest {
 
         JsonNode problem = submittedWithFlightReceipt(pdfPart("flight", "receipt.pdf", program));
 
-        assertThat(errors(problem)).containsExactly(Map.entry("files.flight", "receipt.pdf is not a PDF, JPEG or PNG "
+        assertThat(errors(problem)).containsExactly(Map.entry("files.flight", "Expense 1: receipt.pdf is not a PDF, JPEG or PNG "
                 + "file (its content says so, whatever its name). Please send a scan or photo in one of these formats."));
         assertNothingStored();
     }
@@ -276,7 +336,7 @@ class ClaimControllerTest {
 
         assertThat(fieldNames(problem.get("errors"))).containsExactly("files.flight");
         // One byte over reads as more than the limit: the size is rounded up.
-        assertThat(errors(problem)).containsEntry("files.flight", "scan.pdf is 10.1 MB; a file may be at most 10.0 MB.");
+        assertThat(errors(problem)).containsEntry("files.flight", "Expense 1: scan.pdf is 10.1 MB; a file may be at most 10 MB.");
         assertNothingStored();
     }
 
@@ -284,7 +344,7 @@ class ClaimControllerTest {
     void emptyFileIsRefusedAndNothingIsStored() throws Exception {
         JsonNode problem = submittedWithFlightReceipt(pdfPart("flight", "flight.pdf", new byte[0]));
 
-        assertThat(errors(problem)).containsExactly(Map.entry("files.flight", "flight.pdf is empty."));
+        assertThat(errors(problem)).containsExactly(Map.entry("files.flight", "Expense 1: flight.pdf is empty."));
         assertNothingStored();
     }
 
@@ -309,7 +369,7 @@ class ClaimControllerTest {
         JsonNode problem = submitted(input, files, 400);
 
         assertThat(errors(problem)).containsExactly(
-                Map.entry("items[0].receipt", "No file named 'flight' was sent with the claim."));
+                Map.entry("items[0].receipt", "Expense 1: no file named \"flight\" was sent with the claim."));
         assertNothingStored();
     }
 
@@ -348,8 +408,8 @@ class ClaimControllerTest {
 
         JsonNode problem = submitted(input, filesFor(input), 400);
 
-        assertThat(errors(problem)).containsExactly(Map.entry("items[0].currency", "There is no exchange rate for "
-                + "'BRL'. Please give the amount in EUR, or ask the cluster's finance team to add the rate."));
+        assertThat(errors(problem)).containsExactly(Map.entry("items[0].currency", "Expense 1: there is no exchange rate "
+                + "for \"BRL\". Please give the amount in EUR, or ask the cluster's finance team to add the rate."));
         assertNothingStored();
     }
 

@@ -64,6 +64,7 @@ import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.StaffWordsForTests;
 
 /**
  * Every path of processes/travel-reimbursement.bpmn, from the award letter to the end of the application: paid on
@@ -296,8 +297,9 @@ class TravelReimbursementProcessTest {
 
         Throwable late = catchThrowable(() -> submitTwoItems(opened));
 
-        assertThat(late).isInstanceOf(ConflictException.class)
-                .hasMessage(forfeited.reference() + " is forfeited and cannot be changed now.");
+        assertThat(late).isInstanceOf(ConflictException.class);
+        assertThat(StaffWordsForTests.in("en").phrase(late.getMessage()))
+                .isEqualTo(forfeited.reference() + " has been sent or closed and cannot be changed now.");
         assertThat(fixtures.claimOf(opened.application()).getStatus()).isEqualTo(ClaimStatus.FORFEITED);
         assertThat(claims.itemsOf(forfeited.getId())).isEmpty();
     }
@@ -310,8 +312,9 @@ class TravelReimbursementProcessTest {
 
         Throwable late = catchThrowable(() -> submitTwoItems(opened));
 
-        assertThat(late).isInstanceOf(ConflictException.class)
-                .hasMessageContaining(open.reference()).hasMessageContaining("the end of " + lastDayToClaim(opened.call()));
+        assertThat(late).isInstanceOf(ConflictException.class);
+        assertThat(StaffWordsForTests.in("en").phrase(late.getMessage()))
+                .contains(open.reference(), "the end of " + lastDayToClaim(opened.call()));
         assertThat(fixtures.claimOf(opened.application()).getStatus()).isEqualTo(ClaimStatus.OPEN);
         assertThat(claims.itemsOf(open.getId())).isEmpty();
         assertThat(opened.claimInstance()).isWaitingAtExactly(ReimbursementProcess.TASK_SUBMIT_CLAIM);

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The staff views' words in a language, read from messages/staff-views without an application context. */
+/**
+ * The staff views' words and the phrases in a language, read from messages/staff-views and messages/phrases without
+ * an application context.
+ */
 public final class StaffWordsForTests {
 
     private StaffWordsForTests() {
@@ -13,7 +16,7 @@ public final class StaffWordsForTests {
 
     public static ViewWords in(String language) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages/staff-views");
+        messages.setBasenames("messages/staff-views", "messages/phrases");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         return new ViewWords(messages, Locale.forLanguageTag(language));
