@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -33,6 +34,7 @@ import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.Phrase;
 import eu.clustercalls.support.ServiceStarts;
 
 /** SMEs apply to calls, follow their applications and answer clarification requests. */
@@ -49,6 +51,7 @@ public class ApplicationService {
     private final NotificationService notifications;
     private final ServiceStarts processes;
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
     private final ClusterCallsProperties properties;
     private final Clock clock;
 
@@ -56,7 +59,7 @@ public class ApplicationService {
             ApplicationDraftRepository drafts, CallService calls, CompanyService companies,
             ClusterOrganisationService organisations, AuditService audit,
             NotificationService notifications, ServiceStarts processes, TaskService taskService,
-            ClusterCallsProperties properties, Clock clock) {
+            RuntimeService runtimeService, ClusterCallsProperties properties, Clock clock) {
         this.applications = applications;
         this.clarifications = clarifications;
         this.drafts = drafts;
@@ -67,6 +70,7 @@ public class ApplicationService {
         this.notifications = notifications;
         this.processes = processes;
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
         this.properties = properties;
         this.clock = clock;
     }
@@ -245,5 +249,35 @@ public class ApplicationService {
             throw new ConflictException("There is no open clarification request for " + application.reference() + ".");
         }
         taskService.complete(task.getId(), Map.of(ApplicationProcess.VAR_CLARIFICATION_ANSWER, answer));
+    }
+
+    /** The longest reason an SME can give for withdrawing. */
+    public static final int MAX_WITHDRAWAL_REASON = 2000;
+
+    /**
+     * Withdraws the application: its status, the trail (who, when, why) and the message that ends its process, which
+     * cancels its open tasks and timers and a running reimbursement, and frees a slot it held for the reserve list.
+     * An application whose process is over (decided, declined, paid) cannot be withdrawn; what else stops a
+     * withdrawal (a claim with finance) the caller checks in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withdraw(Application application, String username, String reason) {
+        ApplicationStatus before = application.getStatus();
+        boolean heldSlot = ApplicationStatus.HOLDING_A_SLOT.contains(before);
+        if (!heldSlot && !ApplicationStatus.BEFORE_SELECTION.contains(before)) {
+            throw new ConflictException(Phrase.of("refusal.withdrawal.over").text("reference", application.reference())
+                    .stored());
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_WITHDRAWAL_REASON) {
+            throw new InvalidInputException("reason", Phrase.of("refusal.withdrawal.reasonTooLong")
+                    .number("max", MAX_WITHDRAWAL_REASON).stored());
+        }
+        application.withdraw();
+        audit.record(application, username, "APPLICATION_WITHDRAWN", before.name(), why);
+        runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_WITHDRAWN)
+                .processInstanceId(application.getProcessInstanceId())
+                .setVariable(ApplicationProcess.VAR_WITHDRAWN_FROM_SLOT, heldSlot)
+                .correlate();
     }
 }
