@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.document.CheckedUpload;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.SentFile;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationService;
@@ -41,6 +45,13 @@ import eu.clustercalls.support.ServiceStarts;
 @Service
 public class ApplicationService {
 
+    /** The most files an answer to a clarification request can carry. */
+    public static final int MAX_CLARIFICATION_FILES = 5;
+    /** The field of the portal's answer form that carries the files. */
+    public static final String FIELD_CLARIFICATION_FILES = "files";
+    /** The longest reason an SME can give for withdrawing. */
+    public static final int MAX_WITHDRAWAL_REASON = 2000;
+
     private final ApplicationRepository applications;
     private final ClarificationRequestRepository clarifications;
     private final ApplicationDraftRepository drafts;
@@ -52,6 +63,7 @@ public class ApplicationService {
     private final ServiceStarts processes;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final DocumentService documents;
     private final ClusterCallsProperties properties;
     private final Clock clock;
 
@@ -59,7 +71,7 @@ public class ApplicationService {
             ApplicationDraftRepository drafts, CallService calls, CompanyService companies,
             ClusterOrganisationService organisations, AuditService audit,
             NotificationService notifications, ServiceStarts processes, TaskService taskService,
-            RuntimeService runtimeService, ClusterCallsProperties properties, Clock clock) {
+            RuntimeService runtimeService, DocumentService documents, ClusterCallsProperties properties, Clock clock) {
         this.applications = applications;
         this.clarifications = clarifications;
         this.drafts = drafts;
@@ -71,6 +83,7 @@ public class ApplicationService {
         this.processes = processes;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.documents = documents;
         this.properties = properties;
         this.clock = clock;
     }
@@ -240,7 +253,33 @@ public class ApplicationService {
     /** Completes the SME's clarification task; the task's listener stores the answer. */
     @Transactional
     public void answerClarification(String username, Long applicationId, String answer) {
+        answerClarification(username, applicationId, answer, List.of());
+    }
+
+    /**
+     * Completes the SME's clarification task with files that pass the same checks as a claim's receipts (PDF, JPEG or
+     * PNG by their content, within the size limit); they are kept with the answered request. A bad file refuses the
+     * whole answer: nothing is written.
+     */
+    @Transactional
+    public void answerClarification(String username, Long applicationId, String answer, List<SentFile> files) {
         Application application = applicationOf(username, applicationId);
+        if (files.size() > MAX_CLARIFICATION_FILES) {
+            throw new InvalidInputException(FIELD_CLARIFICATION_FILES, Phrase.of("refusal.clarification.tooManyFiles")
+                    .number("max", MAX_CLARIFICATION_FILES).stored());
+        }
+        List<CheckedUpload> checked = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (SentFile file : files) {
+            try {
+                checked.add(documents.check(FIELD_CLARIFICATION_FILES, file.fileName(), file.content()));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.fieldErrors().values());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(FIELD_CLARIFICATION_FILES, String.join(" ", problems));
+        }
         Task task = taskService.createTaskQuery()
                 .processInstanceId(application.getProcessInstanceId())
                 .taskDefinitionKey(ApplicationProcess.TASK_ANSWER_CLARIFICATION)
@@ -249,10 +288,12 @@ public class ApplicationService {
             throw new ConflictException("There is no open clarification request for " + application.reference() + ".");
         }
         taskService.complete(task.getId(), Map.of(ApplicationProcess.VAR_CLARIFICATION_ANSWER, answer));
+        if (!checked.isEmpty()) {
+            List<ClarificationRequest> rounds = clarifications.findByApplicationIdOrderByRequestedAt(applicationId);
+            Long answered = rounds.get(rounds.size() - 1).getId();
+            checked.forEach(upload -> documents.storeOfClarification(answered, upload, username));
+        }
     }
-
-    /** The longest reason an SME can give for withdrawing. */
-    public static final int MAX_WITHDRAWAL_REASON = 2000;
 
     /**
      * Withdraws the application: its status, the trail (who, when, why) and the message that ends its process, which

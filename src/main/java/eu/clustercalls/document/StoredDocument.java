@@ -12,13 +12,14 @@ import jakarta.persistence.SequenceGenerator;
 
 /**
  * A file kept as evidence with its SHA-256: one an SME handed in with a claim, or one of an application, such as the
- * award letter it was sent. It belongs to a claim or to an application, never both.
+ * award letter it was sent, or one sent with the answer to a clarification request. It belongs to exactly one claim,
+ * application or clarification request.
  */
 @Entity
 public class StoredDocument {
 
     /** Why the document was handed in. */
-    public enum Purpose { RECEIPT, ATTENDANCE_PROOF, AWARD_LETTER }
+    public enum Purpose { RECEIPT, ATTENDANCE_PROOF, AWARD_LETTER, CLARIFICATION }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stored_document_seq")
@@ -27,6 +28,8 @@ public class StoredDocument {
 
     private Long claimId;
     private Long applicationId;
+    /** A file sent with the answer to a clarification request (and so of the request's application). */
+    private Long clarificationRequestId;
     @Enumerated(EnumType.STRING)
     private Purpose purpose;
     private String fileName;
@@ -54,6 +57,14 @@ public class StoredDocument {
         this.uploadedAt = uploadedAt;
     }
 
+    /** A file sent with the answer to that clarification request. */
+    static StoredDocument ofClarification(Long clarificationRequestId, CheckedUpload upload, String uploadedBy,
+            Instant uploadedAt) {
+        StoredDocument document = new StoredDocument(null, null, Purpose.CLARIFICATION, upload, uploadedBy, uploadedAt);
+        document.clarificationRequestId = clarificationRequestId;
+        return document;
+    }
+
     public Long getId() {
         return id;
     }
@@ -64,6 +75,10 @@ public class StoredDocument {
 
     public Long getApplicationId() {
         return applicationId;
+    }
+
+    public Long getClarificationRequestId() {
+        return clarificationRequestId;
     }
 
     public Purpose getPurpose() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 
 import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationPdf;
 import eu.clustercalls.application.ApplicationService;
 import eu.clustercalls.application.ApplicationStatus;
 import eu.clustercalls.application.EligibilityService;
@@ -69,10 +71,13 @@ class ApplicationPages {
     private final SelectionService selection;
     private final AuditService audit;
     private final Withdrawals withdrawals;
+    private final ApplicationPdf applicationPdf;
+    private final EligibilityService eligibility;
 
     ApplicationPages(ApplicationService applications, CallService calls, ClaimService claims,
             DocumentService documents, PaymentService payments, EvaluationService evaluations,
-            SelectionService selection, AuditService audit, Withdrawals withdrawals) {
+            SelectionService selection, AuditService audit, Withdrawals withdrawals, ApplicationPdf applicationPdf,
+            EligibilityService eligibility) {
         this.applications = applications;
         this.calls = calls;
         this.claims = claims;
@@ -82,6 +87,8 @@ class ApplicationPages {
         this.selection = selection;
         this.audit = audit;
         this.withdrawals = withdrawals;
+        this.applicationPdf = applicationPdf;
+        this.eligibility = eligibility;
     }
 
     @GetMapping("/portal/applications")
@@ -124,6 +131,7 @@ class ApplicationPages {
             model.addAttribute("scores", scores);
         }
         model.addAttribute("awardLetter", selection.awardLetterDocumentId(applicationId).isPresent());
+        model.addAttribute("clarificationFiles", eligibility.clarificationFilesOf(applicationId));
         Optional<String> withdrawalRefusal = withdrawals.refusal(application);
         model.addAttribute("withdrawable", withdrawalRefusal.isEmpty());
         // Said next to the (disabled) button only once it is paid: an application decided otherwise offers nothing.
@@ -156,6 +164,22 @@ class ApplicationPages {
         ExpenseClaim claim = claims.claimOfApplication(application.getId())
                 .orElseThrow(() -> new NotFoundException(application.reference() + " has no expense claim."));
         return Downloads.attachment(claims.document(user.getName(), claim.getId(), documentId));
+    }
+
+    /** A file the SME sent with an answer to a clarification request. */
+    @GetMapping("/portal/applications/{applicationId}/clarification-files/{documentId}")
+    ResponseEntity<byte[]> clarificationFile(@PathVariable Long applicationId, @PathVariable Long documentId,
+            Authentication user) {
+        applications.applicationOf(user.getName(), applicationId);
+        return Downloads.attachment(eligibility.clarificationFileOf(applicationId, documentId));
+    }
+
+    /** The application as submitted, as a PDF in the reader's language. */
+    @GetMapping("/portal/applications/{applicationId}/pdf")
+    ResponseEntity<byte[]> submittedPdf(@PathVariable Long applicationId, Authentication user) {
+        Application application = applications.applicationOf(user.getName(), applicationId);
+        return Downloads.pdf(ApplicationPdf.fileName(application),
+                applicationPdf.render(application, LocaleContextHolder.getLocale()));
     }
 
     /** The confirmation step of a withdrawal: what it means for this application, and an optional reason. */

@@ -92,7 +92,7 @@ class WithdrawalProcessTest {
     }
 
     @Test
-    void anApplicationNotYetCheckedIsWithdrawnWithoutAReasonAndItsCheckNeverRuns() {
+    void aWithdrawalWithoutAReasonLeavesNoJobAndNoReason() {
         Cluster cluster = scenario.cluster();
         FundingCall call = scenario.publishedCall(cluster);
         Application application = scenario.apply(call, scenario.memberCompany(cluster), REQUESTED);
@@ -101,7 +101,7 @@ class WithdrawalProcessTest {
 
         withdraw(application, "  ");
 
-        assertThat(instance).isEnded().hasNotPassed(ApplicationProcess.TASK_CHECK_ELIGIBILITY);
+        assertThat(instance).isEnded().hasPassed(ApplicationProcess.END_WITHDRAWN);
         assertThat(jobQuery().processInstanceId(application.getProcessInstanceId()).count()).isZero();
         assertThat(trail(application)).filteredOn(e -> e.getAction().equals("APPLICATION_WITHDRAWN"))
                 .singleElement().satisfies(e -> assertThat(e.getReason()).isNull());
