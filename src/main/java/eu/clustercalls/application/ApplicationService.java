@@ -287,12 +287,13 @@ public class ApplicationService {
         if (task == null) {
             throw new ConflictException("There is no open clarification request for " + application.reference() + ".");
         }
-        taskService.complete(task.getId(), Map.of(ApplicationProcess.VAR_CLARIFICATION_ANSWER, answer));
+        // Kept before the task completes: the next review's form, made as it completes, lists them.
         if (!checked.isEmpty()) {
             List<ClarificationRequest> rounds = clarifications.findByApplicationIdOrderByRequestedAt(applicationId);
             Long answered = rounds.get(rounds.size() - 1).getId();
             checked.forEach(upload -> documents.storeOfClarification(answered, upload, username));
         }
+        taskService.complete(task.getId(), Map.of(ApplicationProcess.VAR_CLARIFICATION_ANSWER, answer));
     }
 
     /**
