@@ -75,7 +75,7 @@ class ClarificationFilesTest {
         String review = scenario.task(application, ApplicationProcess.TASK_ELIGIBILITY_REVIEW).getId();
         assertThat((String) TasklistFormData.view(taskService, review).get("lastAnswer"))
                 .contains("Attached: our 2025 export figures.")
-                .contains("[exports\\-2025.pdf](/staff/applications/" + application.getId() + "/clarification-files/"
+                .contains("[exports-2025.pdf](/staff/applications/" + application.getId() + "/clarification-files/"
                         + files.get(0).getId() + ") — sent with the answer, PDF")
                 .contains("[stand.png](/staff/applications/" + application.getId() + "/clarification-files/"
                         + files.get(1).getId() + ") — sent with the answer, PNG");
