@@ -230,15 +230,21 @@ public class ApplicationService {
         return applications.findByCompanyIdInOrderBySubmittedAtDesc(List.of(companyId));
     }
 
-    /** Anonymises the company's applications and their clarification rounds (see {@link Application#anonymise}). */
+    /**
+     * Anonymises the company's applications and their clarification rounds (see {@link Application#anonymise}), and
+     * deletes the files sent with the answers.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void anonymiseApplicationsOf(Long companyId, Erasure erasure) {
         // A draft is nobody's record, only the company's unfinished texts: it goes.
         drafts.deleteByCompanyId(companyId);
         for (Application application : applicationsOfCompany(companyId)) {
             application.anonymise(erasure);
-            clarifications.findByApplicationIdOrderByRequestedAt(application.getId())
-                    .forEach(request -> request.anonymise(erasure));
+            // The files of an answer name people, like a claim's receipts: they go.
+            clarifications.findByApplicationIdOrderByRequestedAt(application.getId()).forEach(request -> {
+                request.anonymise(erasure);
+                documents.deleteOfClarification(request.getId());
+            });
         }
     }
 

@@ -39,4 +39,8 @@ interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
     @Modifying
     @Query("delete from StoredDocument d where d.claimId = ?1")
     void deleteByClaimId(Long claimId);
+
+    @Modifying
+    @Query("delete from StoredDocument d where d.clarificationRequestId = ?1")
+    void deleteByClarificationRequestId(Long clarificationRequestId);
 }

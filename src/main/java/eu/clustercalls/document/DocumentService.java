@@ -130,6 +130,11 @@ public class DocumentService {
         documents.deleteByClaimId(claimId);
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleteOfClarification(Long clarificationRequestId) {
+        documents.deleteByClarificationRequestId(clarificationRequestId);
+    }
+
     /** Other claims that already hold a file with exactly this content. */
     @Transactional(readOnly = true)
     public List<Long> otherClaimsWithContent(String sha256, Long claimId) {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import eu.clustercalls.ClusterCallsTest;
 import eu.clustercalls.ProcessAssertions;
@@ -29,6 +31,8 @@ import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.document.DocumentSummary;
 import eu.clustercalls.document.SentFile;
 import eu.clustercalls.reimbursement.ClaimFixtures;
+import eu.clustercalls.support.Erasure;
+import eu.clustercalls.selection.Withdrawals;
 import eu.clustercalls.support.InvalidInputException;
 
 /**
@@ -50,6 +54,10 @@ class ClarificationFilesTest {
     TaskService taskService;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Withdrawals withdrawals;
+    @Autowired
+    TransactionTemplate transactions;
 
     Scenario.Cluster cluster;
     Application application;
@@ -79,6 +87,19 @@ class ClarificationFilesTest {
                         + files.get(0).getId() + ") — sent with the answer, PDF")
                 .contains("[stand.png](/staff/applications/" + application.getId() + "/clarification-files/"
                         + files.get(1).getId() + ") — sent with the answer, PNG");
+    }
+
+    @Test
+    void anonymisingTheCompanyDeletesTheFilesOfItsAnswers() {
+        Scenario.asPortalUser(sme, () -> applications.answerClarification(sme, application.getId(), "Attached.",
+                List.of(new SentFile("passport-marta-puig.pdf", ClaimFixtures.pdf("e")))));
+        Scenario.asPortalUser(sme, () -> withdrawals.withdraw(sme, application.getId(), null));
+        assertThat(eligibility.clarificationFilesOf(application.getId())).hasSize(1);
+
+        transactions.executeWithoutResult(status -> applications.anonymiseApplicationsOf(application.getCompanyId(),
+                new Erasure(Map.of(sme, "person-1"), Map.of())));
+
+        assertThat(eligibility.clarificationFilesOf(application.getId())).isEmpty();
     }
 
     @Test
