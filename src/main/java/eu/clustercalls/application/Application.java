@@ -182,6 +182,19 @@ public class Application implements Audited {
         this.status = answer;
     }
 
+    /**
+     * The SME withdrew. A place proposed but not yet published is given up, so that the results skip it; a published
+     * one stays as the call decided it.
+     */
+    void withdraw() {
+        if (status == ApplicationStatus.EVALUATED) {
+            this.ranking = null;
+            this.selection = null;
+            this.selectionReason = null;
+        }
+        this.status = ApplicationStatus.WITHDRAWN;
+    }
+
     /** The grant ends: paid, or forfeited for want of a claim. */
     public void settleGrant(boolean paid) {
         this.status = paid ? ApplicationStatus.REIMBURSED : ApplicationStatus.GRANT_FORFEITED;

@@ -14,6 +14,8 @@ public final class ApplicationProcess {
     public static final String MESSAGE_SELECTION_DECIDED = "SelectionDecided";
     public static final String MESSAGE_PROMOTED = "Promoted";
     public static final String MESSAGE_RESERVE_RELEASED = "ReserveReleased";
+    /** Correlated by {@link ApplicationService#withdraw} only: the engine's doors refuse it to everyone. */
+    public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
 
     public static final String VAR_APPLICATION_ID = "applicationId";
     public static final String VAR_CALL_ID = "callId";
@@ -29,6 +31,8 @@ public final class ApplicationProcess {
     public static final String VAR_CONSENSUS_NEEDED = "consensusNeeded";
     public static final String VAR_SELECTION = "selection";
     public static final String VAR_PARTICIPATION_CONFIRMED = "participationConfirmed";
+    /** Set with the withdrawal: the application held a slot that the reserve list may take. */
+    public static final String VAR_WITHDRAWN_FROM_SLOT = "withdrawnFromSlot";
 
     /** Fields of form_evaluate, form_consensus and form_confirm_participation. */
     public static final String FIELD_CONFLICT_OF_INTEREST = "conflictOfInterest";
@@ -70,6 +74,11 @@ public final class ApplicationProcess {
     public static final String CALL_TRAVEL_REIMBURSEMENT = "call_travel_reimbursement";
     public static final String END_GRANT_SETTLED = "end_grant_settled";
     public static final String END_INELIGIBLE = "end_ineligible";
+    public static final String SUBPROCESS_WITHDRAWN = "subprocess_withdrawn";
+    public static final String START_APPLICATION_WITHDRAWN = "start_application_withdrawn";
+    public static final String TASK_RELEASE_WITHDRAWN_SLOT = "task_release_withdrawn_slot";
+    public static final String END_WITHDRAWN_SLOT_RELEASED = "end_withdrawn_slot_released";
+    public static final String END_WITHDRAWN = "end_withdrawn";
 
     /** Decisions offered by form_eligibility_review. */
     public enum ReviewDecision { CONFIRM, OVERRIDE, CLARIFY }

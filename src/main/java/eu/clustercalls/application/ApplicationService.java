@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -24,20 +26,30 @@ import eu.clustercalls.call.FundingCall;
 import eu.clustercalls.company.Company;
 import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.document.CheckedUpload;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.SentFile;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationService;
 import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.Erasure;
 import eu.clustercalls.support.ForbiddenException;
-import eu.clustercalls.support.Formats;
 import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.Phrase;
 import eu.clustercalls.support.ServiceStarts;
 
 /** SMEs apply to calls, follow their applications and answer clarification requests. */
 @Service
 public class ApplicationService {
+
+    /** The most files an answer to a clarification request can carry. */
+    public static final int MAX_CLARIFICATION_FILES = 5;
+    /** The field of the portal's answer form that carries the files. */
+    public static final String FIELD_CLARIFICATION_FILES = "files";
+    /** The longest reason an SME can give for withdrawing. */
+    public static final int MAX_WITHDRAWAL_REASON = 2000;
 
     private final ApplicationRepository applications;
     private final ClarificationRequestRepository clarifications;
@@ -49,6 +61,8 @@ public class ApplicationService {
     private final NotificationService notifications;
     private final ServiceStarts processes;
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final DocumentService documents;
     private final ClusterCallsProperties properties;
     private final Clock clock;
 
@@ -56,7 +70,7 @@ public class ApplicationService {
             ApplicationDraftRepository drafts, CallService calls, CompanyService companies,
             ClusterOrganisationService organisations, AuditService audit,
             NotificationService notifications, ServiceStarts processes, TaskService taskService,
-            ClusterCallsProperties properties, Clock clock) {
+            RuntimeService runtimeService, DocumentService documents, ClusterCallsProperties properties, Clock clock) {
         this.applications = applications;
         this.clarifications = clarifications;
         this.drafts = drafts;
@@ -67,6 +81,8 @@ public class ApplicationService {
         this.notifications = notifications;
         this.processes = processes;
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.documents = documents;
         this.properties = properties;
         this.clock = clock;
     }
@@ -83,24 +99,25 @@ public class ApplicationService {
         LocalDate today = LocalDate.now(clock.withZone(properties.timeZone()));
         if (call.isMembersOnly() && companies.membership(company.getId(), call.getClusterId())
                 .filter(m -> m.isValidOn(today)).isEmpty()) {
-            throw new ForbiddenException(company.getLegalName() + " is not a member of "
-                    + organisations.get(call.getClusterId()).getName() + "; this call is open to members only.");
+            throw new ForbiddenException(Phrase.of("refusal.application.membersOnly")
+                    .text("company", company.getLegalName())
+                    .text("cluster", organisations.get(call.getClusterId()).getName()).stored());
         }
         Instant now = clock.instant();
         if (!call.acceptsApplicationsAt(now, properties.timeZone())) {
             throw new ConflictException(now.isBefore(call.getClosesAt())
-                    ? "The call " + call.getTitle() + " opens on " + Formats.date(call.getOpensOn()) + "."
-                    : "The call " + call.getTitle() + " closed on "
-                            + Formats.dateTime(call.getClosesAt().atZone(properties.timeZone()))
-                            + "; applications are no longer accepted.");
+                    ? Phrase.of("refusal.application.notOpenYet").text("call", call.getTitle())
+                            .date("opensOn", call.getOpensOn()).stored()
+                    : Phrase.of("refusal.application.closed").text("call", call.getTitle())
+                            .dateTime("closedAt", call.getClosesAt().atZone(properties.timeZone())).stored());
         }
         applications.findFirstByCallIdAndCompanyIdOrderById(callId, company.getId()).ifPresent(existing -> {
-            throw new ConflictException(company.getLegalName() + " has already applied to this call ("
-                    + existing.reference() + "); a company can apply only once per call.");
+            throw new ConflictException(Phrase.of("refusal.application.alreadyApplied")
+                    .text("company", company.getLegalName()).text("reference", existing.reference()).stored());
         });
         if (command.requestedAmount().compareTo(call.getMaxGrant()) > 0) {
             throw new InvalidInputException("requestedAmount",
-                    "At most " + Formats.euros(call.getMaxGrant()) + " can be requested in this call.");
+                    Phrase.of("refusal.application.aboveMaximum").euros("max", call.getMaxGrant()).stored());
         }
         Application application = applications.save(new Application(callId, company.getId(),
                 company.getFiguresRevision(), call.getClusterId(),
@@ -128,7 +145,7 @@ public class ApplicationService {
         FundingCall call = calls.getPublic(callId);
         Company company = companyOf(username, companyId);
         if (content.length() > ApplicationDraft.MAX_CONTENT) {
-            throw new InvalidInputException("draft", "The draft is too long to be saved.");
+            throw new InvalidInputException("draft", Phrase.of("refusal.application.draftTooLong").stored());
         }
         ApplicationDraft draft = drafts.findByCompanyIdAndCallId(company.getId(), call.getId())
                 .orElseGet(() -> new ApplicationDraft(company.getId(), call.getId()));
@@ -151,12 +168,14 @@ public class ApplicationService {
                 return own.get(0);
             }
             throw own.isEmpty()
-                    ? new ForbiddenException("Your user does not act for any company, so it cannot apply.")
-                    : new InvalidInputException("companyId", "You act for several companies: please say which one applies.");
+                    ? new ForbiddenException(Phrase.of("refusal.application.noCompany").stored())
+                    : new InvalidInputException("companyId",
+                            Phrase.of("refusal.application.whichCompany").stored());
         }
         // Naming another company is a question of access, not of input: refused as such.
         return own.stream().filter(c -> c.getId().equals(companyId)).findFirst()
-                .orElseThrow(() -> new ForbiddenException("You do not act for company " + companyId + "."));
+                .orElseThrow(() -> new ForbiddenException(Phrase.of("refusal.application.notYourCompany")
+                        .text("companyId", companyId).stored()));
     }
 
     @Transactional(readOnly = true)
@@ -214,15 +233,21 @@ public class ApplicationService {
         return applications.findByCompanyIdInOrderBySubmittedAtDesc(List.of(companyId));
     }
 
-    /** Anonymises the company's applications and their clarification rounds (see {@link Application#anonymise}). */
+    /**
+     * Anonymises the company's applications and their clarification rounds (see {@link Application#anonymise}), and
+     * deletes the files sent with the answers.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void anonymiseApplicationsOf(Long companyId, Erasure erasure) {
         // A draft is nobody's record, only the company's unfinished texts: it goes.
         drafts.deleteByCompanyId(companyId);
         for (Application application : applicationsOfCompany(companyId)) {
             application.anonymise(erasure);
-            clarifications.findByApplicationIdOrderByRequestedAt(application.getId())
-                    .forEach(request -> request.anonymise(erasure));
+            // The files of an answer name people, like a claim's receipts: they go.
+            clarifications.findByApplicationIdOrderByRequestedAt(application.getId()).forEach(request -> {
+                request.anonymise(erasure);
+                documents.deleteOfClarification(request.getId());
+            });
         }
     }
 
@@ -231,20 +256,81 @@ public class ApplicationService {
     public Application applicationOf(String username, Long applicationId) {
         return applications.findById(applicationId)
                 .filter(a -> companies.get(a.getCompanyId()).hasContact(username))
-                .orElseThrow(() -> new NotFoundException("You have no application " + applicationId + "."));
+                .orElseThrow(() -> new NotFoundException(Phrase.of("refusal.application.notYours")
+                        .text("applicationId", applicationId).stored()));
     }
 
     /** Completes the SME's clarification task; the task's listener stores the answer. */
     @Transactional
     public void answerClarification(String username, Long applicationId, String answer) {
+        answerClarification(username, applicationId, answer, List.of());
+    }
+
+    /**
+     * Completes the SME's clarification task with files that pass the same checks as a claim's receipts (PDF, JPEG or
+     * PNG by their content, within the size limit); they are kept with the answered request. A bad file refuses the
+     * whole answer: nothing is written.
+     */
+    @Transactional
+    public void answerClarification(String username, Long applicationId, String answer, List<SentFile> files) {
         Application application = applicationOf(username, applicationId);
+        if (files.size() > MAX_CLARIFICATION_FILES) {
+            throw new InvalidInputException(FIELD_CLARIFICATION_FILES, Phrase.of("refusal.clarification.tooManyFiles")
+                    .number("max", MAX_CLARIFICATION_FILES).stored());
+        }
+        List<CheckedUpload> checked = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (SentFile file : files) {
+            try {
+                checked.add(documents.check(FIELD_CLARIFICATION_FILES, file.fileName(), file.content()));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.fieldErrors().values());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(FIELD_CLARIFICATION_FILES, Phrase.joined(problems));
+        }
         Task task = taskService.createTaskQuery()
                 .processInstanceId(application.getProcessInstanceId())
                 .taskDefinitionKey(ApplicationProcess.TASK_ANSWER_CLARIFICATION)
                 .singleResult();
         if (task == null) {
-            throw new ConflictException("There is no open clarification request for " + application.reference() + ".");
+            throw new ConflictException(Phrase.of("refusal.application.noClarification")
+                    .text("reference", application.reference()).stored());
+        }
+        // Kept before the task completes: the next review's form, made as it completes, lists them.
+        if (!checked.isEmpty()) {
+            List<ClarificationRequest> rounds = clarifications.findByApplicationIdOrderByRequestedAt(applicationId);
+            Long answered = rounds.get(rounds.size() - 1).getId();
+            checked.forEach(upload -> documents.storeOfClarification(answered, upload, username));
         }
         taskService.complete(task.getId(), Map.of(ApplicationProcess.VAR_CLARIFICATION_ANSWER, answer));
+    }
+
+    /**
+     * Withdraws the application: its status, the trail (who, when, why) and the message that ends its process, which
+     * cancels its open tasks and timers and a running reimbursement, and frees a slot it held for the reserve list.
+     * An application whose process is over (decided, declined, paid) cannot be withdrawn; what else stops a
+     * withdrawal (a claim with finance) the caller checks in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withdraw(Application application, String username, String reason) {
+        ApplicationStatus before = application.getStatus();
+        boolean heldSlot = ApplicationStatus.HOLDING_A_SLOT.contains(before);
+        if (!heldSlot && !ApplicationStatus.BEFORE_SELECTION.contains(before)) {
+            throw new ConflictException(Phrase.of("refusal.withdrawal.over").text("reference", application.reference())
+                    .stored());
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_WITHDRAWAL_REASON) {
+            throw new InvalidInputException("reason", Phrase.of("refusal.withdrawal.reasonTooLong")
+                    .number("max", MAX_WITHDRAWAL_REASON).stored());
+        }
+        application.withdraw();
+        audit.record(application, username, "APPLICATION_WITHDRAWN", before.name(), why);
+        runtimeService.createMessageCorrelation(ApplicationProcess.MESSAGE_WITHDRAWN)
+                .processInstanceId(application.getProcessInstanceId())
+                .setVariable(ApplicationProcess.VAR_WITHDRAWN_FROM_SLOT, heldSlot)
+                .correlate();
     }
 }

@@ -21,7 +21,9 @@ public enum ApplicationStatus {
     /** The travel costs were paid. */
     REIMBURSED,
     /** No expense claim before the deadline: the grant is lost. */
-    GRANT_FORFEITED;
+    GRANT_FORFEITED,
+    /** The SME withdrew the application before it was paid. */
+    WITHDRAWN;
 
     /**
      * Selected at some point, promoted reserves included: declined and lapsed places come only from SELECTED, and a
@@ -33,6 +35,12 @@ public enum ApplicationStatus {
     public static final Set<ApplicationStatus> EVER_CONFIRMED = Collections.unmodifiableSet(EnumSet.of(CONFIRMED,
             REIMBURSED, GRANT_FORFEITED));
     /** The grant is committed to the SME: it confirmed its place, and perhaps it is paid already. */
+    /** Not selected (yet): a withdrawal ends the process, and no slot is freed. */
+    public static final Set<ApplicationStatus> BEFORE_SELECTION = Collections.unmodifiableSet(EnumSet.of(SUBMITTED,
+            IN_REVIEW, CLARIFICATION_REQUESTED, ELIGIBLE, IN_EVALUATION, EVALUATED, RESERVE));
+    /** The application holds a slot and its grant: withdrawing it frees the slot for the reserve list. */
+    public static final Set<ApplicationStatus> HOLDING_A_SLOT = Collections.unmodifiableSet(EnumSet.of(SELECTED,
+            CONFIRMED));
     public static final Set<ApplicationStatus> GRANT_COMMITTED = Collections.unmodifiableSet(EnumSet.of(CONFIRMED,
             REIMBURSED));
 }

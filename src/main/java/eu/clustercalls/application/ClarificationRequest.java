@@ -60,6 +60,14 @@ public class ClarificationRequest {
         answeredBy = erasure.user(answeredBy);
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    public Long getApplicationId() {
+        return applicationId;
+    }
+
     public String getQuestion() {
         return question;
     }

@@ -33,6 +33,10 @@ import eu.clustercalls.company.CompanyService;
 import eu.clustercalls.company.Membership;
 import eu.clustercalls.company.SmeFigures;
 import eu.clustercalls.config.ClusterCallsProperties;
+import eu.clustercalls.document.DocumentLinks;
+import eu.clustercalls.document.DocumentService;
+import eu.clustercalls.document.DocumentSummary;
+import eu.clustercalls.document.StoredDocument;
 import eu.clustercalls.notification.NotificationService;
 import eu.clustercalls.notification.NotificationType;
 import eu.clustercalls.organisation.ClusterOrganisationService;
@@ -72,12 +76,13 @@ public class EligibilityService {
     private final ApplicationViews views;
     private final StaffViewWords words;
     private final MessageSource messages;
+    private final DocumentService documents;
 
     EligibilityService(ApplicationRepository applications, ClarificationRequestRepository clarifications,
             CallService calls, CompanyService companies, ClusterOrganisationService organisations, AuditService audit,
             NotificationService notifications, StaffDirectory staff, DecisionService decisionService,
             ClusterCallsProperties properties, Clock clock, ApplicationViews views,
-            StaffViewWords words, MessageSource messages) {
+            StaffViewWords words, MessageSource messages, DocumentService documents) {
         this.applications = applications;
         this.clarifications = clarifications;
         this.calls = calls;
@@ -88,6 +93,7 @@ public class EligibilityService {
         this.staff = staff;
         this.decisionService = decisionService;
         this.properties = properties;
+        this.documents = documents;
         this.clock = clock;
         this.views = views;
         this.words = words;
@@ -224,10 +230,52 @@ public class EligibilityService {
                 words.dateTime(request.getRequestedAt().atZone(properties.timeZone())));
     }
 
-    /** The SME's answer as typed, or ours on its absence (markdown). */
-    private static String answerOf(ClarificationRequest request, ViewWords words) {
-        return request.getAnswer() != null ? Formats.markdownText(request.getAnswer())
-                : words.get(request.isExpired() ? "eligibility.noAnswerInTime" : "eligibility.awaitingAnswer");
+    /** The SME's answer as typed with a link to each file sent with it, or ours on its absence (markdown). */
+    private String answerOf(ClarificationRequest request, ViewWords words) {
+        if (request.getAnswer() == null) {
+            return words.get(request.isExpired() ? "eligibility.noAnswerInTime" : "eligibility.awaitingAnswer");
+        }
+        String files = documents.ofClarification(request.getId()).stream()
+                .map(file -> "\n- " + DocumentLinks.line(clarificationFilePath(request.getApplicationId(), file.getId()),
+                        file.getFileName(), file.getContentType(), file.getSizeBytes(),
+                        words.get("eligibility.answerFile"), null, words.locale()))
+                .collect(Collectors.joining());
+        return Formats.markdownText(request.getAnswer()) + (files.isEmpty() ? "" : "\n" + files);
+    }
+
+    /** The address a staff form links a file of a clarification answer with (see StaffClarificationFiles). */
+    static String clarificationFilePath(Long applicationId, Long documentId) {
+        return "/staff/applications/" + applicationId + "/clarification-files/" + documentId;
+    }
+
+    /**
+     * A file sent with an answer to one of the application's clarification requests, for the cluster's eligibility
+     * reviewers and call managers; anyone else reads it as not found.
+     */
+    @Transactional(readOnly = true)
+    public StoredDocument clarificationFile(String username, Long applicationId, Long documentId) {
+        Application application = applications.findById(applicationId).orElse(null);
+        boolean allowed = application != null && staff.worksFor(username, application.tenantId())
+                && (staff.hasRole(username, Roles.ELIGIBILITY_REVIEWERS) || staff.hasRole(username, Roles.CALL_MANAGERS));
+        if (!allowed) {
+            throw new NotFoundException("There is no document " + documentId + " of application " + applicationId
+                    + " that you may see.");
+        }
+        return clarificationFileOf(applicationId, documentId);
+    }
+
+    /** A file of the application's clarification answers, whoever asks: callers check who may see it. */
+    @Transactional(readOnly = true)
+    public StoredDocument clarificationFileOf(Long applicationId, Long documentId) {
+        return documents.ofClarifications(clarifications.findByApplicationIdOrderByRequestedAt(applicationId).stream()
+                .map(ClarificationRequest::getId).toList(), documentId);
+    }
+
+    /** The files sent with the application's clarification answers, oldest first. */
+    @Transactional(readOnly = true)
+    public List<DocumentSummary> clarificationFilesOf(Long applicationId) {
+        return clarifications.findByApplicationIdOrderByRequestedAt(applicationId).stream()
+                .flatMap(request -> documents.ofClarification(request.getId()).stream()).toList();
     }
 
     /**

@@ -28,6 +28,11 @@ interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
             + "from StoredDocument d where d.applicationId = ?1 order by d.id")
     List<DocumentSummary> summariesOfApplication(Long applicationId);
 
+    @Query("select d.id as id, d.claimId as claimId, d.purpose as purpose, d.fileName as fileName, "
+            + "d.contentType as contentType, d.sizeBytes as sizeBytes, d.sha256 as sha256 "
+            + "from StoredDocument d where d.clarificationRequestId = ?1 order by d.id")
+    List<DocumentSummary> summariesOfClarification(Long clarificationRequestId);
+
     @Query("select d.id from StoredDocument d where d.applicationId = ?1 and d.purpose = ?2")
     Optional<Long> idOfApplicationDocument(Long applicationId, StoredDocument.Purpose purpose);
 
@@ -52,4 +57,8 @@ interface DocumentRepository extends JpaRepository<StoredDocument, Long> {
     @Modifying
     @Query("delete from StoredDocument d where d.draftClaimId = ?1")
     void deleteByDraftClaimId(Long claimId);
+
+    @Modifying
+    @Query("delete from StoredDocument d where d.clarificationRequestId = ?1")
+    void deleteByClarificationRequestId(Long clarificationRequestId);
 }

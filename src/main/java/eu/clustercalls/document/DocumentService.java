@@ -87,6 +87,27 @@ public class DocumentService {
         return documents.save(new StoredDocument(null, applicationId, purpose, upload, user, clock.instant()));
     }
 
+    /** Keeps a file sent with the answer to a clarification request. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument storeOfClarification(Long clarificationRequestId, CheckedUpload upload, String user) {
+        return documents.save(StoredDocument.ofClarification(clarificationRequestId, upload, user, clock.instant()));
+    }
+
+    /** The files sent with the answer to a clarification request, in the order they came. */
+    @Transactional(readOnly = true)
+    public List<DocumentSummary> ofClarification(Long clarificationRequestId) {
+        return documents.summariesOfClarification(clarificationRequestId);
+    }
+
+    /** A file of one of these clarification requests; any other reads as not found. Callers check who may see it. */
+    @Transactional(readOnly = true)
+    public StoredDocument ofClarifications(Collection<Long> clarificationRequestIds, Long documentId) {
+        return documents.findById(documentId)
+                .filter(document -> document.getClarificationRequestId() != null
+                        && clarificationRequestIds.contains(document.getClarificationRequestId()))
+                .orElseThrow(() -> new NotFoundException("There is no such document of this application."));
+    }
+
     @Transactional(readOnly = true)
     public List<DocumentSummary> ofApplication(Long applicationId) {
         return documents.summariesOfApplication(applicationId);
@@ -147,6 +168,11 @@ public class DocumentService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleteOfClaim(Long claimId) {
         documents.deleteByClaimId(claimId);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleteOfClarification(Long clarificationRequestId) {
+        documents.deleteByClarificationRequestId(clarificationRequestId);
     }
 
     /** Other claims that already hold a file with exactly this content. */

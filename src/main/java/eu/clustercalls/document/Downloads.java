@@ -25,6 +25,16 @@ public final class Downloads {
                 .body(document.getContent());
     }
 
+    /** A PDF made for this download (not stored), such as the application as submitted. */
+    public static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(fileName))
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(content);
+    }
+
     /** A plain name as it is; another one also encoded (RFC 5987), which browsers prefer to the plain one. */
     private static String disposition(String fileName) {
         ContentDisposition.Builder attachment = ContentDisposition.attachment();

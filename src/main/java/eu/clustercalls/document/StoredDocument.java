@@ -12,14 +12,15 @@ import jakarta.persistence.SequenceGenerator;
 
 /**
  * A file kept as evidence with its SHA-256: one an SME handed in with a claim, or one of an application, such as the
- * award letter it was sent. It belongs to a claim, to an application, or to the draft of a claim (kept for the form's
- * field {@code draftPart} until the claim is sent, when it becomes the claim's).
+ * award letter it was sent, or one sent with the answer to a clarification request. It belongs to exactly one claim,
+ * application or clarification request, or to the draft of a claim (kept for the form's field {@code draftPart} until
+ * the claim is sent, when it becomes the claim's).
  */
 @Entity
 public class StoredDocument {
 
     /** Why the document was handed in. */
-    public enum Purpose { RECEIPT, ATTENDANCE_PROOF, AWARD_LETTER }
+    public enum Purpose { RECEIPT, ATTENDANCE_PROOF, AWARD_LETTER, CLARIFICATION }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stored_document_seq")
@@ -30,6 +31,8 @@ public class StoredDocument {
     private Long applicationId;
     private Long draftClaimId;
     private String draftPart;
+    /** A file sent with the answer to a clarification request (and so of the request's application). */
+    private Long clarificationRequestId;
     @Enumerated(EnumType.STRING)
     private Purpose purpose;
     private String fileName;
@@ -73,6 +76,14 @@ public class StoredDocument {
         this.draftPart = null;
     }
 
+    /** A file sent with the answer to that clarification request. */
+    static StoredDocument ofClarification(Long clarificationRequestId, CheckedUpload upload, String uploadedBy,
+            Instant uploadedAt) {
+        StoredDocument document = new StoredDocument(null, null, Purpose.CLARIFICATION, upload, uploadedBy, uploadedAt);
+        document.clarificationRequestId = clarificationRequestId;
+        return document;
+    }
+
     public Long getId() {
         return id;
     }
@@ -87,6 +98,10 @@ public class StoredDocument {
 
     public Long getApplicationId() {
         return applicationId;
+    }
+
+    public Long getClarificationRequestId() {
+        return clarificationRequestId;
     }
 
     public Purpose getPurpose() {

@@ -40,6 +40,8 @@ public class Evaluation {
     private Instant submittedAt;
     private Integer total;
     private String comment;
+    /** When the application was withdrawn before this evaluation was in: the evaluator's work on it ended. */
+    private Instant releasedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "evaluation_score", joinColumns = @JoinColumn(name = "evaluation_id"))
@@ -63,7 +65,15 @@ public class Evaluation {
     }
 
     boolean isOpen() {
-        return !conflict && submittedAt == null;
+        return !conflict && submittedAt == null && releasedAt == null;
+    }
+
+    void release(Instant at) {
+        this.releasedAt = at;
+    }
+
+    public Instant getReleasedAt() {
+        return releasedAt;
     }
 
     boolean isSubmitted() {

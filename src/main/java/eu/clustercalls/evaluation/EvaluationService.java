@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import eu.clustercalls.application.Application;
@@ -129,6 +130,20 @@ public class EvaluationService {
                 Map.of("reference", application.reference(), "callTitle", call.getTitle(),
                         "dueOn", deadlines.evaluationDue().toInstant(), "path", NotificationService.TASKLIST));
         return chosen;
+    }
+
+    /**
+     * The application was withdrawn: each evaluator still working on it is released from it (their task is cancelled
+     * with the process), and the trail says so.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseOpen(Application application) {
+        evaluations.findByApplicationIdOrderById(application.getId()).stream().filter(Evaluation::isOpen)
+                .forEach(evaluation -> {
+                    evaluation.release(clock.instant());
+                    audit.record(application, "system", "EVALUATION_RELEASED", evaluation.getEvaluator(),
+                            "slot " + evaluation.getSlot() + "; the application was withdrawn.");
+                });
     }
 
     /**

@@ -7,15 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationPdf;
 import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.application.ApplicationStatus;
 import eu.clustercalls.application.EligibilityService;
 import eu.clustercalls.application.Selection;
 import eu.clustercalls.audit.AuditEvent;
@@ -32,7 +39,11 @@ import eu.clustercalls.payment.PaymentService;
 import eu.clustercalls.reimbursement.ClaimService;
 import eu.clustercalls.reimbursement.ExpenseClaim;
 import eu.clustercalls.selection.SelectionService;
+import eu.clustercalls.selection.Withdrawals;
+import eu.clustercalls.support.ConflictException;
+import eu.clustercalls.support.InvalidInputException;
 import eu.clustercalls.support.NotFoundException;
+import eu.clustercalls.support.Phrase;
 
 /**
  * "My applications": the list, and one application with its timeline, the reasons of every decision, the scores
@@ -58,10 +69,14 @@ class ApplicationPages {
     private final EvaluationService evaluations;
     private final SelectionService selection;
     private final AuditService audit;
+    private final Withdrawals withdrawals;
+    private final ApplicationPdf applicationPdf;
+    private final EligibilityService eligibility;
 
     ApplicationPages(ApplicationService applications, CallService calls, ClaimService claims,
             DocumentService documents, PaymentService payments, EvaluationService evaluations,
-            SelectionService selection, AuditService audit) {
+            SelectionService selection, AuditService audit, Withdrawals withdrawals, ApplicationPdf applicationPdf,
+            EligibilityService eligibility) {
         this.applications = applications;
         this.calls = calls;
         this.claims = claims;
@@ -70,6 +85,9 @@ class ApplicationPages {
         this.evaluations = evaluations;
         this.selection = selection;
         this.audit = audit;
+        this.withdrawals = withdrawals;
+        this.applicationPdf = applicationPdf;
+        this.eligibility = eligibility;
     }
 
     @GetMapping("/portal/applications")
@@ -112,6 +130,13 @@ class ApplicationPages {
             model.addAttribute("scores", scores);
         }
         model.addAttribute("awardLetter", selection.awardLetterDocumentId(applicationId).isPresent());
+        model.addAttribute("clarificationFiles", eligibility.clarificationFilesOf(applicationId));
+        Optional<String> withdrawalRefusal = withdrawals.refusal(application);
+        model.addAttribute("withdrawable", withdrawalRefusal.isEmpty());
+        // Said next to the (disabled) button only once it is paid: an application decided otherwise offers nothing.
+        model.addAttribute("withdrawalRefusal", withdrawalRefusal
+                .filter(refusal -> Phrase.read(refusal).filter(p -> p.key().equals("refusal.withdrawal.paid")).isPresent())
+                .orElse(null));
         claim.ifPresent(found -> {
             model.addAttribute("claim", found);
             model.addAttribute("items", claims.itemsOf(found.getId()));
@@ -140,6 +165,55 @@ class ApplicationPages {
         return Downloads.attachment(claims.document(user.getName(), claim.getId(), documentId));
     }
 
+    /** A file the SME sent with an answer to a clarification request. */
+    @GetMapping("/portal/applications/{applicationId}/clarification-files/{documentId}")
+    ResponseEntity<byte[]> clarificationFile(@PathVariable Long applicationId, @PathVariable Long documentId,
+            Authentication user) {
+        applications.applicationOf(user.getName(), applicationId);
+        return Downloads.attachment(eligibility.clarificationFileOf(applicationId, documentId));
+    }
+
+    /** The application as submitted, as a PDF in the reader's language. */
+    @GetMapping("/portal/applications/{applicationId}/pdf")
+    ResponseEntity<byte[]> submittedPdf(@PathVariable Long applicationId, Authentication user) {
+        Application application = applications.applicationOf(user.getName(), applicationId);
+        return Downloads.pdf(ApplicationPdf.fileName(application),
+                applicationPdf.render(application, LocaleContextHolder.getLocale()));
+    }
+
+    /** The confirmation step of a withdrawal: what it means for this application, and an optional reason. */
+    @GetMapping("/portal/applications/{applicationId}/withdraw")
+    String withdrawal(@PathVariable Long applicationId, Authentication user, Model model) {
+        return withdrawalPage(applications.applicationOf(user.getName(), applicationId), "", null, null, model);
+    }
+
+    @PostMapping("/portal/applications/{applicationId}/withdraw")
+    String withdraw(@PathVariable Long applicationId, @RequestParam(defaultValue = "") String reason,
+            Authentication user, Model model, HttpServletResponse response) {
+        Application application = applications.applicationOf(user.getName(), applicationId);
+        try {
+            withdrawals.withdraw(user.getName(), applicationId, reason);
+            return "redirect:/portal/applications/" + applicationId + "?withdrawn";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return withdrawalPage(application, reason, e.fieldErrors().get("reason"), null, model);
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return withdrawalPage(application, reason, null, e.getMessage(), model);
+        }
+    }
+
+    private String withdrawalPage(Application application, String reason, String reasonError, String refusal,
+            Model model) {
+        model.addAttribute("app", application);
+        model.addAttribute("call", calls.get(application.getCallId()));
+        model.addAttribute("holdsSlot", ApplicationStatus.HOLDING_A_SLOT.contains(application.getStatus()));
+        model.addAttribute("reason", reason);
+        model.addAttribute("reasonError", reasonError);
+        model.addAttribute("refusal", refusal != null ? refusal : withdrawals.refusal(application).orElse(null));
+        model.addAttribute("maxReason", ApplicationService.MAX_WITHDRAWAL_REASON);
+        return "portal/withdraw";
+    }
 
     private List<AuditEvent> trailOf(Application application, Optional<ExpenseClaim> claim) {
         List<Audited> entities = new ArrayList<>(List.of(application));

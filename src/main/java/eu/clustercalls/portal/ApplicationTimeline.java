@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationStatus;
@@ -54,7 +55,7 @@ final class ApplicationTimeline {
             ApplicationStatus.SELECTED, ApplicationStatus.CONFIRMED, ApplicationStatus.REIMBURSED);
     private static final Set<ApplicationStatus> BAD = EnumSet.of(ApplicationStatus.INELIGIBLE,
             ApplicationStatus.NOT_SELECTED, ApplicationStatus.DECLINED, ApplicationStatus.LAPSED,
-            ApplicationStatus.GRANT_FORFEITED);
+            ApplicationStatus.GRANT_FORFEITED, ApplicationStatus.WITHDRAWN);
 
     private ApplicationTimeline() {
     }
@@ -68,6 +69,9 @@ final class ApplicationTimeline {
             case CONFIRMED -> claim.filter(c -> CLAIM_VERIFIED.contains(c.getStatus())).isPresent() ? 6 : 5;
             case GRANT_FORFEITED -> 5;
             case REIMBURSED -> STEPS.size();
+            // Withdrawn: the step after the last one the trail shows done did not go ahead.
+            case WITHDRAWN -> IntStream.range(0, STEPS.size()).filter(i -> lastOf(trail, EVENTS.get(STEPS.get(i))) != null)
+                    .max().orElse(0) + 1;
         };
         boolean failed = BAD.contains(application.getStatus());
         List<Step> steps = new ArrayList<>();

@@ -35,6 +35,7 @@ import eu.clustercalls.company.MembershipRequestService;
 import eu.clustercalls.support.ConflictException;
 import eu.clustercalls.support.ForbiddenException;
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.ViewWords;
 
 /**
  * Applying to a call: the form (kept as a draft on request), its preview with the declarations, and the submission.
@@ -154,7 +155,9 @@ class ApplyPages {
         response.setStatus(status);
         Map<String, String> errors = new LinkedHashMap<>();
         StringBuilder alert = new StringBuilder();
-        serviceErrors.forEach((field, message) -> {
+        ViewWords words = format.words();
+        serviceErrors.forEach((field, refusal) -> {
+            String message = words.phrase(refusal);
             if (ApplyForm.ANSWERS.contains(field)) {
                 errors.put(field, message);
             } else {

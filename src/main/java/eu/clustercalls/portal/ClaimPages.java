@@ -3,7 +3,6 @@ package eu.clustercalls.portal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,10 +70,9 @@ class ClaimPages {
     private final PortalFormat format;
     private final MessageSource messages;
     private final ObjectMapper json;
-    private final Clock clock;
 
     ClaimPages(ClaimService claims, ApplicationService applications, CallService calls, ExchangeRateService rates,
-            PortalFormat format, MessageSource messages, ObjectMapper json, Clock clock) {
+            PortalFormat format, MessageSource messages, ObjectMapper json) {
         this.claims = claims;
         this.applications = applications;
         this.calls = calls;
@@ -82,7 +80,6 @@ class ClaimPages {
         this.format = format;
         this.messages = messages;
         this.json = json;
-        this.clock = clock;
     }
 
     @GetMapping("/portal/applications/{applicationId}/claim")
@@ -262,9 +259,9 @@ class ClaimPages {
         return currencies;
     }
 
-    /** What {@link ClaimService#submit} accepts: an open or returned claim before its deadline. */
+    /** What {@link ClaimService#submit} accepts. */
     private boolean editable(ExpenseClaim claim) {
-        return claim.awaitsSubmission() && clock.instant().isBefore(claim.getDueAt());
+        return claims.editable(claim);
     }
 
     private static boolean isField(String field) {

@@ -73,6 +73,7 @@ class TodoList {
                         null));
             }
             claims.claimOfApplication(application.getId())
+                    .filter(claim -> application.getStatus() != ApplicationStatus.WITHDRAWN)
                     .filter(claim -> claim.awaitsSubmission() && claim.getDueAt().isAfter(now))
                     .ifPresent(claim -> todos.add(todo(Kind.CLAIM, application, call, null, claim.getDueAt(), claim)));
         }

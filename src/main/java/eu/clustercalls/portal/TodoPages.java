@@ -1,6 +1,10 @@
 package eu.clustercalls.portal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,8 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.document.SentFile;
 import eu.clustercalls.selection.SelectionService;
 import eu.clustercalls.support.InvalidInputException;
 
@@ -45,21 +51,41 @@ class TodoPages {
 
     @PostMapping("/portal/applications/{applicationId}/clarification")
     String answerClarification(@PathVariable Long applicationId, @RequestParam(defaultValue = "") String answer,
+            @RequestParam(name = ApplicationService.FIELD_CLARIFICATION_FILES, required = false) List<MultipartFile> files,
             Authentication user, Model model, HttpServletResponse response) {
         // Also a stranger's application reads as not found before their input is looked at.
         applications.applicationOf(user.getName(), applicationId);
+        Map<String, String> errors = new LinkedHashMap<>();
         String error = answer.isBlank() ? "todo.error.answer.required"
                 : answer.length() > MAX_ANSWER ? "todo.error.answer.tooLong" : null;
         if (error == null) {
             try {
-                applications.answerClarification(user.getName(), applicationId, answer);
+                applications.answerClarification(user.getName(), applicationId, answer, sent(files));
                 return "redirect:/portal/todo?done=clarification";
             } catch (InvalidInputException e) {
-                error = e.fieldErrors().values().iterator().next();
+                e.fieldErrors().forEach((field, message) -> errors.put(
+                        field.equals(ApplicationService.FIELD_CLARIFICATION_FILES) ? field : "answer", message));
             }
+        } else {
+            errors.put("answer", error);
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(user, model, applicationId, Map.of("answer", answer), Map.of("answer", error));
+        return page(user, model, applicationId, Map.of("answer", answer), errors);
+    }
+
+    /** The files the reader chose (a form without any sends one empty part). */
+    private static List<SentFile> sent(List<MultipartFile> files) {
+        List<SentFile> sent = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (!file.isEmpty()) {
+                try {
+                    sent.add(new SentFile(file.getOriginalFilename(), file.getBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return sent;
     }
 
     @PostMapping("/portal/applications/{applicationId}/participation")

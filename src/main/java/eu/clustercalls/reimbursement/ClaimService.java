@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import eu.clustercalls.application.Application;
 import eu.clustercalls.application.ApplicationRepository;
 import eu.clustercalls.application.ApplicationService;
+import eu.clustercalls.application.ApplicationStatus;
 import eu.clustercalls.audit.AuditService;
 import eu.clustercalls.call.CallService;
 import eu.clustercalls.call.ExpenseCategory;
@@ -261,7 +262,7 @@ public class ClaimService {
                 .flatMap(found -> lock ? claims.lock(found.getId()) : Optional.of(found))
                 .orElseThrow(() -> new ConflictException(Phrase.of("refusal.claim.none")
                         .text("reference", application.reference()).stored()));
-        if (!claim.awaitsSubmission()) {
+        if (!claim.awaitsSubmission() || application.getStatus() == ApplicationStatus.WITHDRAWN) {
             throw new ConflictException(Phrase.of("refusal.claim.notEditable").text("claim", claim.reference()).stored());
         }
         if (!clock.instant().isBefore(claim.getDueAt())) {
@@ -570,6 +571,19 @@ public class ClaimService {
     }
 
     /** A draft is nobody's record, only the company's unfinished values and files: it goes. */
+    /** What the SME may still change: an open or returned claim before its deadline, of an application not withdrawn. */
+    @Transactional(readOnly = true)
+    public boolean editable(ExpenseClaim claim) {
+        return claim.awaitsSubmission() && clock.instant().isBefore(claim.getDueAt())
+                && application(claim.getApplicationId()).getStatus() != ApplicationStatus.WITHDRAWN;
+    }
+
+    /** The application was withdrawn: its claim's draft and kept files go; the claim stays as it was, closed. */
+    @Transactional
+    public void withdrawn(Long applicationId) {
+        claims.findByApplicationId(applicationId).ifPresent(this::discardDraft);
+    }
+
     private void discardDraft(ExpenseClaim claim) {
         drafts.deleteByClaimId(claim.getId());
         documents.deleteDraftFiles(claim.getId());

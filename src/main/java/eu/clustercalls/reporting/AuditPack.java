@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -22,6 +23,8 @@ import org.springframework.util.StreamUtils;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
+import eu.clustercalls.application.Application;
+import eu.clustercalls.application.ApplicationPdf;
 import eu.clustercalls.application.ApplicationRepository;
 import eu.clustercalls.audit.AuditEvent;
 import eu.clustercalls.audit.AuditService;
@@ -51,9 +54,11 @@ class AuditPack {
     private final AuditService audit;
     private final PaymentService payments;
     private final ZoneId zone;
+    private final ApplicationPdf applicationPdf;
 
     AuditPack(ApplicationReports reports, PackDocuments documents, ApplicationRepository applications,
-            ClaimService claims, AuditService audit, PaymentService payments, ClusterCallsProperties properties) {
+            ClaimService claims, AuditService audit, PaymentService payments, ClusterCallsProperties properties,
+            ApplicationPdf applicationPdf) {
         this.reports = reports;
         this.documents = documents;
         this.applications = applications;
@@ -61,6 +66,7 @@ class AuditPack {
         this.audit = audit;
         this.payments = payments;
         this.zone = properties.timeZone();
+        this.applicationPdf = applicationPdf;
     }
 
     /** A payment and where its file is in the pack, or null if the file is gone (see {@link PaymentService#fileOf}). */
@@ -75,7 +81,8 @@ class AuditPack {
                 .collect(Collectors.toMap(ReportRow::id, ReportRow::reference));
         List<Audited> audited = new ArrayList<>();
         audited.add(call);
-        audited.addAll(applications.findByCallIdOrderById(call.getId()));
+        List<Application> applied = applications.findByCallIdOrderById(call.getId());
+        audited.addAll(applied);
         audited.addAll(claims.claimsOfCall(call.getId()));
         List<AuditEvent> trail = audit.trailOf(audited);
         List<Evaluation> evaluations = documents.evaluations(call.getId());
@@ -103,6 +110,11 @@ class AuditPack {
         for (Map.Entry<Long, String> document : entryOf.entrySet()) {
             entry(zip, document.getValue(), stream -> stream.write(documents.content(document.getKey())));
         }
+        // Each application as submitted, in English like the rest of the pack.
+        for (Application application : applied) {
+            entry(zip, submittedEntry(application.reference()),
+                    stream -> stream.write(applicationPdf.render(application, Locale.ENGLISH)));
+        }
         for (PaymentFile payment : paymentFiles) {
             if (payment.entry() != null) {
                 entry(zip, payment.entry(), stream -> Files.copy(payment.file(), stream));
@@ -113,6 +125,10 @@ class AuditPack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String submittedEntry(String reference) {
+        return "applications/" + reference + "/application-" + reference + ".pdf";
     }
 
     /**
@@ -222,7 +238,9 @@ class AuditPack {
                 <tr><td><a href="evaluations.csv">evaluations.csv</a></td><td>Every evaluator's work on each application:
                 the conflict-of-interest declaration and its reason, the points per criterion, the total and the
                 comment.</td></tr>
-                <tr><td>applications/<i>reference</i>/</td><td>Per application: award-letter/ (the award letter),
+                <tr><td>applications/<i>reference</i>/</td><td>Per application: application-<i>reference</i>.pdf
+                (the application as submitted: answers, declarations, participants, amount and submission time),
+                award-letter/ (the award letter),
                 receipts/ and attendance/ (the receipts and attendance proofs of its expense claim, as handed in; each
                 name starts with the document's number).</td></tr>
                 <tr><td>payments/</td><td>The SEPA credit transfer files (pain.001.001.03) sent to the bank for the
@@ -237,8 +255,10 @@ class AuditPack {
                     .append("</td><td>").append(h(row.company())).append("</td><td>").append(h(row.status().name()))
                     .append("</td><td>");
             List<PackDocument> ofApplication = documentsOf.getOrDefault(row.id(), List.of());
+            html.append("<ul><li>submitted: <a href=\"")
+                    .append(h(UriUtils.encodePath(submittedEntry(row.reference()), StandardCharsets.UTF_8)))
+                    .append("\">application-").append(h(row.reference())).append(".pdf</a></li>");
             if (!ofApplication.isEmpty()) {
-                html.append("<ul>");
                 for (PackDocument document : ofApplication) {
                     html.append("<li>").append(h(document.folder())).append(": <a href=\"")
                             .append(h(UriUtils.encodePath(entryOf.get(document.id()), StandardCharsets.UTF_8)))
@@ -247,8 +267,8 @@ class AuditPack {
                             .append(", ").append(document.sizeBytes()).append(" bytes, SHA-256 ")
                             .append(h(document.sha256())).append("</li>");
                 }
-                html.append("</ul>");
             }
+            html.append("</ul>");
             html.append("</td></tr>\n");
         }
         html.append("</table>\n");

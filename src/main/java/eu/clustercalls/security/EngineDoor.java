@@ -3,6 +3,7 @@ package eu.clustercalls.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.BatchCommandInputs;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -105,6 +107,12 @@ class EngineDoor extends AbstractProcessEnginePlugin {
 
     private static final String OUR_PACKAGE = "eu.clustercalls.";
 
+    /**
+     * Messages only our services correlate, after their own checks (ApplicationProcess.MESSAGE_WITHDRAWN: the SME's
+     * withdrawal in the portal): nobody sends them through a door, administrators included.
+     */
+    static final Set<String> OUR_MESSAGES = Set.of("ApplicationWithdrawn");
+
     private final FormFieldCatalog forms;
     private final Map<String, String> startFormOfDefinition = new ConcurrentHashMap<>();
     private ProcessEngineConfigurationImpl configuration;
@@ -184,6 +192,12 @@ class EngineDoor extends AbstractProcessEnginePlugin {
 
         private void checkMayRun(Command<?> command, Authentication user) {
             String name = commandName(command);
+            String message = Objects.requireNonNullElse(CommandInputs.correlatedMessage(command),
+                    Objects.requireNonNullElse(BatchCommandInputs.correlatedMessage(command), ""));
+            if (OUR_MESSAGES.contains(message)) {
+                throw refused(user, name, new AuthorizationException("ClusterCalls sends this message itself, after "
+                        + "its own checks; an SME withdraws an application in the portal."));
+            }
             boolean admin = isAdmin(user);
             if (!admin && INSTALLATION_READS.contains(name)) {
                 throw refused(user, name, new AuthorizationException("Only administrators may see this: it "

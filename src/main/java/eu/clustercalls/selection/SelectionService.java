@@ -69,9 +69,6 @@ public class SelectionService {
     private static final Set<ApplicationStatus> UNSETTLED = EnumSet.of(ApplicationStatus.SUBMITTED,
             ApplicationStatus.IN_REVIEW, ApplicationStatus.CLARIFICATION_REQUESTED, ApplicationStatus.ELIGIBLE,
             ApplicationStatus.IN_EVALUATION);
-    /** Applications that hold a slot and its grant. */
-    private static final Set<ApplicationStatus> HOLDING_A_SLOT = EnumSet.of(ApplicationStatus.SELECTED,
-            ApplicationStatus.CONFIRMED);
     /** A move in the selection decision: "APP-12 RESERVE", "12 → MAIN". */
     private static final Pattern MOVE = Pattern.compile("(?i)^\\s*(?:APP-)?(\\d+)\\s*(?:->|→|to|:)?\\s*(MAIN|RESERVE|REJECTED)\\s*$");
     /** The first lines of each list that form_selection_decision shows: a call can have 10,000 applications. */
@@ -444,7 +441,7 @@ public class SelectionService {
         FundingCall call = calls.lock(callId);
         Application next = applications.findFirstByCallIdAndStatusOrderByRanking(callId, ApplicationStatus.RESERVE)
                 .orElse(null);
-        BigDecimal committed = applications.sumRequested(callId, HOLDING_A_SLOT);
+        BigDecimal committed = applications.sumRequested(callId, ApplicationStatus.HOLDING_A_SLOT);
         if (next == null || committed.add(grantOf(next, call)).compareTo(call.effectiveBudget()) > 0) {
             return false;
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -75,6 +76,12 @@ public final class Phrase {
     private Phrase with(String name, Kind kind, String value) {
         facts.put(name, new Fact(kind, value));
         return this;
+    }
+
+    /** Several phrases said of one field, one after the other, each in the reader's language. */
+    public static String joined(List<String> stored) {
+        return stored.stream().reduce((first, second) -> of("joined").phrase("first", first).phrase("second", second)
+                .stored()).orElse("");
     }
 
     public String key() {

@@ -190,6 +190,11 @@ class DashboardExportsTest {
                 + built.paid().reference() + ".pdf")).as("the award letter sent").isEqualTo(documents.get(letter).getContent());
         assertThat(pack.keySet()).filteredOn(name -> name.contains("/award-letter/"))
                 .as("a letter to each company that confirmed: paid and claimed").hasSize(2);
+        assertThat(eu.clustercalls.PdfText.of(pack.get("applications/" + built.paid().reference() + "/application-"
+                + built.paid().reference() + ".pdf"))).as("the application as submitted, in English")
+                .contains("Application " + built.paid().reference() + " as submitted");
+        assertThat(pack.keySet()).filteredOn(name -> name.matches("applications/APP-\\d+/application-APP-\\d+\\.pdf"))
+                .as("one for each application").hasSize(6);
 
         Payment payment = payments.ofClaim(claimId).orElseThrow();
         assertThat(new String(pack.get("payments/" + payment.getFileName()), StandardCharsets.UTF_8))

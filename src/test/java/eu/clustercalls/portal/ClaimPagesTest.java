@@ -309,7 +309,7 @@ class ClaimPagesTest {
         assertThat(page).contains(
                 "Despesa 1: fake.pdf no és un fitxer PDF, JPEG o PNG",
                 "Despesa 2: la data d’una despesa no pot ser futura.",
-                "Despesa 2: " + "Descriu aquesta despesa.",
+                "Despesa 2: " + "Descriviu aquesta despesa.",
                 "Dies d’assistència: indiqueu un nombre de dies de l’1 al " + sme.call().activityDays())
                 .contains("id=\"item0Receipt-error\"", "id=\"item1Date-error\"", "id=\"daysAttended-error\"")
                 .doesNotContain("§", "Expense", "Please");

@@ -264,6 +264,33 @@ abstract class EngineDoorAttacks {
                         Map.of("value", inReview.getId(), "type", "Long"))), 403, null);
     }
 
+    @Test
+    void nobodyWithdrawsAnApplicationByCorrelatingItsMessageNotEvenAnAdministrator() {
+        assertThat(EngineDoor.OUR_MESSAGES).contains(ApplicationProcess.MESSAGE_WITHDRAWN);
+        Map<String, Object> withdrawal = Map.of("messageName", ApplicationProcess.MESSAGE_WITHDRAWN,
+                "businessKey", inReview.reference(), "processVariables",
+                Map.of(ApplicationProcess.VAR_WITHDRAWN_FROM_SLOT, Map.of("value", true, "type", "Boolean")));
+        Map<String, Object> toAll = new java.util.HashMap<>(withdrawal);
+        toAll.put("all", true);
+        String sme = scenario.applicantOf(inReview);
+        for (Map<String, Object> correlation : List.of(withdrawal, toAll)) {
+            Map<String, Long> before = rows.now();
+            assertThat(send(sme, "POST", "/message", correlation).status()).as("the SME is no staff member")
+                    .isIn(401, 403);
+            assertThat(RowCounts.changes(before, rows.now())).isEmpty();
+            refusedAndNothingChanged(b.manager(), "POST", "/message", correlation, 403, null);
+            refusedAndNothingChanged(a.reviewer(), "POST", "/message", correlation, 403,
+                    "ClusterCalls sends this message itself");
+            before = rows.now();
+            Answer byAdmin = door.send(properties.admin().user(), properties.admin().password(), "POST", "/message",
+                    correlation);
+            assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(403);
+            assertThat(byAdmin.body()).contains("ClusterCalls sends this message itself");
+            assertThat(RowCounts.changes(before, rows.now())).isEmpty();
+        }
+        assertThat(statusOf(inReview)).isNotEqualTo(ApplicationStatus.WITHDRAWN);
+    }
+
     ApplicationStatus statusOf(Application application) {
         return ApplicationStatus.valueOf(jdbc.queryForObject("select status from application where id = ?",
                 String.class, application.getId()));

@@ -250,6 +250,8 @@ class EngineDoorGeneratorTest {
                 new TaskAttack(() -> scenario.task(questioned, ApplicationProcess.TASK_ANSWER_CLARIFICATION),
                         scenario.applicantOf(questioned),
                         Map.of(ApplicationProcess.VAR_CLARIFICATION_ANSWER, "Our export manager travels.")));
+        table.put(Element.key(ApplicationProcess.KEY, ApplicationProcess.START_APPLICATION_WITHDRAWN),
+                new NotStartable("the message start of the event subprocess that ends a withdrawn application"));
         table.put(Element.key(ApplicationProcess.KEY, "start_evaluation_slot"),
                 new NotStartable("the start of the embedded subprocess of one evaluation slot"));
         String evaluator = scenario.evaluatorsOf(withEvaluators).get(0);

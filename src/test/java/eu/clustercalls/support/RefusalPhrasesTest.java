@@ -34,7 +34,17 @@ class RefusalPhrasesTest {
             "eu/clustercalls/reimbursement/ClaimService.java",
             "eu/clustercalls/document/DocumentService.java",
             "eu/clustercalls/payment/Iban.java",
-            "eu/clustercalls/portal/ClaimPages.java");
+            "eu/clustercalls/portal/ClaimPages.java",
+            "eu/clustercalls/application/ApplicationService.java",
+            "eu/clustercalls/selection/Withdrawals.java",
+            "eu/clustercalls/company/ColleagueService.java",
+            "eu/clustercalls/security/PasswordResets.java",
+            "eu/clustercalls/portal/CompanyPages.java",
+            "eu/clustercalls/portal/ColleaguePages.java",
+            "eu/clustercalls/portal/PasswordPages.java",
+            "eu/clustercalls/portal/ApplicationPages.java",
+            "eu/clustercalls/portal/ApplyPages.java",
+            "eu/clustercalls/portal/TodoPages.java");
 
     /** {@code Phrase.of("refusal.claim.none")}: a key written out whole (one built by concatenation is not seen). */
     private static final Pattern PHRASE_KEY = Pattern.compile("Phrase\\.of\\(\\s*\"([^\"]+)\"\\s*\\)");

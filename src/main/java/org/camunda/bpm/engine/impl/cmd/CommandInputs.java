@@ -69,4 +69,9 @@ public final class CommandInputs {
         }
         return jobs;
     }
+
+    /** The message a correlation delivers, or null for any other command. */
+    public static String correlatedMessage(Command<?> command) {
+        return command instanceof AbstractCorrelateMessageCmd correlation ? correlation.messageName : null;
+    }
 }
