@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -28,8 +29,12 @@ final class PlainRefusals extends HttpServletResponseWrapper {
     private ServletOutputStream heldStream;
     private PrintWriter heldWriter;
 
-    PlainRefusals(HttpServletResponse response) {
+    /** How the sentence reads to the person asking (a phrase in their language). */
+    private final UnaryOperator<String> words;
+
+    PlainRefusals(HttpServletResponse response, UnaryOperator<String> words) {
         super(response);
+        this.words = words;
     }
 
     /** Whether this answer is a refusal's: an error while a rule's sentence is on record. */
@@ -127,7 +132,7 @@ final class PlainRefusals extends HttpServletResponseWrapper {
             JsonNode answer = JSON.readTree(body);
             if (sentence != null && answer instanceof ObjectNode object && object.path("message").asText()
                     .contains(sentence)) {
-                object.put("message", sentence);
+                object.put("message", words.apply(sentence));
                 body = JSON.writeValueAsBytes(object);
             }
         } catch (IOException notJson) {

@@ -12,14 +12,14 @@ import org.springframework.http.HttpHeaders;
  * The words of an answer outside the portal's pages (the API, a link followed from Tasklist): in the first language
  * of the request's Accept-Language that ClusterCalls writes, English when it asks for none of them.
  */
-final class RequestWords {
+public final class RequestWords {
 
     private static final List<String> LANGUAGES = List.of("en", "es", "ca");
 
     private RequestWords() {
     }
 
-    static ViewWords of(MessageSource messages, HttpServletRequest request) {
+    public static ViewWords of(MessageSource messages, HttpServletRequest request) {
         Locale language = Locale.ENGLISH;
         if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
             language = Collections.list(request.getLocales()).stream()

@@ -34,6 +34,7 @@ import eu.clustercalls.reimbursement.ClaimFixtures;
 import eu.clustercalls.support.Erasure;
 import eu.clustercalls.selection.Withdrawals;
 import eu.clustercalls.support.InvalidInputException;
+import eu.clustercalls.support.StaffWordsForTests;
 
 /**
  * The SME's answer to a clarification request can carry files, checked like a claim's receipts; they are kept with
@@ -111,7 +112,8 @@ class ClarificationFilesTest {
         assertThat(refused).isInstanceOf(InvalidInputException.class);
         assertThat(((InvalidInputException) refused).fieldErrors()).containsOnlyKeys(ApplicationService.FIELD_CLARIFICATION_FILES)
                 .hasEntrySatisfying(ApplicationService.FIELD_CLARIFICATION_FILES,
-                        message -> assertThat(message).contains("figures.xlsx is not a PDF, JPEG or PNG file"));
+                        message -> assertThat(StaffWordsForTests.in("en").phrase(message))
+                                .contains("figures.xlsx is not a PDF, JPEG or PNG file"));
         assertThat(eligibility.clarificationFilesOf(application.getId())).isEmpty();
         assertThat(scenario.task(application, ApplicationProcess.TASK_ANSWER_CLARIFICATION)).as("still open").isNotNull();
         assertThat(eligibility.clarificationsOf(application.getId())).singleElement()
