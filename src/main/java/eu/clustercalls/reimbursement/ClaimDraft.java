@@ -1,22 +1,19 @@
 package eu.clustercalls.reimbursement;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
+import eu.clustercalls.support.SavedForm;
+
 /**
  * A company's unfinished expense claim: the form's values as the portal sent them (JSON), so that any of its users
  * can finish it later, on any device. Its files are documents of the draft (see DocumentService#keepForDraft).
  */
 @Entity
-public class ClaimDraft {
-
-    /** The longest draft kept: the form's longest values with room for JSON escapes. */
-    public static final int MAX_CONTENT = 20_000;
+public class ClaimDraft extends SavedForm {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "claim_draft_seq")
@@ -24,9 +21,6 @@ public class ClaimDraft {
     private Long id;
 
     private Long claimId;
-    private String username;
-    private String content;
-    private Instant savedAt;
 
     protected ClaimDraft() {
     }
@@ -35,25 +29,7 @@ public class ClaimDraft {
         this.claimId = claimId;
     }
 
-    void save(String username, String content, Instant savedAt) {
-        this.username = username;
-        this.content = content;
-        this.savedAt = savedAt;
-    }
-
     public Long getClaimId() {
         return claimId;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public String getContent() {
-        return content;
-    }
-
-    public Instant getSavedAt() {
-        return savedAt;
     }
 }
