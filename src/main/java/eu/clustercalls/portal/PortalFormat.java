@@ -46,6 +46,17 @@ public class PortalFormat {
         return value == null ? "–" : Formats.number(value, locale());
     }
 
+    /** An amount of another currency, with its cents and its code: "850,40 USD". */
+    public String amount(BigDecimal value, String currency) {
+        if (value == null) {
+            return "–";
+        }
+        NumberFormat figures = NumberFormat.getNumberInstance(locale());
+        figures.setMinimumFractionDigits(2);
+        figures.setMaximumFractionDigits(2);
+        return figures.format(value) + " " + currency;
+    }
+
     public String date(LocalDate day) {
         return day == null ? "–" : Formats.date(day, locale());
     }

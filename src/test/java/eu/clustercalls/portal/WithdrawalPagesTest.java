@@ -108,7 +108,8 @@ class WithdrawalPagesTest {
         String after = perform(get(path(application) + "?withdrawn").with(sme(user)).param("lang", "ca"), 200)
                 .getResponse().getContentAsString();
         assertThat(after).contains("La vostra sol·licitud " + application.reference() + " s’ha retirat.")
-                .contains(">Retirada<").doesNotContain("id=\"withdraw-open\"");
+                .contains(">Retirada<", "La vostra empresa va retirar la sol·licitud")
+                .doesNotContain("id=\"withdraw-open\"", "el clúster està revisant la sol·licitud");
     }
 
     @Test
