@@ -59,7 +59,8 @@ public class CompanyService {
         });
         String vat = VatNumbers.normalise(vatNumber);
         if (companies.existsByVatNumber(vat)) {
-            throw new InvalidInputException("vatNumber", "A company with VAT number " + vat + " is already registered.");
+            throw new InvalidInputException("vatNumber",
+                    Phrase.of("refusal.company.registered").text("vatNumber", vat).stored());
         }
         Company company = companies.save(new Company(legalName, vat, country, city, naceCode, ownFigures,
                 relatedEnterprises, clock.instant()));
@@ -137,7 +138,7 @@ public class CompanyService {
     @Transactional(readOnly = true)
     public CompanyFigures figures(Long companyId, Integer revision) {
         return figures.findByCompanyIdAndRevision(companyId, revision).orElseThrow(() -> new NotFoundException(
-                "No revision " + revision + " of the figures of company " + companyId + "."));
+                Phrase.of("refusal.company.noFigures").text("revision", revision).text("companyId", companyId).stored()));
     }
 
     /** Every revision of the company's figures, the first first. */
@@ -239,7 +240,7 @@ public class CompanyService {
         boolean allowed = company != null && (company.hasContact(username) || memberships.findByCompanyId(companyId)
                 .stream().anyMatch(membership -> staff.worksFor(username, membership.getClusterId())));
         if (!allowed) {
-            throw new NotFoundException("There is no company " + companyId + " that you may see.");
+            throw new NotFoundException(Phrase.of("refusal.company.none").text("companyId", companyId).stored());
         }
         return aidRecordsOf(companyId);
     }
@@ -258,13 +259,15 @@ public class CompanyService {
 
     @Transactional(readOnly = true)
     public Company get(Long companyId) {
-        return companies.findById(companyId).orElseThrow(() -> new NotFoundException("No company " + companyId + "."));
+        return companies.findById(companyId).orElseThrow(() -> new NotFoundException(
+                Phrase.of("refusal.company.none").text("companyId", companyId).stored()));
     }
 
     /** Locks the company row until the transaction ends. */
     @Transactional
     public Company lock(Long companyId) {
-        return companies.lockById(companyId).orElseThrow(() -> new NotFoundException("No company " + companyId + "."));
+        return companies.lockById(companyId).orElseThrow(() -> new NotFoundException(
+                Phrase.of("refusal.company.none").text("companyId", companyId).stored()));
     }
 
     @Transactional(readOnly = true)

@@ -48,13 +48,7 @@ public class PortalFormat {
 
     /** An amount of another currency, with its cents and its code: "850,40 USD". */
     public String amount(BigDecimal value, String currency) {
-        if (value == null) {
-            return "–";
-        }
-        NumberFormat figures = NumberFormat.getNumberInstance(locale());
-        figures.setMinimumFractionDigits(2);
-        figures.setMaximumFractionDigits(2);
-        return figures.format(value) + " " + currency;
+        return value == null ? "–" : Formats.cents(value, locale()) + " " + currency;
     }
 
     public String date(LocalDate day) {

@@ -55,6 +55,14 @@ public final class Formats {
         return number(value, LOCALE);
     }
 
+    /** An amount with its two decimals, without a currency: "850,40". */
+    public static String cents(BigDecimal value, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(figures(locale));
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+
     public static String number(BigDecimal value, Locale locale) {
         return NumberFormat.getNumberInstance(figures(locale)).format(value);
     }

@@ -63,4 +63,11 @@ class FormatsTest {
                 .startsWith("31 de juliol de 2027").endsWith("(Europe/Madrid)");
         assertThat(Formats.euros(new BigDecimal("1500.5"), Locale.ENGLISH)).isEqualTo("€1,500.50");
     }
+
+    @Test
+    void anAmountOfAnotherCurrencyKeepsItsCentsInTheReadersWay() {
+        assertThat(Formats.cents(new BigDecimal("850.4"), Locale.forLanguageTag("ca"))).isEqualTo("850,40");
+        assertThat(Formats.cents(new BigDecimal("1020"), Locale.forLanguageTag("es"))).isEqualTo("1.020,00");
+        assertThat(Formats.cents(new BigDecimal("1020"), Locale.ENGLISH)).isEqualTo("1,020.00");
+    }
 }

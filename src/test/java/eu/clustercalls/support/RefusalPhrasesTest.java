@@ -38,6 +38,7 @@ class RefusalPhrasesTest {
             "eu/clustercalls/application/ApplicationService.java",
             "eu/clustercalls/selection/Withdrawals.java",
             "eu/clustercalls/company/ColleagueService.java",
+            "eu/clustercalls/company/CompanyService.java",
             "eu/clustercalls/security/PasswordResets.java",
             "eu/clustercalls/portal/CompanyPages.java",
             "eu/clustercalls/portal/ColleaguePages.java",
