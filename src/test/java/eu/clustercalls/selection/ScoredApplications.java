@@ -147,12 +147,17 @@ final class ScoredApplications {
             batch("insert into company (id, legal_name, vat_number, country, city, nace_code, staff_headcount,"
                     + " annual_turnover, balance_sheet_total, enterprise_type, created_at)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", companies);
+            // The company's figures as its revision 1, which each application was submitted with.
+            batch("insert into company_figures (company_id, revision, valid_from, staff_headcount,"
+                    + " annual_turnover, balance_sheet_total, enterprise_type) values (?, 1, ?, ?, ?, ?, ?)",
+                    companies.stream().map(c -> new Object[] {c[0], c[10], c[6], c[7], c[8], c[9]}).toList());
             batch("insert into company_contact (company_id, username) values (?, ?)", contacts);
             batch("insert into application (id, call_id, company_id, tenant_id, submitted_by, submitted_at, motivation,"
                     + " target_markets, export_experience, requested_amount, declares_sme_status, declares_de_minimis,"
                     + " declares_no_double_funding, declares_data_protection, status, auto_eligible, eligible,"
-                    + " eligibility_decided_by, eligibility_decided_at, complete_at, final_score, final_score_by, version)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, true, true, true, ?, true, ?, ?, ?, ?, ?, ?, 0)",
+                    + " eligibility_decided_by, eligibility_decided_at, complete_at, final_score, final_score_by, version,"
+                    + " figures_revision)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, true, true, true, ?, true, ?, ?, ?, ?, ?, ?, 0, 1)",
                     applications);
             batch("insert into application_participant (application_id, position, full_name, job_title)"
                     + " values (?, 0, ?, ?)", participants);
