@@ -47,8 +47,11 @@ public class ClaimEstimate {
         return ClaimService.lastExpenseDay(call);
     }
 
-    /** The rules as JSON, amounts and rates as decimal texts so that the page computes them to the cent. */
-    @Transactional(readOnly = true)
+    /**
+     * The rules as JSON, amounts and rates as decimal texts so that the page computes them to the cent. Not read-only:
+     * the lump sum's decision table writes its evaluation to the history, which PostgreSQL refuses in a read-only one.
+     */
+    @Transactional
     public String rules(FundingCall call, BigDecimal grant) {
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("model", call.getReimbursementModel().name());
