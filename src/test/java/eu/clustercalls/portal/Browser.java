@@ -148,6 +148,23 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * Signs the portal's user out and waits until the answer replaced the page: a page asked for before that would
+     * still be served to the signed-in session.
+     */
+    void signOut() {
+        WebElement button = driver.findElement(By.cssSelector("form[action='/portal/sign-out'] button"));
+        button.click();
+        waitFor(d -> {
+            try {
+                button.isDisplayed();
+                return null;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return true;
+            }
+        });
+    }
+
     <T> T waitFor(Function<WebDriver, T> condition) {
         // A page that is being replaced may lose an element between finding and reading it: look again.
         return new WebDriverWait(driver, Duration.ofSeconds(20))

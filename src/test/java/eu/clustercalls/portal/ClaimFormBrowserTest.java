@@ -125,7 +125,7 @@ class ClaimFormBrowserTest {
             browser.screenshot("draft-saved");
             assertThat(fixtures.claimOf(sme.application()).getStatus()).isEqualTo(ClaimStatus.OPEN);
 
-            signOut(browser);
+            browser.signOut();
             signIn(browser, applicant);
             browser.visit(claimPath(sme) + "?lang=ca");
             assertThat(browser.find("item0Description").getAttribute("value")).isEqualTo("Vol Barcelona – Montreal");
@@ -163,11 +163,6 @@ class ClaimFormBrowserTest {
         browser.type("password", Scenario.PASSWORD);
         browser.find("password").submit();
         browser.waitFor(d -> !browser.path().startsWith("/portal/sign-in"));
-    }
-
-    private void signOut(Browser browser) {
-        browser.driver().findElement(By.cssSelector("form[action='/portal/sign-out'] button")).click();
-        browser.waitFor(d -> !browser.path().contains("/claim"));
     }
 
     private String root() {

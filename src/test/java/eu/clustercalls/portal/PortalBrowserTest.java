@@ -135,7 +135,7 @@ class PortalBrowserTest {
             browser.waitFor(d -> browser.path().equals("/portal/sign-up/welcome"));
             assertThat(browser.text("signed-up")).contains("nuria.manresa");
             browser.screenshot("signed-up");
-            signOut(browser);
+            browser.signOut();
 
             // 2. The cluster confirms the membership number, on its dashboard.
             signIn(browser, "anna.roca", "manager-demo");
@@ -145,7 +145,7 @@ class PortalBrowserTest {
             WebElement confirm = browser.all("button[id^='confirm-membership-']").get(0);
             browser.click(confirm.getAttribute("id"));
             browser.waitFor(d -> !browser.pageText().contains("AEI-0321"));
-            signOut(browser);
+            browser.signOut();
 
             // 3. The SME applies to the Montreal call: draft, preview, declarations, submit.
             signInWithTheKeyboard(browser, "nuria.manresa", "a long enough password");
@@ -320,11 +320,6 @@ class PortalBrowserTest {
         assertThat(browser.focused().getAttribute("id")).isEqualTo("password");
         browser.press(password, Keys.ENTER);
         browser.waitFor(d -> !browser.path().startsWith("/portal/sign-in"));
-    }
-
-    private void signOut(Browser browser) {
-        browser.driver().findElement(By.cssSelector("form[action='/portal/sign-out'] button")).click();
-        browser.waitFor(d -> browser.path().startsWith("/portal"));
     }
 
     private String baseUrl() {
