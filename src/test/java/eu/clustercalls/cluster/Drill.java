@@ -130,6 +130,10 @@ final class Drill {
                     + "vat_number, country, city, nace_code, staff_headcount, annual_turnover, balance_sheet_total, "
                     + "enterprise_type, created_at, latitude, longitude) values (?, ?, ?, 'ES', 'Terrassa', '13.20', 12, "
                     + "1500000, 1000000, 'AUTONOMOUS', ?, 41.5633, 2.0087)");
+                    // Revision 1 of its figures, which its applications are submitted with (V15).
+                    PreparedStatement figures = connection.prepareStatement("insert into company_figures (company_id, "
+                            + "revision, valid_from, staff_headcount, annual_turnover, balance_sheet_total, "
+                            + "enterprise_type) values (?, 1, ?, 12, 1500000, 1000000, 'AUTONOMOUS')");
                     PreparedStatement contact = connection.prepareStatement(
                             "insert into company_contact (company_id, username) values (?, ?)");
                     PreparedStatement membership = connection.prepareStatement("insert into membership (id, company_id, "
@@ -141,6 +145,9 @@ final class Drill {
                     company.setString(3, String.format("ESB%08d", i));
                     company.setTimestamp(4, Timestamp.from(Instant.now()));
                     company.addBatch();
+                    figures.setLong(1, id);
+                    figures.setTimestamp(2, Timestamp.from(Instant.now()));
+                    figures.addBatch();
                     contact.setLong(1, id);
                     contact.setString(2, sme(i));
                     contact.addBatch();
@@ -153,6 +160,7 @@ final class Drill {
                     ids.add(id);
                 }
                 company.executeBatch();
+                figures.executeBatch();
                 contact.executeBatch();
                 membership.executeBatch();
             }
