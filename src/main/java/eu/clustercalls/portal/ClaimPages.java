@@ -133,9 +133,11 @@ class ClaimPages {
                     named(field, messages.getMessage(key, null, key, words.locale()), words)));
             ClaimInput input = form.input(kept.stream().filter(part -> part.startsWith(ATTENDANCE_PROOF)).sorted()
                     .toList());
-            claims.refusals(username, applicationId, input)
-                    .forEach((field, message) -> report(form, field, message, words, errors));
-            if (errors.isEmpty()) {
+            // The service's rules once: with the page's own refusals when there are some, else as the submission.
+            if (!errors.isEmpty()) {
+                claims.refusals(username, applicationId, input)
+                        .forEach((field, message) -> report(form, field, message, words, errors));
+            } else {
                 try {
                     claims.submit(username, applicationId, input, List.of());
                     return "redirect:/portal/applications/" + applicationId + "?claimed";
